@@ -1,0 +1,83 @@
+import { EngineError } from './errors.js';
+
+/**
+ * Streaming quantiles with a stated relative error (a DDSketch with fixed logarithmic buckets):
+ * every quantile of values in [minValue, maxValue] is returned within ±relativeError of a
+ * value whose rank is exactly right. Values below minValue count as 0; above maxValue, as
+ * maxValue. Memory is fixed (about 1,300 buckets at 1%), whatever the number of values.
+ */
+export class QuantileSketch {
+  readonly gamma: number;
+  private readonly logGamma: number;
+  private readonly offset: number;
+  private readonly buckets: Float64Array;
+  private zeros = 0;
+  private lowest: number;
+  private highest = -1;
+  count = 0;
+  min = Number.POSITIVE_INFINITY;
+  max = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly relativeError = 0.01,
+    readonly minValue = 1e-3,
+    readonly maxValue = 1e8,
+  ) {
+    if (!(relativeError > 0 && relativeError < 1)) {
+      throw new EngineError(`sketch relative error must lie in (0, 1), got ${relativeError}`);
+    }
+    if (!(minValue > 0 && maxValue > minValue)) {
+      throw new EngineError(`sketch needs 0 < minValue < maxValue, got ${minValue}, ${maxValue}`);
+    }
+    this.gamma = (1 + relativeError) / (1 - relativeError);
+    this.logGamma = Math.log(this.gamma);
+    this.offset = Math.ceil(Math.log(minValue) / this.logGamma);
+    const top = Math.ceil(Math.log(maxValue) / this.logGamma);
+    this.buckets = new Float64Array(top - this.offset + 1);
+    this.lowest = this.buckets.length;
+  }
+
+  add(x: number): void {
+    this.count++;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    if (x < this.minValue) {
+      this.zeros++;
+      return;
+    }
+    let i = Math.ceil(Math.log(x) / this.logGamma) - this.offset;
+    if (i >= this.buckets.length) i = this.buckets.length - 1;
+    this.buckets[i]++;
+    if (i < this.lowest) this.lowest = i;
+    if (i > this.highest) this.highest = i;
+  }
+
+  /** The q-quantile (0 <= q <= 1); NaN when empty. */
+  quantile(q: number): number {
+    if (this.count === 0) return Number.NaN;
+    if (q <= 0) return this.min;
+    if (q >= 1) return this.max;
+    const rank = q * (this.count - 1);
+    if (rank < this.zeros) return Math.max(0, this.min);
+    let seen = this.zeros;
+    for (let i = this.lowest; i <= this.highest; i++) {
+      seen += this.buckets[i];
+      if (seen > rank) {
+        const estimate = (2 * this.gamma ** (i + this.offset)) / (this.gamma + 1);
+        return Math.min(this.max, Math.max(this.min, estimate));
+      }
+    }
+    return this.max;
+  }
+
+  /** Empties the sketch (only the buckets used are cleared). */
+  reset(): void {
+    if (this.highest >= this.lowest) this.buckets.fill(0, this.lowest, this.highest + 1);
+    this.lowest = this.buckets.length;
+    this.highest = -1;
+    this.zeros = 0;
+    this.count = 0;
+    this.min = Number.POSITIVE_INFINITY;
+    this.max = Number.NEGATIVE_INFINITY;
+  }
+}

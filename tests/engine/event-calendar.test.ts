@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EngineError, EventCalendar } from '../../src/engine/index.js';
+
+type Op = { op: 'push'; time: number } | { op: 'cancel'; pick: number } | { op: 'pop' };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  // Few distinct times, so that ties (the FIFO rule) are common.
+  fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 8 }).map((t) => t / 2) }),
+  fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }),
+  fc.record({ op: fc.constant('pop' as const) }),
+);
+
+describe('event calendar', () => {
+  it('pops in (time, insertion order) under random schedule and cancel', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 400 }), (ops) => {
+        const cal = new EventCalendar(4);
+        // Reference: pending events as [time, seq, handle].
+        const pending: { time: number; seq: number; handle: number }[] = [];
+        const dead: number[] = [];
+        let seq = 0;
+        let last = Number.NEGATIVE_INFINITY;
+        for (const o of ops) {
+          if (o.op === 'push') {
+            // Events are never scheduled before the last popped one, as in a simulation.
+            const time = Math.max(o.time, last === Number.NEGATIVE_INFINITY ? 0 : last);
+            const h = cal.push(time, 0, seq);
+            pending.push({ time, seq, handle: h });
+            seq++;
+          } else if (o.op === 'cancel') {
+            if (pending.length > 0) {
+              const [victim] = pending.splice(o.pick % pending.length, 1);
+              expect(cal.cancel(victim.handle)).toBe(true);
+              dead.push(victim.handle);
+            }
+            for (const h of dead) expect(cal.cancel(h)).toBe(false);
+          } else if (pending.length > 0) {
+            pending.sort((a, b) => a.time - b.time || a.seq - b.seq);
+            const want = pending.shift() as (typeof pending)[number];
+            const t = cal.pop();
+            expect(t).toBe(want.time);
+            expect(cal.poppedPayload).toBe(want.seq);
+            expect(cal.isPending(want.handle)).toBe(false);
+            last = t;
+          }
+          expect(cal.size).toBe(pending.length);
+        }
+        // Drain: the rest comes out in order too.
+        pending.sort((a, b) => a.time - b.time || a.seq - b.seq);
+        for (const want of pending) {
+          expect(cal.pop()).toBe(want.time);
+          expect(cal.poppedPayload).toBe(want.seq);
+        }
+        expect(cal.size).toBe(0);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('runs simultaneous events first-in first-out', () => {
+    const cal = new EventCalendar();
+    for (let i = 0; i < 1000; i++) cal.push(5, 1, i);
+    for (let i = 0; i < 1000; i++) {
+      cal.pop();
+      expect(cal.poppedPayload).toBe(i);
+    }
+  });
+
+  it('grows past its initial capacity and keeps handles valid', () => {
+    const cal = new EventCalendar(4);
+    const handles = Array.from({ length: 10_000 }, (_, i) => cal.push(10_000 - i, 2, i));
+    expect(cal.size).toBe(10_000);
+    expect(cal.timeOf(handles[0])).toBe(10_000);
+    for (let i = 0; i < handles.length; i += 2) expect(cal.cancel(handles[i])).toBe(true);
+    expect(cal.size).toBe(5_000);
+    let prev = 0;
+    while (cal.size > 0) {
+      const t = cal.pop();
+      expect(t).toBeGreaterThan(prev);
+      expect(cal.poppedPayload % 2).toBe(1);
+      prev = t;
+    }
+  });
+
+  it('rejects NaN times and pops from an empty calendar with a typed error', () => {
+    const cal = new EventCalendar();
+    expect(() => cal.push(Number.NaN, 0, 0)).toThrow(EngineError);
+    expect(() => cal.pop()).toThrow(/empty/);
+    expect(cal.cancel(-1)).toBe(false);
+    expect(cal.cancel(12345)).toBe(false);
+  });
+});
