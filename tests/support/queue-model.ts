@@ -2,6 +2,7 @@ import {
   type CapacityCalendar,
   type Distribution,
   type EventHandler,
+  PeriodSeries,
   type RandomStream,
   RandomStreams,
   ServerPool,
@@ -35,6 +36,8 @@ export interface QueueOptions {
   seed?: number;
   replication?: number;
   dropPolicy?: 'finish' | 'handback';
+  /** With a width, the pool keeps per-period integrals of busy servers, capacity and overtime. */
+  periodWidth?: number;
   /** Keep a trace of (time, what, customer) for the trace tests. */
   trace?: boolean;
 }
@@ -82,7 +85,14 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     const streams = new RandomStreams(o.seed ?? 1, o.replication ?? 0);
     this.arrivalRng = o.classes.map((_, k) => streams.stream(`arrivals/${k}`));
     this.serviceRng = o.classes.map((_, k) => streams.stream(`service/${k}`));
-    this.pool = new ServerPool(this.sim, this, { capacity: o.servers, dropPolicy: o.dropPolicy ?? 'finish' });
+    const periods = () => (o.periodWidth ? new PeriodSeries(o.periodWidth) : null);
+    this.pool = new ServerPool(this.sim, this, {
+      capacity: o.servers,
+      dropPolicy: o.dropPolicy ?? 'finish',
+      busyPeriods: periods(),
+      capacityPeriods: periods(),
+      overtimePeriods: periods(),
+    });
     this.line = new WaitingLine(o.discipline === 'priority' ? o.classes.length : 1);
     this.arrivalKind = this.sim.registerKind(this);
     this.waits = o.classes.map(() => new Tally());
@@ -143,6 +153,8 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     const k = this.klass[c];
     this.served++;
     this.inSystem.add(now, -1);
+    // A calendar keeps scheduling shift changes for ever: end the run with the last customer.
+    if (this.served === this.o.customers) this.sim.stop();
     if (this.o.trace) this.trace.push(`${now.toFixed(4)} depart ${this.serial[c]}`);
     if (this.o.preemptive && this.serial[c] >= (this.o.warmupCustomers ?? 0)) {
       const sojourn = now - this.arrival[c];

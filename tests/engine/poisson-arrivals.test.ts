@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DAY, EngineError, HOUR, PoissonArrivals, RandomStreams, WEEK, YEAR } from '../../src/engine/index.js';
+
+function countArrivals(p: PoissonArrivals, horizon: number, seed = 1): number[] {
+  const rng = new RandomStreams(seed, 0).stream('arrivals');
+  const times: number[] = [];
+  let t = 0;
+  for (;;) {
+    t = p.next(t, -Math.log(rng.uniform()), horizon);
+    if (t === Number.POSITIVE_INFINITY) break;
+    times.push(t);
+  }
+  return times;
+}
+
+/** |observed - expected| within 4 Poisson standard deviations. */
+function expectPoisson(observed: number, expected: number) {
+  expect(Math.abs(observed - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
+}
+
+describe('non-homogeneous Poisson arrivals', () => {
+  it('a flat rate gives the expected count and exponential gaps', () => {
+    const p = new PoissonArrivals(2 / HOUR);
+    const times = countArrivals(p, 20 * WEEK);
+    expectPoisson(times.length, 2 * 24 * 7 * 20);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+    const cv = Math.sqrt(gaps.reduce((a, b) => a + (b - mean) ** 2, 0) / gaps.length) / mean;
+    expect(Math.abs(cv - 1)).toBeLessThan(0.05);
+  });
+
+  it('growth compounds per year: the expected count matches the integral of the rate', () => {
+    const base = 100 / DAY;
+    const p = new PoissonArrivals(base, 0.1);
+    const times = countArrivals(p, 5 * YEAR);
+    const beta = Math.log(1.1) / YEAR;
+    const expected = (base * (Math.exp(beta * 5 * YEAR) - 1)) / beta;
+    expect(p.expected(0, 5 * YEAR)).toBeCloseTo(expected, 6);
+    expectPoisson(times.length, expected);
+    // Year 5 has 1.1^4 times the arrivals of year 1.
+    const y1 = times.filter((t) => t < YEAR).length;
+    const y5 = times.filter((t) => t >= 4 * YEAR).length;
+    expect(y5 / y1).toBeGreaterThan(1.1 ** 4 * 0.95);
+    expect(y5 / y1).toBeLessThan(1.1 ** 4 * 1.05);
+    expect(p.rate(YEAR) / p.rate(0)).toBeCloseTo(1.1, 10);
+  });
+
+  it('negative growth shrinks the rate and the process can run dry before the limit', () => {
+    const p = new PoissonArrivals(10 / DAY, -0.5);
+    const times = countArrivals(p, 10 * YEAR);
+    expectPoisson(times.length, p.expected(0, 10 * YEAR));
+  });
+
+  it('a weekly pattern puts arrivals in the hours it weights, and keeps the weekly mean', () => {
+    // Office hours: Mon-Fri 08:00-18:00 only.
+    const w = Array.from({ length: 168 }, (_, h) => (Math.floor(h / 24) < 5 && h % 24 >= 8 && h % 24 < 18 ? 1 : 0));
+    const p = new PoissonArrivals(30 / DAY, 0, w);
+    const times = countArrivals(p, 30 * WEEK);
+    expectPoisson(times.length, 30 * 7 * 30);
+    for (const t of times) {
+      const hourOfWeek = Math.floor((t % WEEK) / HOUR);
+      expect(w[hourOfWeek]).toBe(1);
+    }
+    expect(p.rate(9 * HOUR)).toBeCloseTo((30 / DAY) * (168 / 50), 12);
+    expect(p.rate(20 * HOUR)).toBe(0);
+  });
+
+  it('rejects bad parameters with a typed error', () => {
+    expect(() => new PoissonArrivals(-1)).toThrow(EngineError);
+    expect(() => new PoissonArrivals(1, -1)).toThrow(/above -100%/);
+    expect(() => new PoissonArrivals(1, 0, [1, 2])).toThrow(/168 hourly weights, got 2/);
+    expect(() => new PoissonArrivals(1, 0, new Array(168).fill(0))).toThrow(/at least one weight/);
+    expect(() => new PoissonArrivals(1, 0, [-1, ...new Array(167).fill(1)])).toThrow(/weight 1 must be >= 0/);
+  });
+
+  it('a zero rate never arrives', () => {
+    expect(new PoissonArrivals(0).next(0, 1, 1e9)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
