@@ -19,6 +19,8 @@ export interface ServerPoolListener {
 }
 
 export interface ServerPoolOptions {
+  /** A number the owner chooses to tell its pools apart in callbacks. */
+  id?: number;
   /** Whole servers, or a calendar of them (fractional values are dithered over time). */
   capacity: number | CapacityCalendar;
   /** Work done per unit time by one server (1 = work is measured in time). */
@@ -38,6 +40,7 @@ export interface ServerPoolOptions {
  * capacity and overtime (busy servers above capacity).
  */
 export class ServerPool implements EventHandler {
+  readonly id: number;
   readonly speed: number;
   readonly dropPolicy: CapacityDropPolicy;
   /** Servers that may work now. */
@@ -70,6 +73,7 @@ export class ServerPool implements EventHandler {
     private readonly listener: ServerPoolListener,
     options: ServerPoolOptions,
   ) {
+    this.id = options.id ?? 0;
     this.speed = options.speed ?? 1;
     requirePositive('server speed', this.speed);
     this.dropPolicy = options.dropPolicy ?? 'finish';

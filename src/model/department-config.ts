@@ -1,0 +1,115 @@
+import type { CalendarPiece, DistributionSpec } from '../engine/index.js';
+
+/**
+ * A reading department as the model runs it: every unit resolved (times in minutes, rates per
+ * minute, growth per year as a fraction), every reference an index. The scenario layer builds
+ * this from a scenario file; tests and scripts may build it directly.
+ */
+export interface DepartmentConfig {
+  /** Simulated length and warm-up (minutes). */
+  horizon: number;
+  warmup: number;
+  /** Reporting bin width (minutes). */
+  periodLength: number;
+  /** Highest priority first. Target: report turnaround target (minutes) or null. */
+  priorities: PriorityConfig[];
+  /** Every finding named by any stream, in first-seen order (a bit in a study's finding mask). */
+  findings: string[];
+  streams: StreamConfig[];
+  readers: ReaderGroupConfig[];
+  worklist: WorklistConfig;
+  /** Every AI tool in the scenario: calls are drawn for all of them in every arm (common random numbers). */
+  tools: ToolConfig[];
+  /** Which tools act in this arm (same length as `tools`). */
+  active: boolean[];
+}
+
+export interface PriorityConfig {
+  name: string;
+  target: number | null;
+}
+
+export interface StreamFindingConfig {
+  /** Index into DepartmentConfig.findings. */
+  finding: number;
+  prevalence: number;
+  /** Read time of a study positive for this finding (the first listed positive finding wins), or null. */
+  readTime: DistributionSpec | null;
+}
+
+export interface StreamConfig {
+  name: string;
+  modality: string;
+  /** Index into priorities. */
+  priority: number;
+  /** Mean arrivals per minute at time 0, averaged over the week. */
+  volume: number;
+  growth: number;
+  /** 168 hourly weights, Monday 00-01 first (normalised by the arrival process). */
+  pattern: number[];
+  readTime: DistributionSpec;
+  /** Human reads each study needs (2 = double reading). */
+  reads: number;
+  findings: StreamFindingConfig[];
+  /** Unread studies waiting at time 0. */
+  backlog: number;
+}
+
+export type ShiftEndPolicy = 'finish' | 'handover';
+
+export interface ReaderGroupConfig {
+  name: string;
+  count: number;
+  /** Modalities this group reads; null = every modality. */
+  modalities: string[] | null;
+  /** Weekly roster: readers on per piece of the week (minutes from Monday 00:00). */
+  roster: CalendarPiece[];
+  /** Share of rostered time spent reading (see README: realised as a slower read with interruptions). */
+  efficiency: number;
+  growth: number;
+  shiftEnd: ShiftEndPolicy;
+}
+
+export interface WorklistConfig {
+  order: 'priority' | 'fifo';
+  preemption: 'none' | 'resume';
+  /** Minutes at a level before a study moves up one level; null = never. */
+  escalateAfter: number | null;
+}
+
+export interface TriageToolConfig {
+  kind: 'triage';
+  name: string;
+  /** Index into findings. */
+  finding: number;
+  /** Indices into streams. */
+  streams: number[];
+  sensitivity: number;
+  specificity: number;
+  action: 'reorder' | 'flag';
+}
+
+export interface AssistToolConfig {
+  kind: 'assist';
+  name: string;
+  streams: number[];
+  /** Read-time factor for studies a triage tool flagged, and for the others. */
+  factorFlagged: number;
+  factorUnflagged: number;
+  /** Extra human minutes per triage flag on the study. */
+  extraTimePerFlag: number;
+}
+
+export interface AutonomousToolConfig {
+  kind: 'autonomous';
+  name: string;
+  streams: number[];
+  /** Share of normal studies cleared. */
+  clears: number;
+  /** Share of abnormal studies wrongly cleared. */
+  misses: number;
+  /** Human reads a cleared study still gets (0 = reported by the AI alone). */
+  readsLeft: number;
+}
+
+export type ToolConfig = TriageToolConfig | AssistToolConfig | AutonomousToolConfig;

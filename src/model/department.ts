@@ -1,0 +1,426 @@
+import {
+  CapacityCalendar,
+  DAY,
+  type EventHandler,
+  PeriodSeries,
+  RandomStreams,
+  ServerPool,
+  type ServerPoolListener,
+  Simulation,
+  WaitingLine,
+  YEAR,
+} from '../engine/index.js';
+import type { DepartmentConfig } from './department-config.js';
+import { RunMetrics } from './run-metrics.js';
+import type { RunResult } from './run-result.js';
+import { StudyStore } from './study-store.js';
+import { StudyStream } from './study-stream.js';
+
+export interface RunOptions {
+  seed: number;
+  replication: number;
+  /** Name of the arm, carried into the result. */
+  arm?: string;
+}
+
+/**
+ * A reading department on the engine: streams of studies arrive, wait on a worklist (one
+ * multi-level line per modality), and are read by reader groups (server pools following their
+ * rosters). AI tools act on arrival: triage moves flagged studies up a level, assistance
+ * changes the reading work, autonomous tools clear studies or cut their reads.
+ *
+ * Levels: with `order: priority`, a study of priority p waits at level p + 1; with `fifo`,
+ * every study at level 1. Level 0 is above the top priority: where flagged top-priority
+ * studies (and escalated ones) go.
+ */
+export class Department implements EventHandler, ServerPoolListener {
+  readonly sim = new Simulation(1024);
+  readonly store: StudyStore;
+  private readonly streams: StudyStream[];
+  private readonly pools: ServerPool[] = [];
+  private readonly lines: WaitingLine[];
+  /** Modality line of each stream, groups able to read each modality, lines of each group. */
+  private readonly lineOfStream: Int32Array;
+  private readonly groupsOfLine: number[][];
+  private readonly linesOfGroup: number[][];
+  private readonly baseLevel: Int32Array;
+  private readonly metrics: RunMetrics;
+  private readonly preemptive: boolean;
+  private readonly efficiency: number[];
+  private readonly arrivalKind: number;
+  private readonly periodKind: number;
+  private readonly warmupKind: number;
+  private readonly escalationKind: number;
+  private escalationAt = Number.POSITIVE_INFINITY;
+  private period = 0;
+  private inWindow: boolean;
+  private readonly periodCount: number;
+  private readonly busyPeriods: PeriodSeries[] = [];
+  private readonly capacityPeriods: PeriodSeries[] = [];
+  private readonly overtimePeriods: PeriodSeries[] = [];
+  private ran = false;
+
+  constructor(
+    readonly config: DepartmentConfig,
+    readonly options: RunOptions,
+  ) {
+    const rs = new RandomStreams(options.seed, options.replication);
+    const maxReads = Math.max(1, ...config.streams.map((s) => s.reads));
+    this.store = new StudyStore(maxReads);
+    this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
+    this.preemptive = config.worklist.preemption === 'resume';
+    this.periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
+    this.metrics = new RunMetrics(config, this.periodCount);
+    this.inWindow = config.warmup <= 0;
+
+    // Worklist: one line per modality.
+    const modalities = [...new Set(config.streams.map((s) => s.modality))];
+    const levelCount = config.worklist.order === 'priority' ? config.priorities.length + 1 : 2;
+    this.lines = modalities.map(() => new WaitingLine(levelCount, config.worklist.escalateAfter ?? 0));
+    this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
+    this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
+    this.groupsOfLine = modalities.map((m) => config.readers.flatMap((g, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])));
+    this.linesOfGroup = config.readers.map((g) => modalities.flatMap((m, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])));
+
+    // Kinds registered in this order so that, at equal times, period ends and the end of the
+    // warm-up are handled before arrivals scheduled later.
+    this.periodKind = this.sim.registerKind(this);
+    this.warmupKind = this.sim.registerKind(this);
+    this.arrivalKind = this.sim.registerKind(this);
+    this.escalationKind = this.sim.registerKind(this);
+
+    this.efficiency = config.readers.map((g) => g.efficiency);
+    config.readers.forEach((g, i) => {
+      const busy = new PeriodSeries(config.periodLength, this.periodCount + 1);
+      const cap = new PeriodSeries(config.periodLength, this.periodCount + 1);
+      const over = new PeriodSeries(config.periodLength, this.periodCount + 1);
+      this.busyPeriods.push(busy);
+      this.capacityPeriods.push(cap);
+      this.overtimePeriods.push(over);
+      const pool = new ServerPool(this.sim, this, {
+        id: i,
+        capacity: new CapacityCalendar(g.roster, g.growth),
+        // Efficiency e: a read of w minutes of work holds the reader w/e minutes of the roster.
+        speed: g.efficiency,
+        dropPolicy: g.shiftEnd === 'handover' ? 'handback' : 'finish',
+        busyPeriods: busy,
+        capacityPeriods: cap,
+        overtimePeriods: over,
+      });
+      this.pools.push(pool);
+    });
+  }
+
+  /** Runs to the horizon and returns the run's statistics. A department runs once. */
+  run(): RunResult {
+    if (this.ran) throw new Error('a Department runs once; make a new one for another run');
+    this.ran = true;
+    const cfg = this.config;
+    const sim = this.sim;
+    sim.at(Math.min(cfg.periodLength, cfg.horizon), this.periodKind, 0);
+    if (cfg.warmup > 0) sim.at(cfg.warmup, this.warmupKind, 0);
+    for (const pool of this.pools) pool.open(cfg.horizon);
+    // The initial backlog: studies waiting since time 0.
+    this.streams.forEach((s, i) => {
+      for (let n = 0; n < cfg.streams[i].backlog; n++) this.admit(s);
+    });
+    for (const s of this.streams) this.scheduleArrival(s, 0);
+    sim.runUntil(cfg.horizon);
+    return this.finish();
+  }
+
+  handleEvent(kind: number, payload: number): void {
+    if (kind === this.arrivalKind) {
+      const s = this.streams[payload];
+      this.admit(s);
+      this.scheduleArrival(s, this.sim.now);
+    } else if (kind === this.periodKind) {
+      this.closePeriod(payload);
+      const next = (payload + 2) * this.config.periodLength;
+      if (payload + 1 < this.periodCount) this.sim.at(Math.min(next, this.config.horizon), this.periodKind, payload + 1);
+      this.period = payload + 1;
+    } else if (kind === this.warmupKind) {
+      this.inWindow = true;
+      this.metrics.backlogStart = this.store.live;
+      for (const pool of this.pools) pool.resetMonitors(this.sim.now);
+    } else {
+      this.escalate();
+    }
+  }
+
+  // --- the life of a study -------------------------------------------------------------
+
+  /** A study arrives: draw it, let the AI act, then report it, start it or queue it. */
+  private admit(s: StudyStream): void {
+    const store = this.store;
+    const now = this.sim.now;
+    const id = store.alloc();
+    s.drawStudy(store, id, now);
+    const k = this.period;
+    const col = this.metrics.col;
+    col.arrivals[k]++;
+    if (this.inWindow) this.metrics.arrived++;
+    const reads = store.readsNeeded[id];
+    if (reads === 0) {
+      // Reported by an autonomous AI without a human read.
+      col.cleared_by_ai[k]++;
+      if (this.inWindow) this.metrics.clearedCount++;
+      if (now >= this.config.warmup) {
+        this.metrics.missedFindings(store.findings[id]);
+      }
+      this.metrics.reported(s.index, 0, k, false, now >= this.config.warmup, true);
+      store.release(id);
+      return;
+    }
+    let workload = 0;
+    const base = id * store.maxReads;
+    for (let r = 0; r < reads; r++) workload += store.work[base + r];
+    col.workload_min[k] += workload;
+    let level = this.baseLevel[s.index];
+    if ((store.calls[id] & s.ai.reorderMask) !== 0) level--;
+    store.level[id] = level;
+    this.dispatch(id, true);
+  }
+
+  /** Starts a study on a free reader able to read it; else preempts (resume) or queues it. */
+  private dispatch(id: number, mayPreempt: boolean): void {
+    const groups = this.groupsOfLine[this.lineOfStream[this.store.stream[id]]];
+    for (let i = 0; i < groups.length; i++) {
+      if (this.pools[groups[i]].canStart()) {
+        this.start(groups[i], id);
+        return;
+      }
+    }
+    if (mayPreempt && this.preemptive) {
+      const level = this.store.level[id];
+      let best = -1;
+      let bestLevel = level;
+      for (let i = 0; i < groups.length; i++) {
+        const l = this.pools[groups[i]].leastUrgentLevel();
+        if (l > bestLevel) {
+          best = groups[i];
+          bestLevel = l;
+        }
+      }
+      if (best >= 0) {
+        const pool = this.pools[best];
+        const victim = pool.preempt(level);
+        this.interrupted(victim, pool.lastRemainingWork);
+        this.start(best, id);
+        this.dispatch(victim, false);
+        return;
+      }
+    }
+    this.enqueue(id);
+  }
+
+  private start(group: number, id: number): void {
+    const store = this.store;
+    const now = this.sim.now;
+    if (store.started[id] === 0) {
+      store.started[id] = 1;
+      if (!this.preemptive && store.arrival[id] >= this.config.warmup) {
+        this.metrics.wait(store.stream[id], store.findings[id], store.calls[id], now - store.arrival[id], this.period);
+      }
+    }
+    store.startedAt[id] = now;
+    let work = store.remaining[id];
+    if (work < 0) work = store.work[id * store.maxReads + store.readsDone[id]];
+    store.remaining[id] = -1;
+    this.pools[group].start(id, work, store.level[id]);
+  }
+
+  private interrupted(id: number, remainingWork: number): void {
+    const store = this.store;
+    store.inService[id] += this.sim.now - store.startedAt[id];
+    store.remaining[id] = remainingWork;
+  }
+
+  serviceCompleted(pool: ServerPool, id: number): void {
+    const store = this.store;
+    const now = this.sim.now;
+    const group = pool.id;
+    store.inService[id] += now - store.startedAt[id];
+    store.readsDone[id]++;
+    this.metrics.col.human_reads[this.period]++;
+    if (this.inWindow) this.metrics.humanReads++;
+    if (store.readsDone[id] < store.readsNeeded[id]) {
+      // Double reading: the study goes back on the worklist for its next read.
+      this.enqueue(id);
+      this.pull(group);
+      if (this.lines[this.lineOfStream[store.stream[id]]].has(id)) this.offerToFreeReader(id);
+      return;
+    }
+    this.complete(id);
+    this.pull(group);
+  }
+
+  capacityRaised(pool: ServerPool): void {
+    const group = pool.id;
+    while (pool.canStart() && this.pull(group)) {
+      // keep filling the new places
+    }
+  }
+
+  jobHandedBack(_pool: ServerPool, id: number, remainingWork: number): void {
+    // Shift end with `handover`: the read in hand goes back to the worklist, work kept.
+    this.interrupted(id, remainingWork);
+    this.dispatch(id, false);
+  }
+
+  private complete(id: number): void {
+    const store = this.store;
+    const now = this.sim.now;
+    const arrival = store.arrival[id];
+    const tat = now - arrival;
+    const counted = arrival >= this.config.warmup;
+    const stream = store.stream[id];
+    this.metrics.col.reported[this.period]++;
+    this.metrics.reported(stream, tat, this.period, this.inWindow, counted, false);
+    if (this.preemptive && counted) {
+      // Under preemption the wait is the time in the department not being read.
+      this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period);
+    }
+    store.release(id);
+  }
+
+  // --- the worklist -----------------------------------------------------------------------
+
+  private enqueue(id: number): void {
+    const store = this.store;
+    const line = this.lines[this.lineOfStream[store.stream[id]]];
+    line.push(id, store.level[id], store.arrival[id], this.sim.now);
+    if (line.escalateAfter > 0 && this.escalationAt === Number.POSITIVE_INFINITY) this.scheduleEscalation();
+  }
+
+  /** The group's free reader takes the most urgent study it can read. False if none waits. */
+  private pull(group: number): boolean {
+    // After a shift end under `finish`, a reader who completes a read goes home.
+    if (!this.pools[group].canStart()) return false;
+    const lines = this.linesOfGroup[group];
+    let best = -1;
+    let bestLevel = 0;
+    let bestKey = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = this.lines[lines[i]];
+      if (line.size === 0) continue;
+      const l = line.peekLevel();
+      const k = line.peekKey();
+      if (best < 0 || l < bestLevel || (l === bestLevel && k < bestKey)) {
+        best = lines[i];
+        bestLevel = l;
+        bestKey = k;
+      }
+    }
+    if (best < 0) return false;
+    const id = this.lines[best].pop();
+    this.store.level[id] = bestLevel;
+    this.start(group, id);
+    return true;
+  }
+
+  /** A queued study goes to any group with a free reader (used after double-read requeues). */
+  private offerToFreeReader(id: number): void {
+    const line = this.lines[this.lineOfStream[this.store.stream[id]]];
+    const groups = this.groupsOfLine[this.lineOfStream[this.store.stream[id]]];
+    for (let i = 0; i < groups.length; i++) {
+      if (this.pools[groups[i]].canStart()) {
+        this.store.level[id] = line.levelOf(id);
+        line.remove(id);
+        this.start(groups[i], id);
+        return;
+      }
+    }
+  }
+
+  private scheduleEscalation(): void {
+    let next = Number.POSITIVE_INFINITY;
+    for (const line of this.lines) next = Math.min(next, line.nextEscalation());
+    this.escalationAt = next;
+    if (next < this.config.horizon) this.sim.at(Math.max(next, this.sim.now), this.escalationKind, 0);
+  }
+
+  private escalate(): void {
+    for (const line of this.lines) line.escalateDue(this.sim.now);
+    this.escalationAt = Number.POSITIVE_INFINITY;
+    this.scheduleEscalation();
+  }
+
+  // --- time --------------------------------------------------------------------------------
+
+  private scheduleArrival(s: StudyStream, now: number): void {
+    const t = s.nextArrival(now, this.config.horizon);
+    if (t < this.config.horizon) this.sim.at(t, this.arrivalKind, s.index);
+  }
+
+  private closePeriod(k: number): void {
+    const cfg = this.config;
+    const now = this.sim.now;
+    const m = this.metrics;
+    const col = m.col;
+    const start = k * cfg.periodLength;
+    col.period[k] = k;
+    col.period_start_days[k] = start / DAY;
+    col.in_warmup[k] = start < cfg.warmup ? 1 : 0;
+    col.backlog_end[k] = this.store.live;
+    let reading = 0;
+    let rostered = 0;
+    let capacity = 0;
+    let overtime = 0;
+    for (let g = 0; g < this.pools.length; g++) {
+      this.pools[g].flushMonitors(now);
+      reading += this.busyPeriods[g].get(k) * this.efficiency[g];
+      rostered += this.capacityPeriods[g].get(k);
+      capacity += this.capacityPeriods[g].get(k) * this.efficiency[g];
+      overtime += this.overtimePeriods[g].get(k);
+    }
+    col.reading_min[k] = reading;
+    col.rostered_min[k] = rostered;
+    col.reading_capacity_min[k] = capacity;
+    col.overtime_min[k] = overtime;
+    col.utilisation[k] = rostered > 0 ? reading / rostered : Number.NaN;
+    const mid = (start + Math.min(now, start + cfg.periodLength)) / 2;
+    col.headcount[k] = cfg.readers.reduce((s, g) => s + g.count * (1 + g.growth) ** (mid / YEAR), 0);
+    m.closePeriod(k);
+  }
+
+  private finish(): RunResult {
+    const now = this.sim.now;
+    let reading = 0;
+    let rostered = 0;
+    let overtime = 0;
+    const byGroup: Record<string, number> = {};
+    this.pools.forEach((pool, g) => {
+      pool.flushMonitors(now);
+      const r = pool.busyLevel.integral(now) * this.efficiency[g];
+      const c = pool.capacityLevel.integral(now);
+      reading += r;
+      rostered += c;
+      overtime += pool.overtimeLevel.integral(now);
+      byGroup[this.config.readers[g].name] = c > 0 ? r / c : Number.NaN;
+    });
+    let ageSum = 0;
+    let ageMax = Number.NaN;
+    this.store.forEachLive((id) => {
+      const age = (now - this.store.arrival[id]) / DAY;
+      ageSum += age;
+      if (!(age <= ageMax)) ageMax = age;
+    });
+    const live = this.store.live;
+    return this.metrics.result(this.options.arm ?? '', this.options.replication, {
+      backlogEnd: live,
+      utilisation: rostered > 0 ? reading / rostered : Number.NaN,
+      overtimeHours: overtime / 60,
+      readingHours: reading / 60,
+      rosteredHours: rostered / 60,
+      byGroup,
+      backlogAgeMeanDays: live > 0 ? ageSum / live : Number.NaN,
+      backlogAgeMaxDays: ageMax,
+    });
+  }
+}
+
+/** Runs one arm of a department for one replication. */
+export function simulateDepartment(config: DepartmentConfig, options: RunOptions): RunResult {
+  return new Department(config, options).run();
+}

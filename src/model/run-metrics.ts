@@ -1,0 +1,238 @@
+import { QuantileSketch, TallyArray } from '../engine/index.js';
+import { CALL_NAMES, callCategory } from './ai-tools.js';
+import type { DepartmentConfig } from './department-config.js';
+import type { PeriodColumn, PriorityPeriodColumn, RunResult } from './run-result.js';
+
+/** Relative error of the turnaround percentiles (the quantile sketch's guarantee). */
+export const PERCENTILE_RELATIVE_ERROR = 0.005;
+
+/**
+ * Everything a run measures, in constant memory per period: waits by category (priority,
+ * stream, finding, AI call), turnaround means and percentiles, targets, counts, and the
+ * per-period table. Studies that arrived in the warm-up are left out of the statistics about
+ * studies; counts of events (arrivals, reports) cover the window after the warm-up.
+ */
+export class RunMetrics {
+  private readonly P: number;
+  private readonly S: number;
+  private readonly baseFinding: number;
+  private readonly baseTool: number;
+  readonly waits: TallyArray;
+  /** Turnaround sums: 0 = all, 1 + p = priority p. */
+  private readonly tats: TallyArray;
+  private tatMax = Number.NEGATIVE_INFINITY;
+  private readonly tatSketch: QuantileSketch[];
+  private readonly periodSketch: QuantileSketch[];
+  private readonly targetMet: Float64Array;
+  private readonly targetCount: Float64Array;
+  private readonly missed: Float64Array;
+  private readonly streamFindings: number[][];
+  private readonly streamTools: number[][];
+  private readonly toolFindingMask: number[];
+  private readonly toolIsTriage: boolean[];
+  private readonly targets: number[];
+
+  // Window counters (after the warm-up).
+  arrived = 0;
+  reportedCount = 0;
+  clearedCount = 0;
+  humanReads = 0;
+  backlogStart = 0;
+
+  // Per-period columns.
+  readonly col: Record<PeriodColumn, Float64Array>;
+  readonly pcol: Record<PriorityPeriodColumn, Float64Array>[];
+  private readonly periodWaitSum: Float64Array;
+  private readonly periodWaitCount: Float64Array;
+  private readonly periodTargetCount: Float64Array;
+  private readonly pWaitSum: Float64Array[];
+  private readonly pWaitCount: Float64Array[];
+  private readonly pTargetCount: Float64Array[];
+
+  constructor(
+    private readonly config: DepartmentConfig,
+    readonly periodCount: number,
+  ) {
+    this.P = config.priorities.length;
+    this.S = config.streams.length;
+    this.baseFinding = 1 + this.P + this.S;
+    this.baseTool = this.baseFinding + 2 * config.findings.length;
+    this.waits = new TallyArray(this.baseTool + 4 * config.tools.length);
+    this.tats = new TallyArray(1 + this.P);
+    const sketch = () => new QuantileSketch(PERCENTILE_RELATIVE_ERROR);
+    this.tatSketch = Array.from({ length: 1 + this.P }, sketch);
+    this.periodSketch = Array.from({ length: 1 + this.P }, sketch);
+    this.targetMet = new Float64Array(this.P);
+    this.targetCount = new Float64Array(this.P);
+    this.missed = new Float64Array(config.findings.length);
+    this.streamFindings = config.streams.map((s) => s.findings.map((f) => f.finding));
+    this.toolFindingMask = config.tools.map((t) => (t.kind === 'triage' ? 1 << t.finding : 0));
+    this.toolIsTriage = config.tools.map((t) => t.kind === 'triage');
+    this.streamTools = config.streams.map((_, s) => config.tools.flatMap((t, i) => (t.kind !== 'assist' && t.streams.includes(s) ? [i] : [])));
+    this.targets = config.priorities.map((p) => (p.target === null ? Number.POSITIVE_INFINITY : p.target));
+    const n = periodCount;
+    this.col = Object.fromEntries(
+      (['period', 'period_start_days', 'in_warmup', 'arrivals', 'reported', 'cleared_by_ai', 'backlog_end', 'wait_mean_min', 'tat_p50_min', 'tat_p90_min', 'target_met_share', 'utilisation', 'overtime_min', 'human_reads', 'reading_min', 'rostered_min', 'reading_capacity_min', 'workload_min', 'headcount'] as const).map(
+        (c) => [c, new Float64Array(n)],
+      ),
+    ) as Record<PeriodColumn, Float64Array>;
+    this.pcol = config.priorities.map(
+      () =>
+        Object.fromEntries(
+          (['reported', 'wait_mean_min', 'tat_p50_min', 'tat_p90_min', 'target_met_share'] as const).map((c) => [c, new Float64Array(n)]),
+        ) as Record<PriorityPeriodColumn, Float64Array>,
+    );
+    this.periodWaitSum = new Float64Array(n);
+    this.periodWaitCount = new Float64Array(n);
+    this.periodTargetCount = new Float64Array(n);
+    this.pWaitSum = config.priorities.map(() => new Float64Array(n));
+    this.pWaitCount = config.priorities.map(() => new Float64Array(n));
+    this.pTargetCount = config.priorities.map(() => new Float64Array(n));
+  }
+
+  /** A study's wait (arrived after the warm-up), observed in period k. */
+  wait(stream: number, findings: number, calls: number, w: number, k: number): void {
+    const p = this.config.streams[stream].priority;
+    const T = this.waits;
+    T.add(0, w);
+    T.add(1 + p, w);
+    T.add(1 + this.P + stream, w);
+    const fs = this.streamFindings[stream];
+    for (let i = 0; i < fs.length; i++) {
+      const f = fs[i];
+      T.add(this.baseFinding + 2 * f + ((findings >> f) & 1 ? 0 : 1), w);
+    }
+    const ts = this.streamTools[stream];
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i];
+      const positive = ((calls >> t) & 1) === 1;
+      const cat = this.toolIsTriage[t]
+        ? callCategory(positive, (findings & this.toolFindingMask[t]) !== 0)
+        : callCategory(!positive, findings !== 0); // autonomous: "not cleared" is the positive call
+      T.add(this.baseTool + 4 * t + cat, w);
+    }
+    this.periodWaitSum[k] += w;
+    this.periodWaitCount[k]++;
+    this.pWaitSum[p][k] += w;
+    this.pWaitCount[p][k]++;
+  }
+
+  /**
+   * A study reported at turnaround `tat` in period k, by people or (byAi) cleared by an AI.
+   * `countable`: it arrived after the warm-up; `inWindow`: count it among the window's reports.
+   */
+  reported(stream: number, tat: number, k: number, inWindow: boolean, countable: boolean, byAi: boolean): void {
+    const p = this.config.streams[stream].priority;
+    if (countable) {
+      this.tats.add(0, tat);
+      this.tats.add(1 + p, tat);
+      if (tat > this.tatMax) this.tatMax = tat;
+      this.tatSketch[0].add(tat);
+      this.tatSketch[1 + p].add(tat);
+      if (this.targets[p] !== Number.POSITIVE_INFINITY) {
+        this.targetCount[p]++;
+        if (tat <= this.targets[p]) this.targetMet[p]++;
+      }
+    }
+    // The period table describes every report in the period.
+    this.periodSketch[0].add(tat);
+    this.periodSketch[1 + p].add(tat);
+    if (!byAi) this.pcol[p].reported[k]++;
+    if (this.targets[p] !== Number.POSITIVE_INFINITY) {
+      this.periodTargetCount[k]++;
+      this.pTargetCount[p][k]++;
+      if (tat <= this.targets[p]) {
+        this.col.target_met_share[k]++;
+        this.pcol[p].target_met_share[k]++;
+      }
+    }
+    if (inWindow) this.reportedCount++;
+  }
+
+  /** Findings of a study the AI cleared wrongly (no human read). */
+  missedFindings(findings: number): void {
+    for (let f = 0; f < this.missed.length; f++) if ((findings >> f) & 1) this.missed[f]++;
+  }
+
+  /** Closes period k: turns sums into means and sketches into percentiles. */
+  closePeriod(k: number): void {
+    const c = this.col;
+    c.wait_mean_min[k] = this.periodWaitCount[k] > 0 ? this.periodWaitSum[k] / this.periodWaitCount[k] : Number.NaN;
+    c.tat_p50_min[k] = this.periodSketch[0].quantile(0.5);
+    c.tat_p90_min[k] = this.periodSketch[0].quantile(0.9);
+    c.target_met_share[k] = this.periodTargetCount[k] > 0 ? c.target_met_share[k] / this.periodTargetCount[k] : Number.NaN;
+    this.periodSketch[0].reset();
+    for (let p = 0; p < this.P; p++) {
+      const pc = this.pcol[p];
+      const sk = this.periodSketch[1 + p];
+      pc.wait_mean_min[k] = this.pWaitCount[p][k] > 0 ? this.pWaitSum[p][k] / this.pWaitCount[p][k] : Number.NaN;
+      pc.tat_p50_min[k] = sk.quantile(0.5);
+      pc.tat_p90_min[k] = sk.quantile(0.9);
+      pc.target_met_share[k] = this.pTargetCount[p][k] > 0 ? pc.target_met_share[k] / this.pTargetCount[p][k] : Number.NaN;
+      sk.reset();
+    }
+  }
+
+  /** The run's flat statistics (keys as in summary.json) and tables. */
+  result(
+    arm: string,
+    replication: number,
+    extra: { backlogEnd: number; utilisation: number; overtimeHours: number; readingHours: number; rosteredHours: number; byGroup: Record<string, number>; backlogAgeMeanDays: number; backlogAgeMaxDays: number },
+  ): RunResult {
+    const cfg = this.config;
+    const s: Record<string, number> = {};
+    s['studies.arrived'] = this.arrived;
+    s['studies.reported'] = this.reportedCount;
+    s['studies.cleared_by_ai'] = this.clearedCount;
+    s['studies.backlog_start'] = this.backlogStart;
+    s['studies.backlog_end'] = extra.backlogEnd;
+    s['studies.human_reads'] = this.humanReads;
+    const W = this.waits;
+    s['wait.all'] = W.mean(0);
+    cfg.priorities.forEach((p, i) => {
+      s[`wait.by_priority.${p.name}`] = W.mean(1 + i);
+    });
+    cfg.streams.forEach((st, i) => {
+      s[`wait.by_stream.${st.name}`] = W.mean(1 + this.P + i);
+    });
+    cfg.findings.forEach((f, i) => {
+      s[`wait.by_finding.${f}.positive`] = W.mean(this.baseFinding + 2 * i);
+      s[`wait.by_finding.${f}.negative`] = W.mean(this.baseFinding + 2 * i + 1);
+    });
+    cfg.tools.forEach((t, i) => {
+      if (t.kind === 'assist') return;
+      CALL_NAMES.forEach((name, cat) => {
+        s[`wait.by_ai_call.${t.name}.${name}`] = W.mean(this.baseTool + 4 * i + cat);
+        s[`count.by_ai_call.${t.name}.${name}`] = W.counts[this.baseTool + 4 * i + cat];
+      });
+    });
+    const tatStats = (prefix: string, idx: number) => {
+      s[`${prefix}.mean`] = this.tats.mean(idx);
+      s[`${prefix}.p50`] = this.tatSketch[idx].quantile(0.5);
+      s[`${prefix}.p90`] = this.tatSketch[idx].quantile(0.9);
+      s[`${prefix}.p95`] = this.tatSketch[idx].quantile(0.95);
+    };
+    tatStats('tat.all', 0);
+    s['tat.all.max'] = this.tats.counts[0] > 0 ? this.tatMax : Number.NaN;
+    cfg.priorities.forEach((p, i) => tatStats(`tat.by_priority.${p.name}`, 1 + i));
+    cfg.priorities.forEach((p, i) => {
+      if (p.target !== null) s[`target_met_share.${p.name}`] = this.targetCount[i] > 0 ? this.targetMet[i] / this.targetCount[i] : Number.NaN;
+    });
+    s.utilisation = extra.utilisation;
+    s.overtime_hours = extra.overtimeHours;
+    s.reading_hours = extra.readingHours;
+    s.rostered_hours = extra.rosteredHours;
+    for (const [g, u] of Object.entries(extra.byGroup)) s[`utilisation_by_group.${g}`] = u;
+    cfg.findings.forEach((f, i) => {
+      s[`missed_findings.${f}`] = this.missed[i];
+    });
+    s['backlog_age_end.mean_days'] = extra.backlogAgeMeanDays;
+    s['backlog_age_end.max_days'] = extra.backlogAgeMaxDays;
+    const periods = Object.fromEntries(Object.entries(this.col).map(([k, v]) => [k, Array.from(v)])) as RunResult['periods'];
+    const priorityPeriods: RunResult['priorityPeriods'] = {};
+    cfg.priorities.forEach((p, i) => {
+      priorityPeriods[p.name] = Object.fromEntries(Object.entries(this.pcol[i]).map(([k, v]) => [k, Array.from(v)])) as RunResult['priorityPeriods'][string];
+    });
+    return { arm, replication, stats: s, periods, priorityPeriods };
+  }
+}

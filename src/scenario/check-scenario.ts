@@ -1,0 +1,149 @@
+import { EngineError, makeDistribution } from '../engine/index.js';
+import { Tool } from './schema.js';
+import { applyArm } from './apply-arm.js';
+import type { ResolvedScenario } from './resolve.js';
+import { formatPath, fromZodIssues, type ScenarioIssue } from './scenario-error.js';
+import { rosterOf, toDistribution } from './to-department-config.js';
+import { DAY_NAMES, parseDuration, parseShare, UnitError } from './units.js';
+
+/** Bits in a study's masks: findings and AI tools are each limited to 30. */
+const MAX_FINDINGS = 30;
+const MAX_TOOLS = 30;
+
+const list = (names: readonly string[]) => `(${names.join(', ')})`;
+
+function clock(minute: number): string {
+  const d = Math.floor(minute / DAY_MINUTES);
+  const m = minute % DAY_MINUTES;
+  return `${DAY_NAMES[d % 7]} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+const DAY_MINUTES = 24 * 60;
+
+/**
+ * The checks the schema cannot make: names referred to exist, names are unique, rosters fit
+ * their headcount and do not overlap, every modality has a reader, distributions are valid,
+ * and every arm's what-if still makes a valid department. Runs on a resolved scenario.
+ */
+export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const add = (path: (string | number)[], message: string) => issues.push({ path, message });
+
+  const unique = (items: { name: string }[], field: string, what: string) => {
+    const seen = new Set<string>();
+    items.forEach((it, i) => {
+      if (seen.has(it.name)) add([field, i, 'name'], `"${it.name}" names two ${what}; names must be unique`);
+      seen.add(it.name);
+    });
+  };
+  unique(r.priorities, 'priorities', 'priorities');
+  unique(r.streams, 'streams', 'streams');
+  unique(r.readers, 'readers', 'reader groups');
+  unique(r.ai, 'ai', 'AI tools');
+  unique(r.arms, 'arms', 'arms');
+
+  const horizon = parseDuration(r.horizon);
+  const warmup = parseDuration(r.warmup);
+  if (horizon <= 0) add(['horizon'], `expected a horizon longer than 0, found ${JSON.stringify(r.horizon)}`);
+  if (warmup >= horizon) add(['warmup'], `the warm-up (${r.warmup}) must be shorter than the horizon (${r.horizon})`);
+
+  const priorityNames = r.priorities.map((p) => p.name);
+  const streamNames = r.streams.map((s) => s.name);
+  const findingNames = new Set<string>();
+  r.streams.forEach((s, i) => {
+    if (!priorityNames.includes(s.priority)) add(['streams', i, 'priority'], `"${s.priority}" is not a priority ${list(priorityNames)}`);
+    for (const [f, v] of Object.entries(s.findings)) {
+      findingNames.add(f);
+      try {
+        parseShare(typeof v === 'object' ? v.prevalence : v);
+      } catch (e) {
+        if (!(e instanceof UnitError)) throw e;
+        add(['streams', i, 'findings', f, ...(typeof v === 'object' ? ['prevalence'] : [])], e.message);
+      }
+    }
+  });
+  if (findingNames.size > MAX_FINDINGS) add(['streams'], `at most ${MAX_FINDINGS} different findings, found ${findingNames.size}`);
+  if (r.ai.length > MAX_TOOLS) add(['ai'], `at most ${MAX_TOOLS} AI tools, found ${r.ai.length}`);
+
+  r.ai.forEach((t, i) => {
+    t.streams.forEach((sn, j) => {
+      if (!streamNames.includes(sn)) add(['ai', i, 'streams', j], `"${sn}" is not a stream ${list(streamNames)}`);
+    });
+    if (t.streams.length === 0) add(['ai', i, 'streams'], 'the tool acts on no stream (list at least one)');
+    if (t.kind === 'triage') {
+      if (!findingNames.has(t.finding)) add(['ai', i, 'finding'], `"${t.finding}" is not a finding of any stream ${list([...findingNames])}`);
+      else
+        t.streams.forEach((sn, j) => {
+          const s = r.streams.find((x) => x.name === sn);
+          if (s && !(t.finding in s.findings)) add(['ai', i, 'streams', j], `stream "${sn}" has no finding "${t.finding}" for the tool to look for`);
+        });
+    }
+    if (t.kind === 'assist' && typeof t.readTimeFactor === 'object') {
+      for (const sn of t.streams) {
+        const hasTriage = r.ai.some((o) => o.kind === 'triage' && o.streams.includes(sn));
+        if (!hasTriage) add(['ai', i, 'readTimeFactor'], `flagged/unflagged factors need a triage tool on stream "${sn}" to flag studies`);
+      }
+    }
+  });
+
+  // Arms: references, and each arm's what-if as a whole department.
+  const toolNames = r.ai.map((t) => t.name);
+  const readerNames = r.readers.map((g) => g.name);
+  r.arms.forEach((a, i) => {
+    a.ai.forEach((tn, j) => {
+      if (!toolNames.includes(tn)) add(['arms', i, 'ai', j], `"${tn}" is not an AI tool ${list(toolNames)}`);
+    });
+    for (const g of Object.keys(a.readers ?? {})) if (!readerNames.includes(g)) add(['arms', i, 'readers', g], `"${g}" is not a reader group ${list(readerNames)}`);
+    for (const s of Object.keys(a.streams ?? {})) if (!streamNames.includes(s)) add(['arms', i, 'streams', s], `"${s}" is not a stream ${list(streamNames)}`);
+    for (const [tn, change] of Object.entries(a.tools ?? {})) {
+      const tool = r.ai.find((t) => t.name === tn);
+      if (!tool) {
+        add(['arms', i, 'tools', tn], `"${tn}" is not an AI tool ${list(toolNames)}`);
+        continue;
+      }
+      const parsed = Tool.safeParse({ ...tool, ...change }, { reportInput: true });
+      if (!parsed.success) for (const iss of fromZodIssues(parsed.error.issues)) add(['arms', i, 'tools', tn, ...iss.path], iss.message);
+    }
+  });
+  if (issues.length > 0) return issues;
+
+  checkDepartment(r, [], add);
+  // An arm's what-if is checked once the base department is sound, so each problem shows once.
+  if (issues.length > 0) return issues;
+  r.arms.forEach((a, i) => {
+    if (!a.readers && !a.streams && !a.worklist && !a.tools) return;
+    const armIssues: ScenarioIssue[] = [];
+    checkDepartment(applyArm(r, i), [], (path, message) => armIssues.push({ path, message }));
+    for (const iss of armIssues) add(['arms', i], `in this arm, ${iss.path.length ? `${formatPath(iss.path)}: ` : ''}${iss.message}`);
+  });
+  return issues;
+}
+
+/** Rosters, modalities and distributions of one (possibly arm-changed) department. */
+function checkDepartment(r: ResolvedScenario, prefix: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
+  r.readers.forEach((g, i) => {
+    if (parseShare(g.efficiency) <= 0) add([...prefix, 'readers', i, 'efficiency'], `expected a share of rostered time spent reading above 0, found ${JSON.stringify(g.efficiency)}`);
+    g.roster.forEach((s, j) => {
+      if (s.on > g.count + 1e-9) add([...prefix, 'readers', i, 'roster', j, 'on'], `${s.on} readers on, but the group's count is ${g.count}`);
+      if (s.from === s.to || (s.from === '00:00' && s.to === '00:00')) add([...prefix, 'readers', i, 'roster', j], `the shift from ${s.from} to ${s.to} is empty`);
+    });
+    const { overlaps } = rosterOf(g.roster);
+    for (const o of overlaps.slice(0, 3)) {
+      add([...prefix, 'readers', i, 'roster'], `shifts ${o.first + 1} and ${o.second + 1} overlap (at ${clock(o.minute)}); give each time of the week one line`);
+    }
+  });
+  r.streams.forEach((s, i) => {
+    if (!r.readers.some((g) => g.modalities.includes(s.modality))) {
+      add([...prefix, 'streams', i, 'modality'], `no reader group reads "${s.modality}" (${r.readers.map((g) => `${g.name} reads ${g.modalities.join(', ')}`).join('; ')})`);
+    }
+    const dist = (path: (string | number)[], spec: Parameters<typeof toDistribution>[0]) => {
+      try {
+        makeDistribution(toDistribution(spec));
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        add([...prefix, ...path], `${e.message} (minutes)`);
+      }
+    };
+    dist(['streams', i, 'readTime'], s.readTime);
+    for (const [f, v] of Object.entries(s.findings)) if (typeof v === 'object' && v.readTime) dist(['streams', i, 'findings', f, 'readTime'], v.readTime);
+  });
+}

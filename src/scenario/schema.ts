@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { PATTERN_NAMES } from '../model/weekly-patterns.js';
+import {
+  CLOCK_EXPECTED,
+  CLOCK_RE,
+  DAYS_EXPECTED,
+  DAYS_RE,
+  DURATION_EXPECTED,
+  DURATION_RE,
+  GROWTH_EXPECTED,
+  GROWTH_RE,
+  PERIODS,
+  parseClock,
+  parseDays,
+  parseDuration,
+  parseGrowth,
+  parseRate,
+  parseShare,
+  RATE_EXPECTED,
+  RATE_RE,
+  SHARE_EXPECTED,
+  SHARE_RE,
+} from './units.js';
+
+/**
+ * The scenario file format (../shared/spec/scenario-format.md) as a zod schema: the structure,
+ * the value forms, and every field's default (the defaults themselves are filled in by
+ * `resolve.ts`, so that the resolved scenario can be written back out). Objects are strict: a
+ * misspelt field is an error, never silently ignored.
+ */
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function check(parse: (v: never) => unknown) {
+  return (v: unknown, ctx: z.RefinementCtx) => {
+    try {
+      parse(v as never);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message, input: v });
+    }
+  };
+}
+
+/** A number-or-string field in one of the value forms, with its own parser as the check. */
+function valueForm(re: RegExp, expected: string, parse: (v: never) => unknown) {
+  const message = (iss: { input?: unknown }) => `expected ${expected}, found ${describeValue(iss.input)}`;
+  return z
+    .union([z.number({ error: message }), z.string().regex(re, { error: message })], { error: message })
+    .superRefine(check(parse))
+    .meta({ description: expected });
+}
+
+/** A text-only field in one of the value forms. */
+function textForm(re: RegExp, expected: string, parse: (v: never) => unknown) {
+  const message = (iss: { input?: unknown }) => `expected ${expected}, found ${describeValue(iss.input)}`;
+  return z.string({ error: message }).regex(re, { error: message }).superRefine(check(parse)).meta({ description: expected });
+}
+
+export const Duration = valueForm(DURATION_RE, DURATION_EXPECTED, parseDuration);
+export const Rate = valueForm(RATE_RE, RATE_EXPECTED, parseRate);
+export const Share = valueForm(SHARE_RE, SHARE_EXPECTED, parseShare);
+export const Growth = valueForm(GROWTH_RE, GROWTH_EXPECTED, parseGrowth);
+export const Clock = textForm(CLOCK_RE, CLOCK_EXPECTED, parseClock);
+export const Days = textForm(DAYS_RE, DAYS_EXPECTED, parseDays);
+
+const name = z.string({ error: (iss) => `expected a name (text), found ${describeValue(iss.input)}` }).min(1, { error: 'a name may not be empty' });
+const count = (what: string) =>
+  z.number({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` }).int({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` }).min(0, { error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` });
+const positiveNumber = (what: string) =>
+  z.number({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` }).positive({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` });
+const cv = z.number({ error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}` }).min(0, {
+  error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}`,
+});
+
+const DIST_KINDS = ['exponential', 'deterministic', 'lognormal', 'gamma', 'loglogistic', 'triangular', 'uniform', 'empirical'] as const;
+export const ReadTime = z.discriminatedUnion(
+  'dist',
+  [
+    z.strictObject({ dist: z.literal('exponential'), mean: Duration }),
+    z.strictObject({ dist: z.literal('deterministic'), mean: Duration }),
+    z.strictObject({ dist: z.literal('lognormal'), mean: Duration, cv }),
+    z.strictObject({ dist: z.literal('gamma'), mean: Duration, cv }),
+    z.strictObject({ dist: z.literal('loglogistic'), mean: Duration, cv }),
+    z.strictObject({ dist: z.literal('triangular'), min: Duration, mode: Duration, max: Duration }),
+    z.strictObject({ dist: z.literal('uniform'), min: Duration, max: Duration }),
+    z.strictObject({ dist: z.literal('empirical'), values: z.array(Duration).min(1, { error: 'an empirical distribution needs at least one value' }) }),
+  ],
+  {
+    error: (iss) => {
+      const input = iss.input as { dist?: unknown } | undefined;
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return `expected a distribution such as { dist: lognormal, mean: 16m, cv: 0.6 }, found ${describeValue(input)}`;
+      return `dist must be one of ${DIST_KINDS.join(', ')}, found ${describeValue(input.dist)}`;
+    },
+  },
+).meta({ description: 'Reading time of one human read: exponential (mean), deterministic (mean), lognormal/gamma/loglogistic (mean, cv), triangular (min, mode, max), uniform (min, max), empirical (values)' });
+
+export const Priority = z.strictObject({
+  name,
+  target: Duration.optional().meta({ description: 'report turnaround target' }),
+});
+
+const FindingLong = z.strictObject({ prevalence: Share, readTime: ReadTime.optional() });
+export const Finding = z.union([z.number(), z.string(), FindingLong], {
+  error: (iss) => `expected a prevalence (${SHARE_EXPECTED}) or { prevalence, readTime }, found ${describeValue(iss.input)}`,
+});
+
+export const Pattern = z
+  .union([z.enum(PATTERN_NAMES), z.array(z.number().min(0)).length(168)], {
+    error: (iss) => `expected one of ${PATTERN_NAMES.join(', ')} or a list of 168 hourly weights >= 0, found ${describeValue(iss.input)}`,
+  })
+  .meta({ description: 'hour-of-week arrival pattern: a preset or 168 weights, Monday 00-01 first' });
+
+export const Stream = z.strictObject({
+  name,
+  modality: z.string().min(1).optional().meta({ description: 'free text; readers are matched on it' }),
+  priority: z.string().optional(),
+  volume: Rate,
+  growth: Growth.optional(),
+  pattern: Pattern.optional(),
+  readTime: ReadTime,
+  reads: z.number().int().min(1).max(4).optional().meta({ description: 'human reads each study needs (2 = double reading)' }),
+  findings: z.record(z.string(), Finding).optional(),
+  backlog: count('a backlog').optional(),
+});
+
+export const Shift = z.strictObject({
+  days: Days,
+  from: Clock,
+  to: Clock,
+  on: count('readers on'),
+});
+
+export const ShiftEnd = z.enum(['finish', 'handover']);
+
+export const ReaderGroup = z.strictObject({
+  name,
+  count: count('a headcount'),
+  modalities: z.array(z.string().min(1)).optional(),
+  roster: z.array(Shift).optional(),
+  efficiency: Share.optional().meta({ description: 'share of rostered time spent reading' }),
+  growth: Growth.optional(),
+  shiftEnd: ShiftEnd.optional(),
+});
+
+export const Worklist = z.strictObject({
+  order: z.enum(['priority', 'fifo']).optional(),
+  preemption: z.enum(['none', 'resume']).optional(),
+  escalateAfter: Duration.optional(),
+});
+
+const ReadTimeFactor = z.union([positiveNumber('a read-time factor'), z.strictObject({ flagged: positiveNumber('a read-time factor'), unflagged: positiveNumber('a read-time factor') })], {
+  error: (iss) => `expected a read-time factor (a number > 0) or { flagged, unflagged }, found ${describeValue(iss.input)}`,
+});
+
+const TOOL_KINDS = ['triage', 'assist', 'autonomous'] as const;
+export const TriageTool = z.strictObject({
+  name,
+  kind: z.literal('triage'),
+  finding: z.string(),
+  streams: z.array(z.string()).optional(),
+  sensitivity: Share,
+  specificity: Share,
+  action: z.enum(['reorder', 'flag']).optional(),
+});
+export const AssistTool = z.strictObject({
+  name,
+  kind: z.literal('assist'),
+  streams: z.array(z.string()).optional(),
+  readTimeFactor: ReadTimeFactor,
+  extraTimePerFlag: Duration.optional(),
+});
+export const AutonomousTool = z.strictObject({
+  name,
+  kind: z.literal('autonomous'),
+  streams: z.array(z.string()).optional(),
+  clears: Share,
+  misses: Share.optional(),
+  readsLeft: count('reads left').optional(),
+});
+export const Tool = z.discriminatedUnion('kind', [TriageTool, AssistTool, AutonomousTool], {
+  error: (iss) => {
+    const input = iss.input as { kind?: unknown } | undefined;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return `expected an AI tool { name, kind, ... }, found ${describeValue(input)}`;
+    return `kind must be one of ${TOOL_KINDS.join(', ')}, found ${describeValue(input.kind)}`;
+  },
+});
+
+/** An arm: which tools act, and what-if changes to top-level fields for this arm only. */
+export const Arm = z.strictObject({
+  name,
+  description: z.string().optional(),
+  ai: z.array(z.string()).optional().meta({ description: 'names of the AI tools that act in this arm (default: none)' }),
+  readers: z.record(z.string(), ReaderGroup.omit({ name: true }).partial()).optional().meta({ description: 'changes to reader groups, by name' }),
+  streams: z.record(z.string(), Stream.omit({ name: true }).partial()).optional().meta({ description: 'changes to streams, by name' }),
+  worklist: Worklist.optional(),
+  tools: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .optional()
+    .meta({ description: 'changes to AI tool parameters, by tool name (e.g. { ich-triage: { sensitivity: 0.95 } })' }),
+});
+
+export const Scenario = z
+  .strictObject({
+    name,
+    description: z.string().optional(),
+    sources: z.array(z.string()).optional(),
+    start: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `expected a date such as 2026-01-05, found ${describeValue(iss.input)}` })
+      .optional(),
+    horizon: Duration,
+    warmup: Duration.optional(),
+    period: z.enum(Object.keys(PERIODS) as [keyof typeof PERIODS, ...(keyof typeof PERIODS)[]]).optional(),
+    replications: z.number().int().min(1).max(10_000).optional(),
+    seed: z.number().int().optional(),
+    priorities: z.array(Priority).min(1).optional(),
+    streams: z.array(Stream).min(1, { error: 'a scenario needs at least one stream' }),
+    readers: z.array(ReaderGroup).min(1, { error: 'a scenario needs at least one reader group' }),
+    worklist: Worklist.optional(),
+    ai: z.array(Tool).optional(),
+    arms: z.array(Arm).min(1).optional(),
+  })
+  .meta({ title: 'readsim scenario', description: 'A reading department: demand, radiologists, worklist rules, AI tools and the arms to compare.' });
+
+export type ScenarioInput = z.infer<typeof Scenario>;
+export type StreamInput = z.infer<typeof Stream>;
+export type ReaderGroupInput = z.infer<typeof ReaderGroup>;
+export type ToolInput = z.infer<typeof Tool>;
+export type ArmInput = z.infer<typeof Arm>;
+export type ReadTimeInput = z.infer<typeof ReadTime>;

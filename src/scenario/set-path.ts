@@ -1,0 +1,75 @@
+import { load as loadYaml } from 'js-yaml';
+import type { ScenarioIssue } from './scenario-error.js';
+
+/** Top-level lists whose items `--set` and `--vary` name by their `name` field. */
+const NAMED_LISTS: Record<string, string> = {
+  priorities: 'priority',
+  streams: 'stream',
+  readers: 'reader group',
+  ai: 'AI tool',
+  arms: 'arm',
+};
+
+/** A `--set PATH=VALUE` assignment, split. */
+export interface Assignment {
+  path: string;
+  value: string;
+}
+
+export function parseAssignment(text: string): Assignment | null {
+  const eq = text.indexOf('=');
+  if (eq <= 0) return null;
+  return { path: text.slice(0, eq).trim(), value: text.slice(eq + 1).trim() };
+}
+
+/** A value as YAML reads it: `8` is a number, `7%/y` a string, `[a, b]` a list. */
+export function parseValue(text: string): unknown {
+  try {
+    return loadYaml(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Sets a dotted path in a raw scenario object, naming list items by their name
+ * (`readers.general.count`, `ai.ich-triage.sensitivity`, `streams.ed-head-ct.readTime.mean`).
+ * Returns the problem, or null when set. Every step but the last must exist.
+ */
+export function setPath(raw: Record<string, unknown>, path: string, value: unknown): ScenarioIssue | null {
+  const parts = path.split('.');
+  if (parts.some((p) => p.length === 0)) return { path: [], message: `--set ${path}: expected a dotted path such as readers.general.count, found "${path}"` };
+  let node: unknown = raw;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i];
+    const here = parts.slice(0, i + 1).join('.');
+    if (Array.isArray(node)) {
+      const items = node as { name?: unknown }[];
+      const found = items.find((it) => it && typeof it === 'object' && it.name === key);
+      if (!found) {
+        const what = NAMED_LISTS[parts[i - 1]] ?? 'item';
+        const names = items.map((it) => String(it?.name)).join(', ');
+        return { path: [], message: `--set ${path}: no ${what} named "${key}" (${names})` };
+      }
+      node = found;
+    } else if (node && typeof node === 'object') {
+      const obj = node as Record<string, unknown>;
+      if (obj[key] === undefined) {
+        if (i === 0 || !(key in obj)) {
+          // A missing intermediate object is created (e.g. worklist.order when there is no worklist).
+          if (NAMED_LISTS[key]) return { path: [], message: `--set ${path}: the scenario has no ${key} list to set ${here} in` };
+          obj[key] = {};
+        }
+      }
+      node = obj[key];
+    } else {
+      return { path: [], message: `--set ${path}: ${parts.slice(0, i).join('.')} is not an object or a named list` };
+    }
+  }
+  const last = parts[parts.length - 1];
+  if (Array.isArray(node) || !node || typeof node !== 'object') {
+    return { path: [], message: `--set ${path}: ${parts.slice(0, -1).join('.') || 'the scenario'} is not an object to set "${last}" in` };
+  }
+  (node as Record<string, unknown>)[last] = value;
+  return null;
+}

@@ -1,0 +1,127 @@
+import { type DistributionSpec, DAY } from '../engine/index.js';
+import type { DepartmentConfig, StreamFindingConfig, ToolConfig } from '../model/department-config.js';
+import { rosterPieces } from '../model/roster.js';
+import { weeklyPattern } from '../model/weekly-patterns.js';
+import { applyArm } from './apply-arm.js';
+import type { ResolvedScenario } from './resolve.js';
+import type { ReadTimeInput } from './schema.js';
+import { PERIODS, parseClock, parseDays, parseDuration, parseGrowth, parseRate, parseShare } from './units.js';
+
+/** A read-time distribution in model units (minutes). */
+export function toDistribution(d: ReadTimeInput): DistributionSpec {
+  switch (d.dist) {
+    case 'exponential':
+    case 'deterministic':
+      return { dist: d.dist, mean: parseDuration(d.mean) };
+    case 'lognormal':
+    case 'gamma':
+    case 'loglogistic':
+      return { dist: d.dist, mean: parseDuration(d.mean), cv: d.cv };
+    case 'triangular':
+      return { dist: 'triangular', min: parseDuration(d.min), mode: parseDuration(d.mode), max: parseDuration(d.max) };
+    case 'uniform':
+      return { dist: 'uniform', min: parseDuration(d.min), max: parseDuration(d.max) };
+    case 'empirical':
+      return { dist: 'empirical', values: d.values.map(parseDuration) };
+  }
+}
+
+/** Roster lines as calendar pieces (minutes of the week); overlaps are reported by the checks. */
+export function rosterOf(roster: ResolvedScenario['readers'][number]['roster']) {
+  return rosterPieces(
+    roster.map((s) => {
+      const from = parseClock(s.from);
+      const to = parseClock(s.to);
+      return { days: parseDays(s.days), from, length: to > from ? to - from : to + DAY - from, on: s.on };
+    }),
+  );
+}
+
+/** The department one arm of a resolved scenario describes, in model units. */
+export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number): DepartmentConfig {
+  const r = applyArm(resolved, armIndex);
+  const priorities = r.priorities.map((p) => ({ name: p.name, target: p.target === undefined ? null : parseDuration(p.target) }));
+  const findings: string[] = [];
+  for (const s of r.streams) for (const f of Object.keys(s.findings)) if (!findings.includes(f)) findings.push(f);
+  const streamIndex = new Map(r.streams.map((s, i) => [s.name, i]));
+  const streams = r.streams.map((s) => ({
+    name: s.name,
+    modality: s.modality,
+    priority: r.priorities.findIndex((p) => p.name === s.priority),
+    volume: parseRate(s.volume),
+    growth: parseGrowth(s.growth),
+    pattern: typeof s.pattern === 'string' ? weeklyPattern(s.pattern) : s.pattern,
+    readTime: toDistribution(s.readTime),
+    reads: s.reads,
+    findings: Object.entries(s.findings).map(([name, f]): StreamFindingConfig => {
+      const long = typeof f === 'object';
+      return {
+        finding: findings.indexOf(name),
+        prevalence: parseShare(long ? f.prevalence : f),
+        readTime: long && f.readTime ? toDistribution(f.readTime) : null,
+      };
+    }),
+    backlog: s.backlog,
+  }));
+  const readers = r.readers.map((g) => ({
+    name: g.name,
+    count: g.count,
+    modalities: g.modalities,
+    roster: rosterOf(g.roster).pieces,
+    efficiency: parseShare(g.efficiency),
+    growth: parseGrowth(g.growth),
+    shiftEnd: g.shiftEnd,
+  }));
+  const tools = r.ai.map((t): ToolConfig => {
+    const st = t.streams.map((n) => streamIndex.get(n) as number);
+    switch (t.kind) {
+      case 'triage':
+        return {
+          kind: 'triage',
+          name: t.name,
+          finding: findings.indexOf(t.finding),
+          streams: st,
+          sensitivity: parseShare(t.sensitivity),
+          specificity: parseShare(t.specificity),
+          action: t.action,
+        };
+      case 'assist': {
+        const f = t.readTimeFactor;
+        return {
+          kind: 'assist',
+          name: t.name,
+          streams: st,
+          factorFlagged: typeof f === 'number' ? f : f.flagged,
+          factorUnflagged: typeof f === 'number' ? f : f.unflagged,
+          extraTimePerFlag: parseDuration(t.extraTimePerFlag),
+        };
+      }
+      case 'autonomous':
+        return {
+          kind: 'autonomous',
+          name: t.name,
+          streams: st,
+          clears: parseShare(t.clears),
+          misses: parseShare(t.misses),
+          readsLeft: t.readsLeft,
+        };
+    }
+  });
+  const arm = r.arms[armIndex];
+  return {
+    horizon: parseDuration(r.horizon),
+    warmup: parseDuration(r.warmup),
+    periodLength: PERIODS[r.period],
+    priorities,
+    findings,
+    streams,
+    readers,
+    worklist: {
+      order: r.worklist.order,
+      preemption: r.worklist.preemption,
+      escalateAfter: r.worklist.escalateAfter === undefined ? null : parseDuration(r.worklist.escalateAfter),
+    },
+    tools,
+    active: r.ai.map((t) => arm.ai.includes(t.name)),
+  };
+}
