@@ -13,6 +13,9 @@ export class PoissonArrivals {
   /** Rate per minute at time 0 for each hour of the week. */
   private readonly hourRates: Float64Array;
   private readonly beta: number;
+  /** The last hour slot ended by `next` and e^{β·end}: arrivals come many to an hour. */
+  private cachedSlot = -1;
+  private cachedGrowthAtEnd = 1;
 
   constructor(
     readonly baseRate: number,
@@ -69,7 +72,14 @@ export class PoissonArrivals {
     while (t < limit) {
       const slotEnd = (slot + 1) * HOUR;
       const r = rates[slot % HOURS_PER_WEEK];
-      const growthAtEnd = beta === 0 ? 1 : Math.exp(beta * slotEnd);
+      let growthAtEnd = 1;
+      if (beta !== 0) {
+        if (slot !== this.cachedSlot) {
+          this.cachedSlot = slot;
+          this.cachedGrowthAtEnd = Math.exp(beta * slotEnd);
+        }
+        growthAtEnd = this.cachedGrowthAtEnd;
+      }
       if (r > 0) {
         const mass = beta === 0 ? r * (slotEnd - t) : (r * (growthAtEnd - growthAtT)) / beta;
         if (remaining < mass) {

@@ -38,15 +38,27 @@ export class QuantileSketch {
   }
 
   add(x: number): void {
+    this.addAt(this.bucketOf(x), x);
+  }
+
+  /**
+   * The bucket of x (-1 for the zero bucket). Sketches with the same parameters share buckets,
+   * so a value added to several of them needs one logarithm: `addAt(bucketOf(x), x)`.
+   */
+  bucketOf(x: number): number {
+    if (x < this.minValue) return -1;
+    const i = Math.ceil(Math.log(x) / this.logGamma) - this.offset;
+    return i < this.buckets.length ? i : this.buckets.length - 1;
+  }
+
+  addAt(i: number, x: number): void {
     this.count++;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
-    if (x < this.minValue) {
+    if (i < 0) {
       this.zeros++;
       return;
     }
-    let i = Math.ceil(Math.log(x) / this.logGamma) - this.offset;
-    if (i >= this.buckets.length) i = this.buckets.length - 1;
     this.buckets[i]++;
     if (i < this.lowest) this.lowest = i;
     if (i > this.highest) this.highest = i;

@@ -10,6 +10,9 @@ export class TimeWeightedLevel {
   private area = 0;
   private resetTime: number;
   private maxValue: number;
+  /** The period the last update fell in and its end: most updates stay within it. */
+  private periodIndex = 0;
+  private periodEnd = 0;
 
   constructor(
     initial = 0,
@@ -27,7 +30,15 @@ export class TimeWeightedLevel {
     const dt = now - this.lastTime;
     if (dt > 0 && this.value !== 0) {
       this.area += this.value * dt;
-      if (this.periods !== null) this.periods.addSpan(this.lastTime, now, this.value);
+      const periods = this.periods;
+      if (periods !== null) {
+        if (now <= this.periodEnd) periods.addTo(this.periodIndex, this.value * dt);
+        else {
+          periods.addSpan(this.lastTime, now, this.value);
+          this.periodIndex = periods.periodOf(now);
+          this.periodEnd = (this.periodIndex + 1) * periods.width;
+        }
+      }
     }
     this.lastTime = now;
     this.value = value;

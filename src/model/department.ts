@@ -79,8 +79,12 @@ export class Department implements EventHandler, ServerPoolListener {
     this.lines = modalities.map(() => new WaitingLine(levelCount, config.worklist.escalateAfter ?? 0));
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
-    this.groupsOfLine = modalities.map((m) => config.readers.flatMap((g, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])));
-    this.linesOfGroup = config.readers.map((g) => modalities.flatMap((m, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])));
+    this.groupsOfLine = modalities.map((m) =>
+      config.readers.flatMap((g, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])),
+    );
+    this.linesOfGroup = config.readers.map((g) =>
+      modalities.flatMap((m, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])),
+    );
 
     // Kinds registered in this order so that, at equal times, period ends and the end of the
     // warm-up are handled before arrivals scheduled later.

@@ -37,7 +37,8 @@ export function rosterPieces(shifts: ShiftSpec[]): { pieces: CalendarPiece[]; ov
   for (let i = 1; i < tagged.length; i++) {
     const prev = tagged[i - 1];
     const cur = tagged[i];
-    if (cur.start < prev.end) overlaps.push({ first: Math.min(prev.line, cur.line), second: Math.max(prev.line, cur.line), minute: cur.start });
+    if (cur.start < prev.end)
+      overlaps.push({ first: Math.min(prev.line, cur.line), second: Math.max(prev.line, cur.line), minute: cur.start });
   }
   return { pieces: tagged.map(({ start, end, value }) => ({ start, end, value })), overlaps };
 }

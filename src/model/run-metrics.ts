@@ -31,6 +31,7 @@ export class RunMetrics {
   private readonly toolFindingMask: number[];
   private readonly toolIsTriage: boolean[];
   private readonly targets: number[];
+  private readonly streamPriority: Int32Array;
 
   // Window counters (after the warm-up).
   arrived = 0;
@@ -68,18 +69,44 @@ export class RunMetrics {
     this.streamFindings = config.streams.map((s) => s.findings.map((f) => f.finding));
     this.toolFindingMask = config.tools.map((t) => (t.kind === 'triage' ? 1 << t.finding : 0));
     this.toolIsTriage = config.tools.map((t) => t.kind === 'triage');
-    this.streamTools = config.streams.map((_, s) => config.tools.flatMap((t, i) => (t.kind !== 'assist' && t.streams.includes(s) ? [i] : [])));
+    this.streamTools = config.streams.map((_, s) =>
+      config.tools.flatMap((t, i) => (t.kind !== 'assist' && t.streams.includes(s) ? [i] : [])),
+    );
+    this.streamPriority = Int32Array.from(config.streams.map((s) => s.priority));
     this.targets = config.priorities.map((p) => (p.target === null ? Number.POSITIVE_INFINITY : p.target));
     const n = periodCount;
     this.col = Object.fromEntries(
-      (['period', 'period_start_days', 'in_warmup', 'arrivals', 'reported', 'cleared_by_ai', 'backlog_end', 'wait_mean_min', 'tat_p50_min', 'tat_p90_min', 'target_met_share', 'utilisation', 'overtime_min', 'human_reads', 'reading_min', 'rostered_min', 'reading_capacity_min', 'workload_min', 'headcount'] as const).map(
-        (c) => [c, new Float64Array(n)],
-      ),
+      (
+        [
+          'period',
+          'period_start_days',
+          'in_warmup',
+          'arrivals',
+          'reported',
+          'cleared_by_ai',
+          'backlog_end',
+          'wait_mean_min',
+          'tat_p50_min',
+          'tat_p90_min',
+          'target_met_share',
+          'utilisation',
+          'overtime_min',
+          'human_reads',
+          'reading_min',
+          'rostered_min',
+          'reading_capacity_min',
+          'workload_min',
+          'headcount',
+        ] as const
+      ).map((c) => [c, new Float64Array(n)]),
     ) as Record<PeriodColumn, Float64Array>;
     this.pcol = config.priorities.map(
       () =>
         Object.fromEntries(
-          (['reported', 'wait_mean_min', 'tat_p50_min', 'tat_p90_min', 'target_met_share'] as const).map((c) => [c, new Float64Array(n)]),
+          (['reported', 'wait_mean_min', 'tat_p50_min', 'tat_p90_min', 'target_met_share'] as const).map((c) => [
+            c,
+            new Float64Array(n),
+          ]),
         ) as Record<PriorityPeriodColumn, Float64Array>,
     );
     this.periodWaitSum = new Float64Array(n);
@@ -92,7 +119,7 @@ export class RunMetrics {
 
   /** A study's wait (arrived after the warm-up), observed in period k. */
   wait(stream: number, findings: number, calls: number, w: number, k: number): void {
-    const p = this.config.streams[stream].priority;
+    const p = this.streamPriority[stream];
     const T = this.waits;
     T.add(0, w);
     T.add(1 + p, w);
@@ -122,21 +149,22 @@ export class RunMetrics {
    * `countable`: it arrived after the warm-up; `inWindow`: count it among the window's reports.
    */
   reported(stream: number, tat: number, k: number, inWindow: boolean, countable: boolean, byAi: boolean): void {
-    const p = this.config.streams[stream].priority;
+    const p = this.streamPriority[stream];
+    const bucket = this.tatSketch[0].bucketOf(tat);
     if (countable) {
       this.tats.add(0, tat);
       this.tats.add(1 + p, tat);
       if (tat > this.tatMax) this.tatMax = tat;
-      this.tatSketch[0].add(tat);
-      this.tatSketch[1 + p].add(tat);
+      this.tatSketch[0].addAt(bucket, tat);
+      this.tatSketch[1 + p].addAt(bucket, tat);
       if (this.targets[p] !== Number.POSITIVE_INFINITY) {
         this.targetCount[p]++;
         if (tat <= this.targets[p]) this.targetMet[p]++;
       }
     }
     // The period table describes every report in the period.
-    this.periodSketch[0].add(tat);
-    this.periodSketch[1 + p].add(tat);
+    this.periodSketch[0].addAt(bucket, tat);
+    this.periodSketch[1 + p].addAt(bucket, tat);
     if (!byAi) this.pcol[p].reported[k]++;
     if (this.targets[p] !== Number.POSITIVE_INFINITY) {
       this.periodTargetCount[k]++;
@@ -177,7 +205,16 @@ export class RunMetrics {
   result(
     arm: string,
     replication: number,
-    extra: { backlogEnd: number; utilisation: number; overtimeHours: number; readingHours: number; rosteredHours: number; byGroup: Record<string, number>; backlogAgeMeanDays: number; backlogAgeMaxDays: number },
+    extra: {
+      backlogEnd: number;
+      utilisation: number;
+      overtimeHours: number;
+      readingHours: number;
+      rosteredHours: number;
+      byGroup: Record<string, number>;
+      backlogAgeMeanDays: number;
+      backlogAgeMaxDays: number;
+    },
   ): RunResult {
     const cfg = this.config;
     const s: Record<string, number> = {};
@@ -216,7 +253,8 @@ export class RunMetrics {
     s['tat.all.max'] = this.tats.counts[0] > 0 ? this.tatMax : Number.NaN;
     cfg.priorities.forEach((p, i) => tatStats(`tat.by_priority.${p.name}`, 1 + i));
     cfg.priorities.forEach((p, i) => {
-      if (p.target !== null) s[`target_met_share.${p.name}`] = this.targetCount[i] > 0 ? this.targetMet[i] / this.targetCount[i] : Number.NaN;
+      if (p.target !== null)
+        s[`target_met_share.${p.name}`] = this.targetCount[i] > 0 ? this.targetMet[i] / this.targetCount[i] : Number.NaN;
     });
     s.utilisation = extra.utilisation;
     s.overtime_hours = extra.overtimeHours;
@@ -231,7 +269,9 @@ export class RunMetrics {
     const periods = Object.fromEntries(Object.entries(this.col).map(([k, v]) => [k, Array.from(v)])) as RunResult['periods'];
     const priorityPeriods: RunResult['priorityPeriods'] = {};
     cfg.priorities.forEach((p, i) => {
-      priorityPeriods[p.name] = Object.fromEntries(Object.entries(this.pcol[i]).map(([k, v]) => [k, Array.from(v)])) as RunResult['priorityPeriods'][string];
+      priorityPeriods[p.name] = Object.fromEntries(
+        Object.entries(this.pcol[i]).map(([k, v]) => [k, Array.from(v)]),
+      ) as RunResult['priorityPeriods'][string];
     });
     return { arm, replication, stats: s, periods, priorityPeriods };
   }

@@ -10,7 +10,10 @@ export type PatternName = 'flat' | 'office-hours' | 'ed' | 'inpatient';
 export const PATTERN_NAMES: readonly PatternName[] = ['flat', 'office-hours', 'ed', 'inpatient'];
 
 /** ED arrivals by hour of day: bimodal, peaks 10:00-13:00 and 19:00-20:00, lowest 03:00-05:00 (Karas-1977). */
-const ED_HOURS = [0.55, 0.45, 0.38, 0.33, 0.32, 0.36, 0.5, 0.75, 1.05, 1.3, 1.45, 1.5, 1.48, 1.38, 1.32, 1.3, 1.3, 1.35, 1.42, 1.48, 1.35, 1.1, 0.85, 0.68];
+const ED_HOURS = [
+  0.55, 0.45, 0.38, 0.33, 0.32, 0.36, 0.5, 0.75, 1.05, 1.3, 1.45, 1.5, 1.48, 1.38, 1.32, 1.3, 1.3, 1.35, 1.42, 1.48, 1.35, 1.1,
+  0.85, 0.68,
+];
 
 function build(weight: (day: number, hour: number) => number): number[] {
   const w: number[] = [];

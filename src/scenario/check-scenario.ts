@@ -1,8 +1,8 @@
 import { EngineError, makeDistribution } from '../engine/index.js';
-import { Tool } from './schema.js';
 import { applyArm } from './apply-arm.js';
 import type { ResolvedScenario } from './resolve.js';
 import { formatPath, fromZodIssues, type ScenarioIssue } from './scenario-error.js';
+import { Tool } from './schema.js';
 import { rosterOf, toDistribution } from './to-department-config.js';
 import { DAY_NAMES, parseDuration, parseShare, UnitError } from './units.js';
 
@@ -35,6 +35,16 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
       seen.add(it.name);
     });
   };
+  // Names become parts of dotted paths (--set readers.general.count, wait.by_stream.ct): no dots.
+  const noDots = (items: { name: string }[], field: string) => {
+    items.forEach((it, i) => {
+      if (it.name.includes('.')) add([field, i, 'name'], `a name may not contain a dot, found "${it.name}"`);
+    });
+  };
+  noDots(r.priorities, 'priorities');
+  noDots(r.streams, 'streams');
+  noDots(r.readers, 'readers');
+  noDots(r.ai, 'ai');
   unique(r.priorities, 'priorities', 'priorities');
   unique(r.streams, 'streams', 'streams');
   unique(r.readers, 'readers', 'reader groups');
@@ -50,9 +60,11 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   const streamNames = r.streams.map((s) => s.name);
   const findingNames = new Set<string>();
   r.streams.forEach((s, i) => {
-    if (!priorityNames.includes(s.priority)) add(['streams', i, 'priority'], `"${s.priority}" is not a priority ${list(priorityNames)}`);
+    if (!priorityNames.includes(s.priority))
+      add(['streams', i, 'priority'], `"${s.priority}" is not a priority ${list(priorityNames)}`);
     for (const [f, v] of Object.entries(s.findings)) {
       findingNames.add(f);
+      if (f.includes('.')) add(['streams', i, 'findings', f], `a finding name may not contain a dot, found "${f}"`);
       try {
         parseShare(typeof v === 'object' ? v.prevalence : v);
       } catch (e) {
@@ -61,7 +73,8 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
       }
     }
   });
-  if (findingNames.size > MAX_FINDINGS) add(['streams'], `at most ${MAX_FINDINGS} different findings, found ${findingNames.size}`);
+  if (findingNames.size > MAX_FINDINGS)
+    add(['streams'], `at most ${MAX_FINDINGS} different findings, found ${findingNames.size}`);
   if (r.ai.length > MAX_TOOLS) add(['ai'], `at most ${MAX_TOOLS} AI tools, found ${r.ai.length}`);
 
   r.ai.forEach((t, i) => {
@@ -70,17 +83,20 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
     });
     if (t.streams.length === 0) add(['ai', i, 'streams'], 'the tool acts on no stream (list at least one)');
     if (t.kind === 'triage') {
-      if (!findingNames.has(t.finding)) add(['ai', i, 'finding'], `"${t.finding}" is not a finding of any stream ${list([...findingNames])}`);
+      if (!findingNames.has(t.finding))
+        add(['ai', i, 'finding'], `"${t.finding}" is not a finding of any stream ${list([...findingNames])}`);
       else
         t.streams.forEach((sn, j) => {
           const s = r.streams.find((x) => x.name === sn);
-          if (s && !(t.finding in s.findings)) add(['ai', i, 'streams', j], `stream "${sn}" has no finding "${t.finding}" for the tool to look for`);
+          if (s && !(t.finding in s.findings))
+            add(['ai', i, 'streams', j], `stream "${sn}" has no finding "${t.finding}" for the tool to look for`);
         });
     }
     if (t.kind === 'assist' && typeof t.readTimeFactor === 'object') {
       for (const sn of t.streams) {
         const hasTriage = r.ai.some((o) => o.kind === 'triage' && o.streams.includes(sn));
-        if (!hasTriage) add(['ai', i, 'readTimeFactor'], `flagged/unflagged factors need a triage tool on stream "${sn}" to flag studies`);
+        if (!hasTriage)
+          add(['ai', i, 'readTimeFactor'], `flagged/unflagged factors need a triage tool on stream "${sn}" to flag studies`);
       }
     }
   });
@@ -92,8 +108,10 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
     a.ai.forEach((tn, j) => {
       if (!toolNames.includes(tn)) add(['arms', i, 'ai', j], `"${tn}" is not an AI tool ${list(toolNames)}`);
     });
-    for (const g of Object.keys(a.readers ?? {})) if (!readerNames.includes(g)) add(['arms', i, 'readers', g], `"${g}" is not a reader group ${list(readerNames)}`);
-    for (const s of Object.keys(a.streams ?? {})) if (!streamNames.includes(s)) add(['arms', i, 'streams', s], `"${s}" is not a stream ${list(streamNames)}`);
+    for (const g of Object.keys(a.readers ?? {}))
+      if (!readerNames.includes(g)) add(['arms', i, 'readers', g], `"${g}" is not a reader group ${list(readerNames)}`);
+    for (const s of Object.keys(a.streams ?? {}))
+      if (!streamNames.includes(s)) add(['arms', i, 'streams', s], `"${s}" is not a stream ${list(streamNames)}`);
     for (const [tn, change] of Object.entries(a.tools ?? {})) {
       const tool = r.ai.find((t) => t.name === tn);
       if (!tool) {
@@ -101,7 +119,8 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
         continue;
       }
       const parsed = Tool.safeParse({ ...tool, ...change }, { reportInput: true });
-      if (!parsed.success) for (const iss of fromZodIssues(parsed.error.issues)) add(['arms', i, 'tools', tn, ...iss.path], iss.message);
+      if (!parsed.success)
+        for (const iss of fromZodIssues(parsed.error.issues)) add(['arms', i, 'tools', tn, ...iss.path], iss.message);
     }
   });
   if (issues.length > 0) return issues;
@@ -113,27 +132,44 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
     if (!a.readers && !a.streams && !a.worklist && !a.tools) return;
     const armIssues: ScenarioIssue[] = [];
     checkDepartment(applyArm(r, i), [], (path, message) => armIssues.push({ path, message }));
-    for (const iss of armIssues) add(['arms', i], `in this arm, ${iss.path.length ? `${formatPath(iss.path)}: ` : ''}${iss.message}`);
+    for (const iss of armIssues)
+      add(['arms', i], `in this arm, ${iss.path.length ? `${formatPath(iss.path)}: ` : ''}${iss.message}`);
   });
   return issues;
 }
 
 /** Rosters, modalities and distributions of one (possibly arm-changed) department. */
-function checkDepartment(r: ResolvedScenario, prefix: (string | number)[], add: (path: (string | number)[], message: string) => void): void {
+function checkDepartment(
+  r: ResolvedScenario,
+  prefix: (string | number)[],
+  add: (path: (string | number)[], message: string) => void,
+): void {
   r.readers.forEach((g, i) => {
-    if (parseShare(g.efficiency) <= 0) add([...prefix, 'readers', i, 'efficiency'], `expected a share of rostered time spent reading above 0, found ${JSON.stringify(g.efficiency)}`);
+    if (parseShare(g.efficiency) <= 0)
+      add(
+        [...prefix, 'readers', i, 'efficiency'],
+        `expected a share of rostered time spent reading above 0, found ${JSON.stringify(g.efficiency)}`,
+      );
     g.roster.forEach((s, j) => {
-      if (s.on > g.count + 1e-9) add([...prefix, 'readers', i, 'roster', j, 'on'], `${s.on} readers on, but the group's count is ${g.count}`);
-      if (s.from === s.to || (s.from === '00:00' && s.to === '00:00')) add([...prefix, 'readers', i, 'roster', j], `the shift from ${s.from} to ${s.to} is empty`);
+      if (s.on > g.count + 1e-9)
+        add([...prefix, 'readers', i, 'roster', j, 'on'], `${s.on} readers on, but the group's count is ${g.count}`);
+      if (s.from === s.to || (s.from === '00:00' && s.to === '00:00'))
+        add([...prefix, 'readers', i, 'roster', j], `the shift from ${s.from} to ${s.to} is empty`);
     });
     const { overlaps } = rosterOf(g.roster);
     for (const o of overlaps.slice(0, 3)) {
-      add([...prefix, 'readers', i, 'roster'], `shifts ${o.first + 1} and ${o.second + 1} overlap (at ${clock(o.minute)}); give each time of the week one line`);
+      add(
+        [...prefix, 'readers', i, 'roster'],
+        `shifts ${o.first + 1} and ${o.second + 1} overlap (at ${clock(o.minute)}); give each time of the week one line`,
+      );
     }
   });
   r.streams.forEach((s, i) => {
     if (!r.readers.some((g) => g.modalities.includes(s.modality))) {
-      add([...prefix, 'streams', i, 'modality'], `no reader group reads "${s.modality}" (${r.readers.map((g) => `${g.name} reads ${g.modalities.join(', ')}`).join('; ')})`);
+      add(
+        [...prefix, 'streams', i, 'modality'],
+        `no reader group reads "${s.modality}" (${r.readers.map((g) => `${g.name} reads ${g.modalities.join(', ')}`).join('; ')})`,
+      );
     }
     const dist = (path: (string | number)[], spec: Parameters<typeof toDistribution>[0]) => {
       try {
@@ -144,6 +180,7 @@ function checkDepartment(r: ResolvedScenario, prefix: (string | number)[], add: 
       }
     };
     dist(['streams', i, 'readTime'], s.readTime);
-    for (const [f, v] of Object.entries(s.findings)) if (typeof v === 'object' && v.readTime) dist(['streams', i, 'findings', f, 'readTime'], v.readTime);
+    for (const [f, v] of Object.entries(s.findings))
+      if (typeof v === 'object' && v.readTime) dist(['streams', i, 'findings', f, 'readTime'], v.readTime);
   });
 }

@@ -4,7 +4,7 @@ import { load as loadYaml } from 'js-yaml';
 import type { DepartmentConfig } from '../model/department-config.js';
 import { checkScenario } from './check-scenario.js';
 import { type ResolvedScenario, resolveScenario } from './resolve.js';
-import { ScenarioError, type ScenarioIssue, fromZodIssues } from './scenario-error.js';
+import { fromZodIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { Scenario as ScenarioSchema } from './schema.js';
 import { parseAssignment, parseValue, setPath } from './set-path.js';
 import { toDepartmentConfig } from './to-department-config.js';
@@ -32,10 +32,17 @@ export function parseScenarioText(file: string, text: string): Record<string, un
     raw = extname(file).toLowerCase() === '.json' ? JSON.parse(text) : loadYaml(text);
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0];
-    throw new ScenarioError(file, [{ path: [], message: `cannot be read as ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${msg}` }]);
+    throw new ScenarioError(file, [
+      { path: [], message: `cannot be read as ${extname(file).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${msg}` },
+    ]);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ScenarioError(file, [{ path: [], message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}` }]);
+    throw new ScenarioError(file, [
+      {
+        path: [],
+        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}`,
+      },
+    ]);
   }
   return raw as Record<string, unknown>;
 }
@@ -69,7 +76,9 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, [{ path: [], message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})` }]);
+    throw new ScenarioError(file, [
+      { path: [], message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})` },
+    ]);
   }
   return validateScenario(file, parseScenarioText(file, text), options);
 }

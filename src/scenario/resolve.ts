@@ -85,7 +85,11 @@ export function resolveScenario(s: ScenarioInput): ResolvedScenario {
           action: t.action ?? DEFAULTS.action,
         };
       case 'assist':
-        return { ...t, streams: t.streams ?? streams.map((st) => st.name), extraTimePerFlag: t.extraTimePerFlag ?? DEFAULTS.extraTimePerFlag };
+        return {
+          ...t,
+          streams: t.streams ?? streams.map((st) => st.name),
+          extraTimePerFlag: t.extraTimePerFlag ?? DEFAULTS.extraTimePerFlag,
+        };
       case 'autonomous':
         return {
           ...t,

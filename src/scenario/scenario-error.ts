@@ -39,13 +39,64 @@ export function formatIssue(file: string, issue: ScenarioIssue): string {
 
 /** Every field name of the format, for "did you mean" suggestions on unknown fields. */
 const KNOWN_FIELDS = [
-  'name', 'description', 'sources', 'start', 'horizon', 'warmup', 'period', 'replications', 'seed',
-  'priorities', 'target', 'streams', 'modality', 'priority', 'volume', 'growth', 'pattern', 'readTime',
-  'dist', 'mean', 'cv', 'min', 'mode', 'max', 'values', 'reads', 'findings', 'prevalence', 'backlog',
-  'readers', 'count', 'modalities', 'roster', 'days', 'from', 'to', 'on', 'efficiency', 'shiftEnd',
-  'worklist', 'order', 'preemption', 'escalateAfter', 'ai', 'kind', 'finding', 'sensitivity',
-  'specificity', 'action', 'readTimeFactor', 'flagged', 'unflagged', 'extraTimePerFlag', 'clears',
-  'misses', 'readsLeft', 'arms', 'tools',
+  'name',
+  'description',
+  'sources',
+  'start',
+  'horizon',
+  'warmup',
+  'period',
+  'replications',
+  'seed',
+  'priorities',
+  'target',
+  'streams',
+  'modality',
+  'priority',
+  'volume',
+  'growth',
+  'pattern',
+  'readTime',
+  'dist',
+  'mean',
+  'cv',
+  'min',
+  'mode',
+  'max',
+  'values',
+  'reads',
+  'findings',
+  'prevalence',
+  'backlog',
+  'readers',
+  'count',
+  'modalities',
+  'roster',
+  'days',
+  'from',
+  'to',
+  'on',
+  'efficiency',
+  'shiftEnd',
+  'worklist',
+  'order',
+  'preemption',
+  'escalateAfter',
+  'ai',
+  'kind',
+  'finding',
+  'sensitivity',
+  'specificity',
+  'action',
+  'readTimeFactor',
+  'flagged',
+  'unflagged',
+  'extraTimePerFlag',
+  'clears',
+  'misses',
+  'readsLeft',
+  'arms',
+  'tools',
 ];
 
 function editDistance(a: string, b: string): number {
@@ -99,7 +150,13 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssu
     }
     switch (iss.code) {
       case 'invalid_type':
-        push({ path, message: input === undefined ? `is required (expected ${iss.expected})` : `expected ${iss.expected}, found ${describeValue(input)}` });
+        push({
+          path,
+          message:
+            input === undefined
+              ? `is required (expected ${iss.expected})`
+              : `expected ${iss.expected}, found ${describeValue(input)}`,
+        });
         break;
       case 'invalid_value':
         push({ path, message: `expected one of ${iss.values.map(String).join(', ')}, found ${describeValue(input)}` });

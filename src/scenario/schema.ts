@@ -70,36 +70,63 @@ export const Growth = valueForm(GROWTH_RE, GROWTH_EXPECTED, parseGrowth);
 export const Clock = textForm(CLOCK_RE, CLOCK_EXPECTED, parseClock);
 export const Days = textForm(DAYS_RE, DAYS_EXPECTED, parseDays);
 
-const name = z.string({ error: (iss) => `expected a name (text), found ${describeValue(iss.input)}` }).min(1, { error: 'a name may not be empty' });
+const name = z
+  .string({ error: (iss) => `expected a name (text), found ${describeValue(iss.input)}` })
+  .min(1, { error: 'a name may not be empty' });
 const count = (what: string) =>
-  z.number({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` }).int({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` }).min(0, { error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` });
+  z
+    .number({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` })
+    .int({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` })
+    .min(0, { error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` });
 const positiveNumber = (what: string) =>
-  z.number({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` }).positive({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` });
-const cv = z.number({ error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}` }).min(0, {
-  error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}`,
-});
+  z
+    .number({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` })
+    .positive({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` });
+const cv = z
+  .number({ error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}` })
+  .min(0, {
+    error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}`,
+  });
 
-const DIST_KINDS = ['exponential', 'deterministic', 'lognormal', 'gamma', 'loglogistic', 'triangular', 'uniform', 'empirical'] as const;
-export const ReadTime = z.discriminatedUnion(
-  'dist',
-  [
-    z.strictObject({ dist: z.literal('exponential'), mean: Duration }),
-    z.strictObject({ dist: z.literal('deterministic'), mean: Duration }),
-    z.strictObject({ dist: z.literal('lognormal'), mean: Duration, cv }),
-    z.strictObject({ dist: z.literal('gamma'), mean: Duration, cv }),
-    z.strictObject({ dist: z.literal('loglogistic'), mean: Duration, cv }),
-    z.strictObject({ dist: z.literal('triangular'), min: Duration, mode: Duration, max: Duration }),
-    z.strictObject({ dist: z.literal('uniform'), min: Duration, max: Duration }),
-    z.strictObject({ dist: z.literal('empirical'), values: z.array(Duration).min(1, { error: 'an empirical distribution needs at least one value' }) }),
-  ],
-  {
-    error: (iss) => {
-      const input = iss.input as { dist?: unknown } | undefined;
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) return `expected a distribution such as { dist: lognormal, mean: 16m, cv: 0.6 }, found ${describeValue(input)}`;
-      return `dist must be one of ${DIST_KINDS.join(', ')}, found ${describeValue(input.dist)}`;
+const DIST_KINDS = [
+  'exponential',
+  'deterministic',
+  'lognormal',
+  'gamma',
+  'loglogistic',
+  'triangular',
+  'uniform',
+  'empirical',
+] as const;
+export const ReadTime = z
+  .discriminatedUnion(
+    'dist',
+    [
+      z.strictObject({ dist: z.literal('exponential'), mean: Duration }),
+      z.strictObject({ dist: z.literal('deterministic'), mean: Duration }),
+      z.strictObject({ dist: z.literal('lognormal'), mean: Duration, cv }),
+      z.strictObject({ dist: z.literal('gamma'), mean: Duration, cv }),
+      z.strictObject({ dist: z.literal('loglogistic'), mean: Duration, cv }),
+      z.strictObject({ dist: z.literal('triangular'), min: Duration, mode: Duration, max: Duration }),
+      z.strictObject({ dist: z.literal('uniform'), min: Duration, max: Duration }),
+      z.strictObject({
+        dist: z.literal('empirical'),
+        values: z.array(Duration).min(1, { error: 'an empirical distribution needs at least one value' }),
+      }),
+    ],
+    {
+      error: (iss) => {
+        const input = iss.input as { dist?: unknown } | undefined;
+        if (typeof input !== 'object' || input === null || Array.isArray(input))
+          return `expected a distribution such as { dist: lognormal, mean: 16m, cv: 0.6 }, found ${describeValue(input)}`;
+        return `dist must be one of ${DIST_KINDS.join(', ')}, found ${describeValue(input.dist)}`;
+      },
     },
-  },
-).meta({ description: 'Reading time of one human read: exponential (mean), deterministic (mean), lognormal/gamma/loglogistic (mean, cv), triangular (min, mode, max), uniform (min, max), empirical (values)' });
+  )
+  .meta({
+    description:
+      'Reading time of one human read: exponential (mean), deterministic (mean), lognormal/gamma/loglogistic (mean, cv), triangular (min, mode, max), uniform (min, max), empirical (values)',
+  });
 
 export const Priority = z.strictObject({
   name,
@@ -113,7 +140,8 @@ export const Finding = z.union([z.number(), z.string(), FindingLong], {
 
 export const Pattern = z
   .union([z.enum(PATTERN_NAMES), z.array(z.number().min(0)).length(168)], {
-    error: (iss) => `expected one of ${PATTERN_NAMES.join(', ')} or a list of 168 hourly weights >= 0, found ${describeValue(iss.input)}`,
+    error: (iss) =>
+      `expected one of ${PATTERN_NAMES.join(', ')} or a list of 168 hourly weights >= 0, found ${describeValue(iss.input)}`,
   })
   .meta({ description: 'hour-of-week arrival pattern: a preset or 168 weights, Monday 00-01 first' });
 
@@ -155,9 +183,15 @@ export const Worklist = z.strictObject({
   escalateAfter: Duration.optional(),
 });
 
-const ReadTimeFactor = z.union([positiveNumber('a read-time factor'), z.strictObject({ flagged: positiveNumber('a read-time factor'), unflagged: positiveNumber('a read-time factor') })], {
-  error: (iss) => `expected a read-time factor (a number > 0) or { flagged, unflagged }, found ${describeValue(iss.input)}`,
-});
+const ReadTimeFactor = z.union(
+  [
+    positiveNumber('a read-time factor'),
+    z.strictObject({ flagged: positiveNumber('a read-time factor'), unflagged: positiveNumber('a read-time factor') }),
+  ],
+  {
+    error: (iss) => `expected a read-time factor (a number > 0) or { flagged, unflagged }, found ${describeValue(iss.input)}`,
+  },
+);
 
 const TOOL_KINDS = ['triage', 'assist', 'autonomous'] as const;
 export const TriageTool = z.strictObject({
@@ -187,7 +221,8 @@ export const AutonomousTool = z.strictObject({
 export const Tool = z.discriminatedUnion('kind', [TriageTool, AssistTool, AutonomousTool], {
   error: (iss) => {
     const input = iss.input as { kind?: unknown } | undefined;
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return `expected an AI tool { name, kind, ... }, found ${describeValue(input)}`;
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      return `expected an AI tool { name, kind, ... }, found ${describeValue(input)}`;
     return `kind must be one of ${TOOL_KINDS.join(', ')}, found ${describeValue(input.kind)}`;
   },
 });
@@ -197,8 +232,14 @@ export const Arm = z.strictObject({
   name,
   description: z.string().optional(),
   ai: z.array(z.string()).optional().meta({ description: 'names of the AI tools that act in this arm (default: none)' }),
-  readers: z.record(z.string(), ReaderGroup.omit({ name: true }).partial()).optional().meta({ description: 'changes to reader groups, by name' }),
-  streams: z.record(z.string(), Stream.omit({ name: true }).partial()).optional().meta({ description: 'changes to streams, by name' }),
+  readers: z
+    .record(z.string(), ReaderGroup.omit({ name: true }).partial())
+    .optional()
+    .meta({ description: 'changes to reader groups, by name' }),
+  streams: z
+    .record(z.string(), Stream.omit({ name: true }).partial())
+    .optional()
+    .meta({ description: 'changes to streams, by name' }),
   worklist: Worklist.optional(),
   tools: z
     .record(z.string(), z.record(z.string(), z.unknown()))
@@ -227,7 +268,10 @@ export const Scenario = z
     ai: z.array(Tool).optional(),
     arms: z.array(Arm).min(1).optional(),
   })
-  .meta({ title: 'readsim scenario', description: 'A reading department: demand, radiologists, worklist rules, AI tools and the arms to compare.' });
+  .meta({
+    title: 'readsim scenario',
+    description: 'A reading department: demand, radiologists, worklist rules, AI tools and the arms to compare.',
+  });
 
 export type ScenarioInput = z.infer<typeof Scenario>;
 export type StreamInput = z.infer<typeof Stream>;

@@ -38,7 +38,8 @@ export function parseValue(text: string): unknown {
  */
 export function setPath(raw: Record<string, unknown>, path: string, value: unknown): ScenarioIssue | null {
   const parts = path.split('.');
-  if (parts.some((p) => p.length === 0)) return { path: [], message: `--set ${path}: expected a dotted path such as readers.general.count, found "${path}"` };
+  if (parts.some((p) => p.length === 0))
+    return { path: [], message: `--set ${path}: expected a dotted path such as readers.general.count, found "${path}"` };
   let node: unknown = raw;
   for (let i = 0; i < parts.length - 1; i++) {
     const key = parts[i];
@@ -68,7 +69,10 @@ export function setPath(raw: Record<string, unknown>, path: string, value: unkno
   }
   const last = parts[parts.length - 1];
   if (Array.isArray(node) || !node || typeof node !== 'object') {
-    return { path: [], message: `--set ${path}: ${parts.slice(0, -1).join('.') || 'the scenario'} is not an object to set "${last}" in` };
+    return {
+      path: [],
+      message: `--set ${path}: ${parts.slice(0, -1).join('.') || 'the scenario'} is not an object to set "${last}" in`,
+    };
   }
   (node as Record<string, unknown>)[last] = value;
   return null;

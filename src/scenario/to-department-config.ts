@@ -1,4 +1,4 @@
-import { type DistributionSpec, DAY } from '../engine/index.js';
+import { DAY, type DistributionSpec } from '../engine/index.js';
 import type { DepartmentConfig, StreamFindingConfig, ToolConfig } from '../model/department-config.js';
 import { rosterPieces } from '../model/roster.js';
 import { weeklyPattern } from '../model/weekly-patterns.js';

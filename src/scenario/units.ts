@@ -101,16 +101,18 @@ export function parseClock(value: string): number {
 
 /** Day numbers, Monday = 0, in week order without repeats. */
 export function parseDays(value: string): number[] {
-  if (typeof value !== 'string' || !DAYS_RE.test(value)) throw new UnitError(`expected ${DAYS_EXPECTED}, found ${describe(value)}`);
+  if (typeof value !== 'string' || !DAYS_RE.test(value))
+    throw new UnitError(`expected ${DAYS_EXPECTED}, found ${describe(value)}`);
   if (value.trim() === 'all') return [0, 1, 2, 3, 4, 5, 6];
   const days = new Set<number>();
   for (const part of value.split(',')) {
     const [a, b] = part.split('-').map((s) => DAY_NAMES.indexOf(s.trim() as (typeof DAY_NAMES)[number]));
     if (b === undefined) days.add(a);
-    else for (let d = a; ; d = (d + 1) % 7) {
-      days.add(d);
-      if (d === b) break;
-    }
+    else
+      for (let d = a; ; d = (d + 1) % 7) {
+        days.add(d);
+        if (d === b) break;
+      }
   }
   return [...days].sort((x, y) => x - y);
 }

@@ -1,0 +1,476 @@
+import { DAY, YEAR } from '../engine/index.js';
+import type { RunResult } from '../model/run-result.js';
+import { validateScenario } from '../scenario/load-scenario.js';
+import { estimate } from './confidence-interval.js';
+import { planExperiment, runExperiments } from './experiment.js';
+import {
+  cobham,
+  cobhamMultiServer,
+  erlangC,
+  fluidBacklog,
+  pollaczekKhinchine,
+  preemptiveResume,
+  preemptiveResumeMultiServer,
+} from './queueing-formulas.js';
+import type { PoolOptions } from './worker-pool.js';
+
+/**
+ * The built-in checks of the model against queueing theory (`readsim verify`, and the model's
+ * validation tests). Each case is a scenario run through the real model; each check compares
+ * a statistic across replications with its closed form. A check passes when the theory lies in
+ * the replications' 99.9% Student-t interval (a 95% interval misses one time in twenty by
+ * design), or, for approximations, within their stated relative tolerance.
+ */
+export interface VerificationCase {
+  id: string;
+  group: string;
+  title: string;
+  /** What the theory assumes here. */
+  assumes: string;
+  scenario(quick: boolean): Record<string, unknown>;
+  replications(quick: boolean): number;
+  checks(): Check[];
+}
+
+export interface Check {
+  label: string;
+  theory: number;
+  /** The statistic per replication, from runs[arm][replication]. */
+  values(runs: RunResult[][]): number[];
+  /** For approximations: pass within this relative error instead of the interval. */
+  relativeTolerance?: number;
+  unit: string;
+}
+
+export interface CheckRow {
+  case: string;
+  group: string;
+  title: string;
+  check: string;
+  unit: string;
+  theory: number;
+  mean: number;
+  ci95: [number, number] | null;
+  ci999: [number, number] | null;
+  n: number;
+  criterion: string;
+  pass: boolean;
+}
+
+const stat =
+  (key: string, arm = 0) =>
+  (runs: RunResult[][]) =>
+    runs[arm].map((r) => r.stats[key] ?? Number.NaN);
+const share =
+  (num: string, den: string, arm = 0) =>
+  (runs: RunResult[][]) =>
+    runs[arm].map((r) => r.stats[num] / r.stats[den]);
+
+interface Department {
+  perDay: number;
+  read: Record<string, unknown>;
+  readers: number;
+  efficiency?: number;
+  findings?: Record<string, unknown>;
+  ai?: Record<string, unknown>[];
+  arms?: Record<string, unknown>[];
+  worklist?: Record<string, unknown>;
+  years: number;
+  growth?: string;
+  warmup?: string;
+}
+
+/** One stream read around the clock by one group: the shape queueing theory speaks about. */
+function department(d: Department): Record<string, unknown> {
+  return {
+    name: 'verification',
+    horizon: `${d.years}y`,
+    warmup: d.warmup ?? '2w',
+    period: 'week',
+    streams: [
+      {
+        name: 'studies',
+        volume: `${d.perDay}/day`,
+        growth: d.growth ?? '0%/y',
+        readTime: d.read,
+        ...(d.findings ? { findings: d.findings } : {}),
+      },
+    ],
+    readers: [{ name: 'readers', count: d.readers, ...(d.efficiency ? { efficiency: d.efficiency } : {}) }],
+    ...(d.worklist ? { worklist: d.worklist } : {}),
+    ...(d.ai ? { ai: d.ai } : {}),
+    ...(d.arms ? { arms: d.arms } : {}),
+  };
+}
+
+const exp = (mean: number) => ({ dist: 'exponential', mean: `${mean}m` });
+const perDay = (perMinute: number) => Number((perMinute * DAY).toFixed(6));
+
+// Triage: prevalence 20%, sensitivity 0.9, specificity 0.9: a quarter of studies are flagged.
+const PREV = 0.2;
+const SE = 0.9;
+const SP = 0.9;
+const FLAGGED = PREV * SE + (1 - PREV) * (1 - SP);
+const triage = (action: string) => [
+  { name: 'triage', kind: 'triage', finding: 'bleed', sensitivity: SE, specificity: SP, action },
+];
+const triageFindings = { bleed: PREV };
+/** Checks of the waits a triage arm produces: per AI call and for the studies with the finding. */
+function triageChecks(w1: number, w2: number, arm = 0): Check[] {
+  return [
+    { label: 'wait of flagged studies, true positives', theory: w1, values: stat('wait.by_ai_call.triage.TP', arm), unit: 'min' },
+    {
+      label: 'wait of flagged studies, false positives',
+      theory: w1,
+      values: stat('wait.by_ai_call.triage.FP', arm),
+      unit: 'min',
+    },
+    {
+      label: 'wait of unflagged studies, true negatives',
+      theory: w2,
+      values: stat('wait.by_ai_call.triage.TN', arm),
+      unit: 'min',
+    },
+    {
+      label: 'wait of studies with the finding: Se·W(flagged) + (1-Se)·W(unflagged)',
+      theory: SE * w1 + (1 - SE) * w2,
+      values: stat('wait.by_finding.bleed.positive', arm),
+      unit: 'min',
+    },
+  ];
+}
+
+const mm1 = { lambda: 0.08, read: 10 }; // one reader, utilisation 0.8, Erlang C wait 40 min
+
+export const VERIFICATION_CASES: VerificationCase[] = [
+  {
+    id: 'erlang-c-1',
+    group: 'Erlang C',
+    title: 'one reader, exponential reads of 10 min, utilisation 0.8 (M/M/1)',
+    assumes: 'Poisson arrivals, exponential reading times, first come first served, one reader always on',
+    scenario: (q) => department({ perDay: perDay(mm1.lambda), read: exp(mm1.read), readers: 1, years: q ? 1 : 4 }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [
+      { label: 'mean wait', theory: erlangC(mm1.lambda, 1 / mm1.read, 1).wait, values: stat('wait.all'), unit: 'min' },
+      { label: 'utilisation', theory: 0.8, values: stat('utilisation'), unit: '' },
+    ],
+  },
+  {
+    id: 'erlang-c-3',
+    group: 'Erlang C',
+    title: 'three readers, exponential reads of 12 min, utilisation 0.85 (M/M/3)',
+    assumes: 'Poisson arrivals, exponential reading times, first come first served, three readers always on',
+    scenario: (q) => department({ perDay: perDay((0.85 * 3) / 12), read: exp(12), readers: 3, years: q ? 0.4 : 1.5 }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [
+      { label: 'mean wait', theory: erlangC((0.85 * 3) / 12, 1 / 12, 3).wait, values: stat('wait.all'), unit: 'min' },
+    ],
+  },
+  {
+    id: 'erlang-c-6',
+    group: 'Erlang C',
+    title: 'six readers, 25 studies an hour of 12 min (the growth table, year 0)',
+    assumes: 'Poisson arrivals, exponential reading times, first come first served, six readers always on',
+    scenario: (q) => department({ perDay: 600, read: exp(12), readers: 6, years: q ? 0.25 : 1 }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [{ label: 'mean wait', theory: erlangC(25 / 60, 1 / 12, 6).wait, values: stat('wait.all'), unit: 'min' }],
+  },
+  {
+    id: 'efficiency',
+    group: 'Erlang C',
+    title: 'two readers at efficiency 0.5: each 10-min read holds a reader 20 min',
+    assumes: 'efficiency e is realised as reads taking 1/e of their reading time of rostered time (M/M/2 with mean 20 min)',
+    scenario: (q) => department({ perDay: perDay(0.08), read: exp(10), readers: 2, efficiency: 0.5, years: q ? 1 : 3 }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [
+      { label: 'mean wait', theory: erlangC(0.08, 1 / 20, 2).wait, values: stat('wait.all'), unit: 'min' },
+      { label: 'utilisation (reading time / rostered time) = 0.8 x 0.5', theory: 0.4, values: stat('utilisation'), unit: '' },
+    ],
+  },
+  {
+    id: 'pk-lognormal',
+    group: 'Pollaczek-Khinchine',
+    title: 'one reader, lognormal reads of 10 min with cv 0.6, utilisation 0.8 (M/G/1)',
+    assumes: 'Poisson arrivals, any reading-time distribution, first come first served, one reader',
+    scenario: (q) =>
+      department({ perDay: perDay(0.08), read: { dist: 'lognormal', mean: '10m', cv: 0.6 }, readers: 1, years: q ? 1 : 4 }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [{ label: 'mean wait', theory: pollaczekKhinchine(0.08, 10, 0.36), values: stat('wait.all'), unit: 'min' }],
+  },
+  {
+    id: 'pk-deterministic',
+    group: 'Pollaczek-Khinchine',
+    title: 'one reader, fixed reads of 10 min, utilisation 0.8 (M/D/1)',
+    assumes: 'Poisson arrivals, every read exactly 10 min, first come first served, one reader',
+    scenario: (q) =>
+      department({ perDay: perDay(0.08), read: { dist: 'deterministic', mean: '10m' }, readers: 1, years: q ? 1 : 4 }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [
+      { label: 'mean wait (half of M/M/1)', theory: pollaczekKhinchine(0.08, 10, 0), values: stat('wait.all'), unit: 'min' },
+    ],
+  },
+  {
+    id: 'triage-resume-1',
+    group: 'Preemptive-resume priority',
+    title: 'triage reorders 26% of studies (prevalence 20%, Se 0.9, Sp 0.9); flagged reads interrupt others; one reader',
+    assumes: 'flagged studies form a higher class that preempts reads of the lower class, which resume later',
+    scenario: (q) =>
+      department({
+        perDay: perDay(mm1.lambda),
+        read: exp(mm1.read),
+        readers: 1,
+        findings: triageFindings,
+        ai: triage('reorder'),
+        arms: [{ name: 'triage', ai: ['triage'] }],
+        worklist: { preemption: 'resume' },
+        years: q ? 1 : 4,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => {
+      const [w1, w2] = preemptiveResume([
+        { rate: FLAGGED * mm1.lambda, meanService: mm1.read, scv: 1 },
+        { rate: (1 - FLAGGED) * mm1.lambda, meanService: mm1.read, scv: 1 },
+      ]);
+      return triageChecks(w1, w2);
+    },
+  },
+  {
+    id: 'triage-resume-3',
+    group: 'Preemptive-resume priority',
+    title: 'the same triage with three readers at utilisation 0.85',
+    assumes: 'M/M/c with one reading rate: the flagged class does not see the unflagged one',
+    scenario: (q) =>
+      department({
+        perDay: perDay((0.85 * 3) / 12),
+        read: exp(12),
+        readers: 3,
+        findings: triageFindings,
+        ai: triage('reorder'),
+        arms: [{ name: 'triage', ai: ['triage'] }],
+        worklist: { preemption: 'resume' },
+        years: q ? 0.4 : 1.5,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => {
+      const lambda = (0.85 * 3) / 12;
+      const [w1, w2] = preemptiveResumeMultiServer([FLAGGED * lambda, (1 - FLAGGED) * lambda], 1 / 12, 3);
+      // The flagged wait is tiny (0.1 min): checked for its level, the rest against the interval.
+      return triageChecks(w1, w2).filter((c) => !c.label.includes('positives'));
+    },
+  },
+  {
+    id: 'triage-cobham-1',
+    group: 'Non-preemptive priority (Cobham)',
+    title: 'triage reorders, no interruption, one reader',
+    assumes: 'flagged studies go first when a reader next starts a study; reads in hand finish',
+    scenario: (q) =>
+      department({
+        perDay: perDay(mm1.lambda),
+        read: exp(mm1.read),
+        readers: 1,
+        findings: triageFindings,
+        ai: triage('reorder'),
+        arms: [{ name: 'triage', ai: ['triage'] }],
+        years: q ? 1 : 4,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => {
+      const [w1, w2] = cobham([
+        { rate: FLAGGED * mm1.lambda, meanService: mm1.read, scv: 1 },
+        { rate: (1 - FLAGGED) * mm1.lambda, meanService: mm1.read, scv: 1 },
+      ]);
+      return triageChecks(w1, w2);
+    },
+  },
+  {
+    id: 'triage-cobham-3',
+    group: 'Non-preemptive priority (Cobham)',
+    title: 'triage reorders, no interruption, three readers at utilisation 0.85',
+    assumes: 'M/M/c, one reading rate for both classes',
+    scenario: (q) =>
+      department({
+        perDay: perDay((0.85 * 3) / 12),
+        read: exp(12),
+        readers: 3,
+        findings: triageFindings,
+        ai: triage('reorder'),
+        arms: [{ name: 'triage', ai: ['triage'] }],
+        years: q ? 0.4 : 1.5,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => {
+      const lambda = (0.85 * 3) / 12;
+      const [w1, w2] = cobhamMultiServer([FLAGGED * lambda, (1 - FLAGGED) * lambda], 1 / 12, 3);
+      return triageChecks(w1, w2);
+    },
+  },
+  {
+    id: 'triage-flag-only',
+    group: 'Triage without reordering',
+    title: 'flag only: the flag is shown, the worklist order is unchanged',
+    assumes: "a flag that does not change who is read next changes no wait (O'Neill 2021 saw the same)",
+    scenario: (q) =>
+      department({
+        perDay: perDay(mm1.lambda),
+        read: exp(mm1.read),
+        readers: 1,
+        findings: triageFindings,
+        ai: triage('flag'),
+        arms: [{ name: 'flag only', ai: ['triage'] }],
+        years: q ? 1 : 4,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => {
+      const w = erlangC(mm1.lambda, 1 / mm1.read, 1).wait;
+      return triageChecks(w, w);
+    },
+  },
+  {
+    id: 'conservation',
+    group: 'Conservation law (Kleinrock)',
+    title: 'triage buys no capacity: with equal reading times the mean wait over all studies stays the fifo wait',
+    assumes: 'non-preemptive, work-conserving order; reading times do not depend on the flag',
+    scenario: (q) =>
+      department({
+        perDay: perDay(mm1.lambda),
+        read: exp(mm1.read),
+        readers: 1,
+        findings: triageFindings,
+        ai: triage('reorder'),
+        arms: [
+          { name: 'fifo', ai: [] },
+          { name: 'triage', ai: ['triage'] },
+        ],
+        years: q ? 1 : 4,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [
+      {
+        label: 'mean wait, all studies, with triage',
+        theory: erlangC(mm1.lambda, 1 / mm1.read, 1).wait,
+        values: stat('wait.all', 1),
+        unit: 'min',
+      },
+      {
+        label: 'paired difference triage - fifo in mean wait (same patients)',
+        theory: 0,
+        values: (runs) => runs[1].map((r, i) => r.stats['wait.all'] - runs[0][i].stats['wait.all']),
+        unit: 'min',
+      },
+    ],
+  },
+  {
+    id: 'assist',
+    group: 'Reading assistance (section 2)',
+    title: 'reads 10% shorter with AI at one reader (utilisation 0.8 to 0.72)',
+    assumes: 'the AI scales every read by the same factor; M/M/1',
+    scenario: (q) =>
+      department({
+        perDay: perDay(mm1.lambda),
+        read: exp(mm1.read),
+        readers: 1,
+        ai: [{ name: 'assist', kind: 'assist', readTimeFactor: 0.9 }],
+        arms: [{ name: 'assist', ai: ['assist'] }],
+        years: q ? 1 : 4,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [
+      { label: 'mean wait', theory: erlangC(mm1.lambda, 1 / 9, 1).wait, values: stat('wait.all'), unit: 'min' },
+      { label: 'utilisation', theory: 0.72, values: stat('utilisation'), unit: '' },
+    ],
+  },
+  {
+    id: 'autonomous',
+    group: 'Autonomous reporting (section 2)',
+    title: 'AI clears 10% of arrivals (all normal here) at one reader',
+    assumes: 'cleared studies never reach the worklist: the reader sees a Poisson stream 10% thinner',
+    scenario: (q) =>
+      department({
+        perDay: perDay(mm1.lambda),
+        read: exp(mm1.read),
+        readers: 1,
+        ai: [{ name: 'autonormal', kind: 'autonomous', clears: 0.1 }],
+        arms: [{ name: 'autonomous', ai: ['autonormal'] }],
+        years: q ? 1 : 4,
+      }),
+    replications: (q) => (q ? 5 : 10),
+    checks: () => [
+      {
+        label: 'mean wait of the studies read',
+        theory: erlangC(0.9 * mm1.lambda, 1 / mm1.read, 1).wait,
+        values: stat('wait.all'),
+        unit: 'min',
+      },
+      { label: 'utilisation', theory: 0.72, values: stat('utilisation'), unit: '' },
+      { label: 'share of studies cleared', theory: 0.1, values: share('studies.cleared_by_ai', 'studies.arrived'), unit: '' },
+    ],
+  },
+  {
+    id: 'growth',
+    group: 'Growth at a fixed headcount',
+    title: 'demand +40%/y from utilisation 0.8 at 4 readers: crossing in ln(1/0.8)/ln(1.4) = 0.66 y, then the fluid backlog',
+    assumes:
+      'after the crossing the backlog grows as the integral of (arrival rate - reading capacity); a fluid approximation that ignores the randomness near the crossing (a few hundred studies here), so checked within 5%',
+    scenario: () => department({ perDay: perDay(0.32), read: exp(10), readers: 4, growth: '40%/y', years: 2, warmup: '0d' }),
+    replications: (q) => (q ? 3 : 5),
+    checks: () => {
+      const at = (years: number) => (runs: RunResult[][]) =>
+        runs[0].map((r) => {
+          // Backlog at the end of the week that ends nearest to the time asked.
+          const k = Math.round((years * YEAR) / (7 * DAY)) - 1;
+          return r.periods.backlog_end[k];
+        });
+      const fluid = (years: number) => fluidBacklog(0.32, 0.4, 0.4, Math.round((years * YEAR) / (7 * DAY)) * 7 * DAY, YEAR);
+      return [
+        { label: 'backlog after 1 year', theory: fluid(1), values: at(1), relativeTolerance: 0.05, unit: 'studies' },
+        { label: 'backlog after 1.5 years', theory: fluid(1.5), values: at(1.5), relativeTolerance: 0.05, unit: 'studies' },
+        { label: 'backlog after 2 years', theory: fluid(2), values: at(2), relativeTolerance: 0.05, unit: 'studies' },
+      ];
+    },
+  },
+];
+
+export interface VerifyOptions extends PoolOptions {
+  quick?: boolean;
+  /** Case ids to run (default: all). */
+  only?: string[];
+}
+
+/** Runs the cases and returns one row per check. */
+export async function runVerification(options: VerifyOptions = {}): Promise<CheckRow[]> {
+  const quick = options.quick ?? false;
+  const cases = VERIFICATION_CASES.filter((c) => !options.only || options.only.includes(c.id));
+  const rows: CheckRow[] = [];
+  // All cases on one pool: the workers start once and stay busy.
+  const plans = cases.map((c) =>
+    planExperiment(validateScenario(`verify:${c.id}`, c.scenario(quick)), { replications: c.replications(quick), seed: 2026 }),
+  );
+  const results = await runExperiments(plans, options);
+  for (const [i, c] of cases.entries()) {
+    const result = results[i];
+    for (const check of c.checks()) {
+      const values = check.values(result.runs);
+      const e95 = estimate(values, 0.95);
+      const e999 = estimate(values, 0.999);
+      const pass =
+        check.relativeTolerance !== undefined
+          ? Math.abs(e95.mean - check.theory) <= check.relativeTolerance * Math.abs(check.theory)
+          : e999.ci !== null && check.theory >= e999.ci[0] && check.theory <= e999.ci[1];
+      rows.push({
+        case: c.id,
+        group: c.group,
+        title: c.title,
+        check: check.label,
+        unit: check.unit,
+        theory: check.theory,
+        mean: e95.mean,
+        ci95: e95.ci,
+        ci999: e999.ci,
+        n: e95.n,
+        criterion: check.relativeTolerance !== undefined ? `within ${check.relativeTolerance * 100}%` : 'in 99.9% CI',
+        pass,
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,68 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { RunResult } from '../model/run-result.js';
+import { type RunTask, runTask } from './run-task.js';
+
+export interface PoolOptions {
+  /** Worker threads; 1 runs in this thread. Default: the number of cores. */
+  jobs?: number;
+  /** Called after each task with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the workers; the run then rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Where the worker module is: the compiled .js beside this file, or the .ts source under tsx/vitest. */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', 'tsx'] };
+  return { filename: new URL('./worker.js', here).href, execArgv: [] };
+}
+
+/**
+ * Runs tasks and returns their results in task order, whatever order they finish in, so that
+ * the results are the same for every number of threads. Each task is a pure function of its
+ * data (its random streams come from its seed and replication).
+ */
+export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Promise<RunResult[]> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  const results: RunResult[] = new Array(tasks.length);
+  let done = 0;
+  const report = () => options.onProgress?.(++done, tasks.length);
+  if (jobs === 1) {
+    for (let i = 0; i < tasks.length; i++) {
+      if (options.signal?.aborted) throw abortError();
+      results[i] = runTask(tasks[i]);
+      report();
+      // Yield so that a Ctrl-C handler and the progress bar get a turn between tasks.
+      await new Promise((r) => setImmediate(r));
+    }
+    return results;
+  }
+  const { filename, execArgv } = workerFile();
+  const pool = new Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  try {
+    await Promise.all(
+      tasks.map(async (task, i) => {
+        results[i] = (await pool.run(task, { signal: options.signal })) as RunResult;
+        report();
+      }),
+    );
+  } catch (e) {
+    if (options.signal?.aborted) throw abortError();
+    throw e;
+  } finally {
+    await pool.destroy();
+  }
+  return results;
+}
+
+function abortError(): Error {
+  const e = new Error('the run was interrupted');
+  e.name = 'AbortError';
+  return e;
+}
