@@ -251,7 +251,9 @@ export class RunMetrics {
     };
     tatStats('tat.all', 0);
     s['tat.all.max'] = this.tats.counts[0] > 0 ? this.tatMax : Number.NaN;
-    cfg.priorities.forEach((p, i) => tatStats(`tat.by_priority.${p.name}`, 1 + i));
+    cfg.priorities.forEach((p, i) => {
+      tatStats(`tat.by_priority.${p.name}`, 1 + i);
+    });
     cfg.priorities.forEach((p, i) => {
       if (p.target !== null)
         s[`target_met_share.${p.name}`] = this.targetCount[i] > 0 ? this.targetMet[i] / this.targetCount[i] : Number.NaN;

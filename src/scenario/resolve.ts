@@ -97,6 +97,8 @@ export function resolveScenario(s: ScenarioInput): ResolvedScenario {
           misses: t.misses ?? DEFAULTS.misses,
           readsLeft: t.readsLeft ?? DEFAULTS.readsLeft,
         };
+      default:
+        throw new Error(`unknown tool kind ${(t as { kind: string }).kind}`);
     }
   });
   const arms: ResolvedArm[] = s.arms

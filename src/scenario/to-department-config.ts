@@ -105,6 +105,8 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
           misses: parseShare(t.misses),
           readsLeft: t.readsLeft,
         };
+      default:
+        throw new Error(`unknown tool kind ${(t as { kind: string }).kind}`);
     }
   });
   const arm = r.arms[armIndex];
