@@ -145,11 +145,11 @@ export class WaitingLine {
     for (let r = 0; r < this.rings.length; r++) {
       const ring = this.rings[r];
       const level = r + 1;
-      const due = now - this.escalateAfter;
       const end = ring.size;
       for (let i = 0; i < end; i++) {
         this.dropStale(ring, level);
-        if (ring.size === 0 || ring.frontTime() > due) break;
+        // The same sum as nextEscalation(), so that an item due "now" is due here too.
+        if (ring.size === 0 || ring.frontTime() + this.escalateAfter > now) break;
         const item = ring.frontItem();
         ring.shift();
         if (this.promote(item, now)) moves++;

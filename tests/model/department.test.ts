@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { DAY } from '../../src/engine/index.js';
+import { Department } from '../../src/model/department.js';
+import { validateScenario } from '../../src/scenario/load-scenario.js';
+import { runOnce, runRaw, scenario } from '../support/scenarios.js';
+
+const TRIAGE = {
+  name: 'bleed-triage',
+  kind: 'triage',
+  finding: 'bleed',
+  streams: ['ed-ct'],
+  sensitivity: 0.9,
+  specificity: 0.95,
+};
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('common random numbers', () => {
+  it('every arm sees the same arrivals, findings, reading times and AI calls', async () => {
+    const runs = await runRaw(
+      scenario({
+        ai: [TRIAGE],
+        arms: [
+          { name: 'without AI' },
+          { name: 'triage', ai: ['bleed-triage'] },
+          { name: 'two more readers', readers: { general: { count: 7 } } },
+        ],
+      }),
+      2,
+    );
+    for (let rep = 0; rep < 2; rep++) {
+      const [a, b, c] = runs.map((arm) => arm[rep]);
+      expect(b.periods.arrivals).toEqual(a.periods.arrivals);
+      expect(c.periods.arrivals).toEqual(a.periods.arrivals);
+      // Reading work of what arrived: the same read times, whatever the arm does with them.
+      expect(b.periods.workload_min).toEqual(a.periods.workload_min);
+      expect(c.periods.workload_min).toEqual(a.periods.workload_min);
+      // The AI's calls are drawn in every arm, so the arm without AI knows what it would have flagged.
+      for (const call of ['TP', 'FP', 'FN', 'TN']) {
+        expect(a.stats[`count.by_ai_call.bleed-triage.${call}`]).toBeGreaterThan(0);
+        expect(b.stats[`count.by_ai_call.bleed-triage.${call}`]).toBe(a.stats[`count.by_ai_call.bleed-triage.${call}`]);
+      }
+    }
+    // Replications differ from each other.
+    expect(runs[0][1].periods.arrivals).not.toEqual(runs[0][0].periods.arrivals);
+  });
+
+  it('the same seed and replication give the same run, to the last digit', () => {
+    const raw = scenario({ ai: [TRIAGE] });
+    expect(runOnce(raw, 1, 2)).toEqual(runOnce(raw, 1, 2));
+  });
+
+  it('assistance scales the reading work of exactly the same studies', () => {
+    const raw = scenario({
+      ai: [{ name: 'assist', kind: 'assist', streams: ['ed-ct', 'op-mr'], readTimeFactor: 0.8 }],
+      arms: [{ name: 'without' }, { name: 'assist', ai: ['assist'] }],
+    });
+    const a = runOnce(raw, 0);
+    const b = runOnce(raw, 1);
+    a.periods.workload_min.forEach((w, k) => {
+      expect(b.periods.workload_min[k]).toBeCloseTo(0.8 * w, 6);
+    });
+  });
+});
+
+describe('AI tools', () => {
+  it('triage reorders only in the arm that has it, and only the flagged studies gain', async () => {
+    const runs = await runRaw(scenario({ ai: [TRIAGE], readers: [{ name: 'general', count: 2 }] }), 3);
+    const [without, withAi] = runs;
+    const mean = (arm: (typeof runs)[0], key: string) => sum(arm.map((r) => r.stats[key])) / arm.length;
+    expect(mean(withAi, 'wait.by_ai_call.bleed-triage.TP')).toBeLessThan(mean(without, 'wait.by_ai_call.bleed-triage.TP'));
+    expect(mean(withAi, 'wait.by_ai_call.bleed-triage.TN')).toBeGreaterThanOrEqual(
+      mean(without, 'wait.by_ai_call.bleed-triage.TN'),
+    );
+  });
+
+  it('autonomous clearing reports studies without a read and counts the abnormal ones it clears as missed', () => {
+    const raw = scenario({
+      ai: [{ name: 'autonormal', kind: 'autonomous', streams: ['ed-ct'], clears: '40%', misses: '10%' }],
+    });
+    const without = runOnce(raw, 0);
+    const withAi = runOnce(raw, 1);
+    expect(without.stats['studies.cleared_by_ai']).toBe(0);
+    expect(without.stats['missed_findings.bleed']).toBe(0);
+    const cleared = withAi.stats['studies.cleared_by_ai'];
+    const arrivedCt = 30 * 24 * 7;
+    // 40% of ~92% normal plus 10% of ~8% abnormal ED studies.
+    expect(cleared / arrivedCt).toBeGreaterThan(0.3);
+    expect(cleared / arrivedCt).toBeLessThan(0.45);
+    const missed = withAi.stats['missed_findings.bleed'];
+    const positives = withAi.stats['count.by_ai_call.autonormal.TP'] + withAi.stats['count.by_ai_call.autonormal.FN'];
+    expect(missed).toBeGreaterThan(0);
+    // Missed = abnormal studies cleared = FN calls (those arrived after the warm-up).
+    expect(missed).toBeLessThanOrEqual(positives);
+    expect(withAi.stats['studies.human_reads']).toBeLessThan(without.stats['studies.human_reads']);
+    // Cleared studies have a turnaround of 0: the median TAT falls.
+    expect(withAi.stats['tat.by_priority.stat.p50']).toBeLessThan(without.stats['tat.by_priority.stat.p50']);
+  });
+
+  it('double reading takes two human reads; an autonomous first reader leaves one', () => {
+    const raw = scenario({
+      streams: [
+        {
+          name: 'screening',
+          modality: 'MG',
+          volume: '100/day',
+          pattern: 'office-hours',
+          reads: 2,
+          readTime: { dist: 'lognormal', mean: '1m', cv: 0.3 },
+          findings: { cancer: 0.006 },
+        },
+      ],
+      priorities: [{ name: 'routine', target: '14d' }],
+      ai: [{ name: 'ai-reader', kind: 'autonomous', clears: '60%', misses: '5%', readsLeft: 1 }],
+    });
+    const double = runOnce(raw, 0);
+    const single = runOnce(raw, 1);
+    expect(double.stats['studies.human_reads']).toBeCloseTo(2 * double.stats['studies.reported'], -1);
+    expect(single.stats['studies.cleared_by_ai']).toBe(0); // every study still gets a human read
+    const ratio = single.stats['studies.human_reads'] / double.stats['studies.human_reads'];
+    expect(ratio).toBeGreaterThan(0.65);
+    expect(ratio).toBeLessThan(0.75); // 60% of studies lose one of two reads: 1 - 0.3
+    expect(single.stats['missed_findings.cancer']).toBe(0); // a human still reads each one
+  });
+
+  it('a finding with its own read time is read in that time', () => {
+    const raw = scenario({
+      streams: [
+        {
+          name: 'ct',
+          modality: 'CT',
+          volume: '50/day',
+          readTime: { dist: 'deterministic', mean: '10m' },
+          findings: { trauma: { prevalence: '50%', readTime: { dist: 'deterministic', mean: '30m' } } },
+        },
+      ],
+      readers: [{ name: 'general', count: 3 }],
+      priorities: [{ name: 'routine' }],
+    });
+    const r = runOnce(raw);
+    const perStudy = sum(r.periods.workload_min) / sum(r.periods.arrivals);
+    expect(perStudy).toBeGreaterThan(19);
+    expect(perStudy).toBeLessThan(21);
+  });
+});
+
+describe('rosters, shift ends and the worklist', () => {
+  const overloaded = (shiftEnd: string) =>
+    scenario({
+      horizon: '8w',
+      warmup: '0d',
+      period: 'day',
+      streams: [{ name: 'ct', modality: 'CT', volume: '300/day', readTime: { dist: 'lognormal', mean: '15m', cv: 0.6 } }],
+      priorities: [{ name: 'routine' }],
+      readers: [
+        {
+          name: 'general',
+          count: 6,
+          efficiency: 0.6,
+          shiftEnd,
+          roster: [
+            { days: 'Mon-Fri', from: '08:00', to: '18:00', on: 6 },
+            { days: 'all', from: '18:00', to: '08:00', on: 1 },
+          ],
+        },
+      ],
+    });
+
+  it('reading never exceeds rostered time x efficiency plus overtime; with hand-over, it equals it while a backlog waits', () => {
+    for (const policy of ['finish', 'handover']) {
+      const r = runOnce(overloaded(policy));
+      const p = r.periods;
+      p.reading_min.forEach((reading, k) => {
+        expect(reading).toBeLessThanOrEqual(p.reading_capacity_min[k] + 0.6 * p.overtime_min[k] + 1e-6);
+        if (policy === 'handover' && k > 0) expect(reading).toBeCloseTo(p.reading_capacity_min[k], 4);
+      });
+      if (policy === 'handover') expect(r.stats.overtime_hours).toBe(0);
+      else expect(r.stats.overtime_hours).toBeGreaterThan(0);
+      // The backlog grows: demand (300 x 15 min) is well above what the roster reads.
+      expect(r.stats['studies.backlog_end']).toBeGreaterThan(3000);
+      expect(r.stats['backlog_age_end.max_days']).toBeGreaterThan(20);
+    }
+  });
+
+  it('an initial backlog is read down and its studies are left out of the statistics', () => {
+    const r = runOnce(
+      scenario({
+        horizon: '4w',
+        warmup: '1w',
+        period: 'day',
+        streams: [
+          { name: 'ct', modality: 'CT', volume: '20/day', backlog: 2000, readTime: { dist: 'exponential', mean: '10m' } },
+        ],
+        priorities: [{ name: 'routine' }],
+        readers: [{ name: 'general', count: 3 }],
+      }),
+    );
+    const b = r.periods.backlog_end;
+    expect(b[0]).toBeGreaterThan(1500);
+    expect(b[0]).toBeLessThan(2000);
+    // 3 readers at 6 studies an hour clear 432 a day net of 20 arrivals: about 5 days.
+    expect(b[6]).toBeLessThan(50);
+    expect(r.periods.in_warmup.slice(0, 8)).toEqual([1, 1, 1, 1, 1, 1, 1, 0]);
+    expect(r.stats['wait.all']).toBeLessThan(60);
+  });
+
+  it('escalation lifts long-waiting routine studies: their worst waits fall, stat studies pay a little', async () => {
+    const base = {
+      streams: [
+        { name: 'stat-ct', modality: 'CT', priority: 'stat', volume: '80/day', readTime: { dist: 'exponential', mean: '15m' } },
+        {
+          name: 'routine-ct',
+          modality: 'CT',
+          priority: 'routine',
+          volume: '30/day',
+          readTime: { dist: 'exponential', mean: '15m' },
+        },
+      ],
+      readers: [{ name: 'general', count: 1 }],
+    };
+    const runs = await runRaw(
+      scenario({
+        ...base,
+        arms: [{ name: 'strict priority' }, { name: 'escalate after 4h', worklist: { escalateAfter: '4h' } }],
+      }),
+      3,
+    );
+    const mean = (a: number, key: string) => sum(runs[a].map((r) => r.stats[key])) / runs[a].length;
+    expect(mean(1, 'tat.by_priority.routine.p95')).toBeLessThan(mean(0, 'tat.by_priority.routine.p95'));
+    expect(mean(1, 'wait.by_priority.stat')).toBeGreaterThan(mean(0, 'wait.by_priority.stat'));
+  });
+
+  it('memory follows the backlog, not the number of studies simulated', () => {
+    const loaded = validateScenario('test.yaml', scenario({ horizon: '3y', readers: [{ name: 'general', count: 4 }] }));
+    const d = new Department(loaded.departments[0], { seed: 1, replication: 0 });
+    const r = d.run();
+    expect(sum(r.periods.arrivals)).toBeGreaterThan(55 * 365 * 3 * 0.95);
+    expect(d.store.capacity).toBeLessThanOrEqual(1024);
+  });
+
+  it('counts: arrivals after the warm-up = reports + AI clearances + the change in backlog', () => {
+    const r = runOnce(scenario({ ai: [{ name: 'autonormal', kind: 'autonomous', streams: ['op-mr'], clears: '30%' }] }), 1);
+    const s = r.stats;
+    expect(s['studies.arrived']).toBe(
+      s['studies.reported'] + s['studies.cleared_by_ai'] + s['studies.backlog_end'] - s['studies.backlog_start'],
+    );
+    expect(sum(r.periods.arrivals)).toBeGreaterThan(s['studies.arrived']);
+    expect(r.periods.period_start_days[3]).toBe(21);
+    expect(r.periods.headcount[0]).toBe(5);
+    expect(DAY).toBe(1440);
+  });
+});
