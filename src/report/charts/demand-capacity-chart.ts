@@ -1,0 +1,61 @@
+import { periodMeans } from '../period-means.js';
+import type { RunResult } from '../../model/run-result.js';
+import { type Chart, type ChartContext, fullPeriodsOnly, periodWord, replicationNote, timeEncoding, timeValue } from './chart-context.js';
+
+/** Reading capacity of period k in studies: reading minutes available / mean reading work per arrived study. */
+export function capacityInStudies(r: RunResult, k: number): number {
+  const p = r.periods;
+  return p.workload_min[k] > 0 ? (p.reading_capacity_min[k] * p.arrivals[k]) / p.workload_min[k] : Number.NaN;
+}
+
+/** 2. Demand and throughput per period against the rostered reading capacity, one panel per arm. */
+export function demandCapacityChart(ctx: ChartContext): Chart {
+  const series: [string, (r: RunResult, k: number) => number][] = [
+    ['demand (studies arriving)', (r, k) => r.periods.arrivals[k]],
+    ['throughput (studies reported)', (r, k) => r.periods.reported[k] + r.periods.cleared_by_ai[k]],
+    ['reading capacity (studies)', capacityInStudies],
+  ];
+  const values = series.flatMap(([name, f]) =>
+    periodMeans(ctx.runs, f, fullPeriodsOnly(ctx)).map((p) => ({ arm: p.arm, series: name, t: timeValue(ctx, p.startDays), studies: p.mean })),
+  );
+  const per = periodWord(ctx);
+  const names = series.map((x) => x[0]);
+  const title = 'Demand, throughput and reading capacity';
+  const arms = ctx.scenario.arms.length;
+  return {
+    name: 'demand-capacity',
+    title,
+    caption: `Studies arriving (demand) and reported (throughput) per ${per}, with what the rostered radiologists can read in the ${per} at its mean reading work per study (capacity: rostered hours x efficiency / reading time; AI that shortens or removes reads raises it). Where demand rises above capacity, throughput can no longer keep up and the backlog starts to grow.`,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      description: title,
+      title: { text: title, subtitle: `studies per ${per}, ${replicationNote(ctx)}` },
+      data: { values },
+      facet: { field: 'arm', type: 'nominal', title: null, sort: ctx.scenario.arms.map((a) => a.name) },
+      columns: arms > 1 ? 2 : 1,
+      spec: {
+        width: arms > 1 ? 330 : 640,
+        height: 200,
+        encoding: {
+          x: timeEncoding(ctx),
+          y: { field: 'studies', type: 'quantitative', title: `studies per ${per}` },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: names, range: ['#d62728', '#1f77b4', '#2ca02c'] },
+            legend: { symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 320, columns: 3 },
+          },
+          strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: [[1, 0], [1, 0], [6, 3]] } },
+        },
+        // Demand drawn wide and pale under throughput: where they coincide, both show.
+        layer: [
+          { transform: [{ filter: { field: 'series', equal: names[0] } }], mark: { type: 'line', strokeWidth: 4, opacity: 0.45 } },
+          { transform: [{ filter: { field: 'series', equal: names[1] } }], mark: { type: 'line', strokeWidth: 1.5 } },
+          { transform: [{ filter: { field: 'series', equal: names[2] } }], mark: { type: 'line', strokeWidth: 2 } },
+        ],
+      },
+      resolve: { scale: { y: 'shared' } },
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
+import type { ResolvedScenario } from '../scenario/resolve.js';
+import { fmt, fmtMinutes, fmtShare } from './format.js';
+
+/** A headline metric: its path in summary.json, a label, and how to show a value of it. */
+export interface Headline {
+  path: string;
+  label: string;
+  show: (x: number | null) => string;
+}
+
+/** The figures a planner reads first, for this scenario's priorities, findings and tools. */
+export function headlines(s: ResolvedScenario): Headline[] {
+  const count = (x: number | null) => fmt(x, 0);
+  const h: Headline[] = [
+    { path: 'studies.arrived', label: 'studies arrived', show: count },
+    { path: 'studies.backlog_end', label: 'backlog at end', show: count },
+  ];
+  for (const p of s.priorities) {
+    h.push({ path: `wait.by_priority.${p.name}`, label: `mean wait ${p.name}`, show: fmtMinutes });
+    h.push({ path: `tat.by_priority.${p.name}.p90`, label: `p90 TAT ${p.name}`, show: fmtMinutes });
+  }
+  h.push({ path: 'utilisation', label: 'utilisation', show: fmtShare });
+  if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
+  const missed = new Set(s.ai.filter((t) => t.kind === 'autonomous').flatMap(() => s.streams.flatMap((st) => Object.keys(st.findings))));
+  for (const f of missed) h.push({ path: `missed_findings.${f}`, label: `missed ${f}`, show: count });
+  return h;
+}
+
+export function statAt(arm: ArmSummary, path: string): Statistic | undefined {
+  let node: unknown = arm;
+  for (const p of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[p];
+  return node as Statistic | undefined;
+}
+
+/** "42 min [39 min, 45 min]" */
+export function showStatistic(h: Headline, s: Statistic | undefined, withInterval: boolean): string {
+  if (!s) return '-';
+  const v = h.show(s.mean);
+  return withInterval && s.ci95 ? `${v} [${h.show(s.ci95[0])}, ${h.show(s.ci95[1])}]` : v;
+}
+
+/** Rows: one per headline metric; columns: the arms. */
+export function armTable(summary: Summary, scenario: ResolvedScenario, withInterval = false): string[][] {
+  const rows: string[][] = [['', ...summary.arms.map((a) => a.name)]];
+  for (const h of headlines(scenario)) rows.push([h.label, ...summary.arms.map((a) => showStatistic(h, statAt(a, h.path), withInterval))]);
+  return rows;
+}
+
+/** Rows: one per headline metric and arm after the first: the paired difference with its interval. */
+export function differenceTable(summary: Summary, scenario: ResolvedScenario): string[][] {
+  if (summary.arms.length < 2) return [];
+  const rows: string[][] = [['', ...summary.arms.slice(1).map((a) => `${a.name} - ${summary.arms[0].name}`)]];
+  for (const h of headlines(scenario)) {
+    if (h.path === 'studies.arrived') continue; // the same patients in every arm
+    const cells = summary.arms.slice(1).map((a) => {
+      const d = summary.differences.find((x) => x.arm === a.name && x.metric === h.path);
+      if (!d || d.mean === null) return '-';
+      const sign = (x: number) => (x > 0 ? '+' : '');
+      const show = (x: number) => `${sign(x)}${h.show(x)}`;
+      return d.ci95 ? `${show(d.mean)} [${show(d.ci95[0])}, ${show(d.ci95[1])}]` : show(d.mean);
+    });
+    rows.push([h.label, ...cells]);
+  }
+  return rows;
+}
+
+/** A plain text table with padded columns. */
+export function textTable(rows: string[][]): string {
+  if (rows.length === 0) return '';
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
