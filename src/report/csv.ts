@@ -37,7 +37,14 @@ export function priorityPeriodsCsv(runs: RunResult[][]): string {
       const n = r.periods.period.length;
       for (let k = 0; k < n; k++) {
         for (const [p, cols] of Object.entries(r.priorityPeriods)) {
-          out += csvLine([r.arm, r.replication + 1, k, r.periods.period_start_days[k], p, ...PRIORITY_PERIOD_COLUMNS.map((c) => cols[c][k])]);
+          out += csvLine([
+            r.arm,
+            r.replication + 1,
+            k,
+            r.periods.period_start_days[k],
+            p,
+            ...PRIORITY_PERIOD_COLUMNS.map((c) => cols[c][k]),
+          ]);
         }
       }
     }

@@ -7,14 +7,24 @@ import { armTable, differenceTable } from './summary-table.js';
 
 /** Escapes text for HTML: a scenario named `<script>` is shown, never run. */
 export function escapeHtml(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return s
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 }
 
 function table(rows: string[][], cls: string): string {
   if (rows.length === 0) return '';
   const [head, ...body] = rows;
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const trs = body.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n');
+  const trs = body
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`,
+    )
+    .join('\n');
   return `<table class="${cls}"><thead><tr>${th}</tr></thead><tbody>\n${trs}\n</tbody></table>`;
 }
 
@@ -40,7 +50,12 @@ export function htmlReport({ scenario, summary, charts }: ReportInput): string {
     )
     .join('\n');
   const sources = s.sources.length ? `<p class="sources">Sources: ${s.sources.map(escapeHtml).join('; ')}</p>` : '';
-  const arms = s.arms.map((a) => `<li><strong>${escapeHtml(a.name)}</strong>: ${a.ai.length ? `AI tools ${a.ai.map(escapeHtml).join(', ')}` : 'no AI tools'}${a.description ? ` \u2014 ${escapeHtml(a.description)}` : ''}</li>`).join('\n');
+  const arms = s.arms
+    .map(
+      (a) =>
+        `<li><strong>${escapeHtml(a.name)}</strong>: ${a.ai.length ? `AI tools ${a.ai.map(escapeHtml).join(', ')}` : 'no AI tools'}${a.description ? ` \u2014 ${escapeHtml(a.description)}` : ''}</li>`,
+    )
+    .join('\n');
   const diff = differenceTable(summary, s);
   return `<!doctype html>
 <html lang="en">

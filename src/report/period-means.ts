@@ -52,7 +52,10 @@ export function periodMeans(
 }
 
 /** Sums a period column over calendar years (365 days) per arm and replication, then averages. */
-export function yearlyMeans(runs: RunResult[][], value: (r: RunResult, year: number, periods: number[]) => number): { arm: string; year: number; mean: number }[] {
+export function yearlyMeans(
+  runs: RunResult[][],
+  value: (r: RunResult, year: number, periods: number[]) => number,
+): { arm: string; year: number; mean: number }[] {
   const out: { arm: string; year: number; mean: number }[] = [];
   for (const armRuns of runs) {
     if (armRuns.length === 0) continue;

@@ -6,13 +6,14 @@ import { metricNames } from '../experiment/summary.js';
 import { allCharts } from './charts/all-charts.js';
 import { csvLine, periodsCsv, priorityPeriodsCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
-import { renderChart } from './render-chart.js';
+import { CHART_CONFIG, renderChart } from './render-chart.js';
 
 /** replications.csv: one row per arm x replication x statistic (every statistic of summary.json, per run). */
 export function replicationsCsv(result: ExperimentResult): string {
   let out = csvLine(['arm', 'replication', 'metric', 'value']);
   for (const armRuns of result.runs) {
-    for (const name of metricNames(armRuns)) for (const r of armRuns) out += csvLine([r.arm, r.replication + 1, name, r.stats[name]]);
+    for (const name of metricNames(armRuns))
+      for (const r of armRuns) out += csvLine([r.arm, r.replication + 1, name, r.stats[name]]);
   }
   return out;
 }
@@ -22,7 +23,11 @@ export function replicationsCsv(result: ExperimentResult): string {
  * is renamed into place at the end, so that a failed or interrupted run leaves no half-written
  * results. Returns the files written, relative to the folder.
  */
-export async function writeResults(result: ExperimentResult, outDir: string, options: { signal?: AbortSignal } = {}): Promise<string[]> {
+export async function writeResults(
+  result: ExperimentResult,
+  outDir: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<string[]> {
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${outDir}.partial-${stamp}`;
   const files: string[] = [];
@@ -35,7 +40,10 @@ export async function writeResults(result: ExperimentResult, outDir: string, opt
   try {
     await mkdir(tmp, { recursive: true });
     const scenario = result.scenario.resolved;
-    await put('scenario.resolved.yaml', `# ${scenario.name}: the scenario as run, every default filled in (readsim)\n${dump(scenario, { lineWidth: 120 })}`);
+    await put(
+      'scenario.resolved.yaml',
+      `# ${scenario.name}: the scenario as run, every default filled in (readsim)\n${dump(scenario, { lineWidth: 120 })}`,
+    );
     await put('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
     await put('periods.csv', periodsCsv(result.runs));
     await put('periods_by_priority.csv', priorityPeriodsCsv(result.runs));
@@ -43,7 +51,7 @@ export async function writeResults(result: ExperimentResult, outDir: string, opt
     const rendered = [];
     for (const chart of allCharts({ scenario, runs: result.runs, summary: result.summary })) {
       const { svg, png } = await renderChart(chart.spec);
-      await put(`charts/${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
+      await put(`charts/${chart.name}.vl.json`, `${JSON.stringify({ config: CHART_CONFIG, ...chart.spec }, null, 2)}\n`);
       await put(`charts/${chart.name}.svg`, svg);
       await put(`charts/${chart.name}.png`, png);
       rendered.push({ chart, svg });

@@ -22,7 +22,9 @@ export function headlines(s: ResolvedScenario): Headline[] {
   }
   h.push({ path: 'utilisation', label: 'utilisation', show: fmtShare });
   if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
-  const missed = new Set(s.ai.filter((t) => t.kind === 'autonomous').flatMap(() => s.streams.flatMap((st) => Object.keys(st.findings))));
+  const missed = new Set(
+    s.ai.filter((t) => t.kind === 'autonomous').flatMap(() => s.streams.flatMap((st) => Object.keys(st.findings))),
+  );
   for (const f of missed) h.push({ path: `missed_findings.${f}`, label: `missed ${f}`, show: count });
   return h;
 }
@@ -43,7 +45,8 @@ export function showStatistic(h: Headline, s: Statistic | undefined, withInterva
 /** Rows: one per headline metric; columns: the arms. */
 export function armTable(summary: Summary, scenario: ResolvedScenario, withInterval = false): string[][] {
   const rows: string[][] = [['', ...summary.arms.map((a) => a.name)]];
-  for (const h of headlines(scenario)) rows.push([h.label, ...summary.arms.map((a) => showStatistic(h, statAt(a, h.path), withInterval))]);
+  for (const h of headlines(scenario))
+    rows.push([h.label, ...summary.arms.map((a) => showStatistic(h, statAt(a, h.path), withInterval))]);
   return rows;
 }
 
@@ -56,8 +59,11 @@ export function differenceTable(summary: Summary, scenario: ResolvedScenario): s
     const cells = summary.arms.slice(1).map((a) => {
       const d = summary.differences.find((x) => x.arm === a.name && x.metric === h.path);
       if (!d || d.mean === null) return '-';
-      const sign = (x: number) => (x > 0 ? '+' : '');
-      const show = (x: number) => `${sign(x)}${h.show(x)}`;
+      const show = (x: number) => {
+        // A difference that rounds to zero shows as 0, without a sign.
+        const text = h.show(x).replace(/^-(?=0(\.0*)?\b(?!\.\d*[1-9]))/, '');
+        return x > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+      };
       return d.ci95 ? `${show(d.mean)} [${show(d.ci95[0])}, ${show(d.ci95[1])}]` : show(d.mean);
     });
     rows.push([h.label, ...cells]);

@@ -8,5 +8,12 @@ import { waitsByCallChart } from './waits-by-call-chart.js';
 
 /** The report's six charts, in the order the report shows them. */
 export function allCharts(ctx: ChartContext): Chart[] {
-  return [backlogChart(ctx), demandCapacityChart(ctx), volumeChart(ctx), turnaroundChart(ctx), waitsByCallChart(ctx), utilisationChart(ctx)];
+  return [
+    backlogChart(ctx),
+    demandCapacityChart(ctx),
+    volumeChart(ctx),
+    turnaroundChart(ctx),
+    waitsByCallChart(ctx),
+    utilisationChart(ctx),
+  ];
 }

@@ -1,5 +1,17 @@
 import { periodMeans } from '../period-means.js';
-import { armColor, type Chart, type ChartContext, HEIGHT, periodDays, periodWord, replicationNote, timeEncoding, timeValue, WIDTH, warmupNote } from './chart-context.js';
+import {
+  armColor,
+  type Chart,
+  type ChartContext,
+  HEIGHT,
+  periodDays,
+  periodWord,
+  replicationNote,
+  timeEncoding,
+  timeValue,
+  WIDTH,
+  warmupNote,
+} from './chart-context.js';
 
 /** 1. The backlog over time, one line per arm, with the 95% band across replications. */
 export function backlogChart(ctx: ChartContext): Chart {
@@ -19,7 +31,10 @@ export function backlogChart(ctx: ChartContext): Chart {
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
-      title: { text: title, subtitle: `studies waiting at the end of each ${periodWord(ctx)}, ${replicationNote(ctx)}, 95% band` },
+      title: {
+        text: title,
+        subtitle: `studies waiting at the end of each ${periodWord(ctx)}, ${replicationNote(ctx)}, 95% band`,
+      },
       width: WIDTH,
       height: HEIGHT,
       data: { values },
@@ -34,11 +49,7 @@ export function backlogChart(ctx: ChartContext): Chart {
           encoding: {
             color: armColor(ctx),
             y: { field: 'backlog', type: 'quantitative', title: 'studies waiting to be reported' },
-            tooltip: [
-              { field: 'arm' },
-              { field: 't', title: 'time' },
-              { field: 'backlog', format: ',.0f' },
-            ],
+            tooltip: [{ field: 'arm' }, { field: 't', title: 'time' }, { field: 'backlog', format: ',.0f' }],
           },
         },
       ],

@@ -76,5 +76,7 @@ export function replicationNote(ctx: ChartContext): string {
 }
 
 export function warmupNote(ctx: ChartContext): string {
-  return ctx.summary.warmup_days > 0 ? ` The first ${ctx.summary.warmup_days} days are a warm-up, left out of the summary statistics.` : '';
+  return ctx.summary.warmup_days > 0
+    ? ` The first ${ctx.summary.warmup_days} days are a warm-up, left out of the summary statistics.`
+    : '';
 }

@@ -1,6 +1,14 @@
-import { periodMeans } from '../period-means.js';
 import type { RunResult } from '../../model/run-result.js';
-import { type Chart, type ChartContext, fullPeriodsOnly, periodWord, replicationNote, timeEncoding, timeValue } from './chart-context.js';
+import { periodMeans } from '../period-means.js';
+import {
+  type Chart,
+  type ChartContext,
+  fullPeriodsOnly,
+  periodWord,
+  replicationNote,
+  timeEncoding,
+  timeValue,
+} from './chart-context.js';
 
 /** Reading capacity of period k in studies: reading minutes available / mean reading work per arrived study. */
 export function capacityInStudies(r: RunResult, k: number): number {
@@ -16,7 +24,12 @@ export function demandCapacityChart(ctx: ChartContext): Chart {
     ['reading capacity (studies)', capacityInStudies],
   ];
   const values = series.flatMap(([name, f]) =>
-    periodMeans(ctx.runs, f, fullPeriodsOnly(ctx)).map((p) => ({ arm: p.arm, series: name, t: timeValue(ctx, p.startDays), studies: p.mean })),
+    periodMeans(ctx.runs, f, fullPeriodsOnly(ctx)).map((p) => ({
+      arm: p.arm,
+      series: name,
+      t: timeValue(ctx, p.startDays),
+      studies: p.mean,
+    })),
   );
   const per = periodWord(ctx);
   const names = series.map((x) => x[0]);
@@ -46,11 +59,26 @@ export function demandCapacityChart(ctx: ChartContext): Chart {
             scale: { domain: names, range: ['#d62728', '#1f77b4', '#2ca02c'] },
             legend: { symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 320, columns: 3 },
           },
-          strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: [[1, 0], [1, 0], [6, 3]] } },
+          strokeDash: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: {
+              domain: names,
+              range: [
+                [1, 0],
+                [1, 0],
+                [6, 3],
+              ],
+            },
+          },
         },
         // Demand drawn wide and pale under throughput: where they coincide, both show.
         layer: [
-          { transform: [{ filter: { field: 'series', equal: names[0] } }], mark: { type: 'line', strokeWidth: 4, opacity: 0.45 } },
+          {
+            transform: [{ filter: { field: 'series', equal: names[0] } }],
+            mark: { type: 'line', strokeWidth: 4, opacity: 0.45 },
+          },
           { transform: [{ filter: { field: 'series', equal: names[1] } }], mark: { type: 'line', strokeWidth: 1.5 } },
           { transform: [{ filter: { field: 'series', equal: names[2] } }], mark: { type: 'line', strokeWidth: 2 } },
         ],

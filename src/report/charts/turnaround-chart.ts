@@ -1,7 +1,17 @@
 import { estimate } from '../../experiment/confidence-interval.js';
 import { parseDuration } from '../../scenario/units.js';
 import { periodLength } from '../period-means.js';
-import { armColor, type Chart, type ChartContext, periodDays, periodWord, replicationNote, timeEncoding, timeUnit, timeValue } from './chart-context.js';
+import {
+  armColor,
+  type Chart,
+  type ChartContext,
+  periodDays,
+  periodWord,
+  replicationNote,
+  timeEncoding,
+  timeUnit,
+  timeValue,
+} from './chart-context.js';
 
 const STATS = [
   ['median (p50)', 'tat_p50_min'],
@@ -20,7 +30,8 @@ export function turnaroundChart(ctx: ChartContext): Chart {
         if (periodLength(first, k, ctx.summary.horizon_days) < 0.99 * periodDays(ctx)) return;
         for (const [stat, col] of STATS) {
           const e = estimate(armRuns.map((r) => r.priorityPeriods[p.name][col][k]));
-          if (Number.isFinite(e.mean)) points.push({ arm: first.arm, t: timeValue(ctx, first.periods.period_start_days[k]), stat, minutes: e.mean });
+          if (Number.isFinite(e.mean))
+            points.push({ arm: first.arm, t: timeValue(ctx, first.periods.period_start_days[k]), stat, minutes: e.mean });
         }
       });
     }
@@ -41,7 +52,13 @@ export function turnaroundChart(ctx: ChartContext): Chart {
             field: 'stat',
             type: 'nominal',
             title: null,
-            scale: { domain: STATS.map((s) => s[0]), range: [[5, 3], [1, 0]] },
+            scale: {
+              domain: STATS.map((s) => s[0]),
+              range: [
+                [5, 3],
+                [1, 0],
+              ],
+            },
             legend: { symbolType: 'stroke', symbolStrokeWidth: 2 },
           },
         },
@@ -51,7 +68,10 @@ export function turnaroundChart(ctx: ChartContext): Chart {
       layers.push({
         data: { values: [{ target: target / unit.per, label: `target ${p.target}` }] },
         layer: [
-          { mark: { type: 'rule', color: '#555', strokeWidth: 1.5, strokeDash: [2, 2] }, encoding: { y: { field: 'target', type: 'quantitative' } } },
+          {
+            mark: { type: 'rule', color: '#555', strokeWidth: 1.5, strokeDash: [2, 2] },
+            encoding: { y: { field: 'target', type: 'quantitative' } },
+          },
           {
             mark: { type: 'text', align: 'left', dx: 4, dy: -7, color: '#333', fontSize: 12 },
             encoding: { y: { field: 'target', type: 'quantitative' }, x: { value: 0 }, text: { field: 'label' } },
@@ -59,7 +79,12 @@ export function turnaroundChart(ctx: ChartContext): Chart {
         ],
       });
     }
-    const heading = target === null ? p.name : showTarget ? `${p.name} (target ${p.target})` : `${p.name} (target ${p.target}, far above these turnarounds)`;
+    const heading =
+      target === null
+        ? p.name
+        : showTarget
+          ? `${p.name} (target ${p.target})`
+          : `${p.name} (target ${p.target}, far above these turnarounds)`;
     return { title: { text: heading, fontSize: 14, anchor: 'start' }, width: 640, height: 170, layer: layers };
   });
   const title = 'Turnaround by priority';

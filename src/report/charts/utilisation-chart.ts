@@ -1,12 +1,29 @@
 import { parseShare } from '../../scenario/units.js';
 import { periodMeans } from '../period-means.js';
-import { armColor, type Chart, type ChartContext, fullPeriodsOnly, periodWord, replicationNote, timeEncoding, timeValue } from './chart-context.js';
+import {
+  armColor,
+  type Chart,
+  type ChartContext,
+  fullPeriodsOnly,
+  periodWord,
+  replicationNote,
+  timeEncoding,
+  timeValue,
+} from './chart-context.js';
 
 /** 6. Utilisation and overtime over time. */
 export function utilisationChart(ctx: ChartContext): Chart {
   const per = periodWord(ctx);
-  const util = periodMeans(ctx.runs, 'utilisation', fullPeriodsOnly(ctx)).map((p) => ({ arm: p.arm, t: timeValue(ctx, p.startDays), value: p.mean }));
-  const over = periodMeans(ctx.runs, 'overtime_min', fullPeriodsOnly(ctx)).map((p) => ({ arm: p.arm, t: timeValue(ctx, p.startDays), value: p.mean / 60 }));
+  const util = periodMeans(ctx.runs, 'utilisation', fullPeriodsOnly(ctx)).map((p) => ({
+    arm: p.arm,
+    t: timeValue(ctx, p.startDays),
+    value: p.mean,
+  }));
+  const over = periodMeans(ctx.runs, 'overtime_min', fullPeriodsOnly(ctx)).map((p) => ({
+    arm: p.arm,
+    t: timeValue(ctx, p.startDays),
+    value: p.mean / 60,
+  }));
   // The most reading a roster allows: its efficiency (rostered-hours weighted over the groups).
   const groups = ctx.scenario.readers;
   const weights = groups.map((g) => g.roster.reduce((s, r) => s + r.on, 0) || g.count);
@@ -32,7 +49,13 @@ export function utilisationChart(ctx: ChartContext): Chart {
               mark: { type: 'line', strokeWidth: 1.6 },
               encoding: {
                 x,
-                y: { field: 'value', type: 'quantitative', title: 'reading time / rostered time', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+                y: {
+                  field: 'value',
+                  type: 'quantitative',
+                  title: 'reading time / rostered time',
+                  axis: { format: '.0%' },
+                  scale: { domain: [0, 1] },
+                },
                 color: armColor(ctx),
               },
             },

@@ -29,7 +29,8 @@ export function volumeChart(ctx: ChartContext): Chart {
       const days = ks.reduce((s, k) => s + periodLength(first, k, horizon), 0);
       if (days < 0.5 * block.days) continue; // a sliver of a block says nothing
       const perYear = 365 / days;
-      const per = (r: RunResult, total: number) => (total * perYear) / (ks.reduce((s, k) => s + r.periods.headcount[k], 0) / ks.length) / WORKING_DAYS_PER_YEAR;
+      const per = (r: RunResult, total: number) =>
+        (total * perYear) / (ks.reduce((s, k) => s + r.periods.headcount[k], 0) / ks.length) / WORKING_DAYS_PER_YEAR;
       let demand = 0;
       let capacity = 0;
       for (const r of armRuns) {
@@ -41,7 +42,8 @@ export function volumeChart(ctx: ChartContext): Chart {
       }
       const t = Number(((b + 0.5) * (block.days / 365)).toFixed(4));
       values.push({ arm: first.arm, t, measure: 'studies arriving', value: demand / armRuns.length });
-      if (Number.isFinite(capacity)) values.push({ arm: first.arm, t, measure: 'studies one radiologist can read', value: capacity / armRuns.length });
+      if (Number.isFinite(capacity))
+        values.push({ arm: first.arm, t, measure: 'studies one radiologist can read', value: capacity / armRuns.length });
     }
   }
   const title = 'The volume argument: studies per radiologist per working day';
@@ -65,7 +67,13 @@ export function volumeChart(ctx: ChartContext): Chart {
           field: 'measure',
           type: 'nominal',
           title: null,
-          scale: { domain: ['studies arriving', 'studies one radiologist can read'], range: [[1, 0], [6, 4]] },
+          scale: {
+            domain: ['studies arriving', 'studies one radiologist can read'],
+            range: [
+              [1, 0],
+              [6, 4],
+            ],
+          },
           legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolStrokeColor: '#333', labelLimit: 320, columns: 1 },
         },
         tooltip: [{ field: 'arm' }, { field: 't', title: 'years' }, { field: 'measure' }, { field: 'value', format: '.1f' }],

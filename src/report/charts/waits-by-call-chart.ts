@@ -35,13 +35,22 @@ export function waitsByCallChart(ctx: ChartContext): Chart {
   const add = (panel: string, group: string, path: string[]) => {
     for (const arm of arms) {
       const s = get(arm, path);
-      if (s && s.mean !== null) bars.push({ panel, group, arm: arm.name, mean: s.mean, lo: s.ci95 ? s.ci95[0] : s.mean, hi: s.ci95 ? s.ci95[1] : s.mean });
+      if (s && s.mean !== null)
+        bars.push({
+          panel,
+          group,
+          arm: arm.name,
+          mean: s.mean,
+          lo: s.ci95 ? s.ci95[0] : s.mean,
+          hi: s.ci95 ? s.ci95[1] : s.mean,
+        });
     }
   };
   let what: string;
   if (triage.length > 0) {
     for (const t of triage) {
-      for (const call of ['TP', 'FP', 'FN', 'TN']) add(`${t.name} (finding: ${t.finding})`, CALL_LABELS[call], ['wait', 'by_ai_call', t.name, call]);
+      for (const call of ['TP', 'FP', 'FN', 'TN'])
+        add(`${t.name} (finding: ${t.finding})`, CALL_LABELS[call], ['wait', 'by_ai_call', t.name, call]);
     }
     what = 'the studies each triage tool flagged (TP, FP) and did not flag (FN, TN)';
   } else {
@@ -72,13 +81,25 @@ export function waitsByCallChart(ctx: ChartContext): Chart {
       title: { text: title, subtitle: `mean wait before the first read (${unit.name}), 95% intervals` },
       data: { values },
       facet: {
-        row: { field: 'panel', type: 'nominal', title: null, sort: panels, header: { labelAngle: 0, labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' } },
+        row: {
+          field: 'panel',
+          type: 'nominal',
+          title: null,
+          sort: panels,
+          header: { labelAngle: 0, labelAnchor: 'start', labelOrient: 'top', labelFontWeight: 'bold' },
+        },
       },
       spec: {
         width: 640,
         height: 190,
         encoding: {
-          x: { field: 'group', type: 'nominal', title: null, sort: groups, axis: { labelAngle: 0, labelLimit: 280, labelExpr: "split(datum.label, '|')" } },
+          x: {
+            field: 'group',
+            type: 'nominal',
+            title: null,
+            sort: groups,
+            axis: { labelAngle: 0, labelLimit: 280, labelExpr: "split(datum.label, '|')" },
+          },
           xOffset: { field: 'arm', type: 'nominal', sort: ctx.scenario.arms.map((a) => a.name) },
           color: armColor(ctx),
         },

@@ -1,0 +1,90 @@
+import { relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { runExperiment } from '../../experiment/experiment.js';
+import { writeResults } from '../../report/results-folder.js';
+import { armTable, differenceTable, textTable } from '../../report/summary-table.js';
+import { loadScenario } from '../../scenario/load-scenario.js';
+import { UsageError } from '../cli-error.js';
+import { interruptSignal, progressBar } from '../progress.js';
+import { checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+
+interface RunArgs extends SimulationArgs {
+  scenario: string;
+  out?: string;
+  format: 'text' | 'json';
+  replication?: number;
+}
+
+/** A folder as the user would type it: relative when under the current folder. */
+export function shownPath(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+}
+
+export const runCommand = {
+  command: 'run <scenario>',
+  describe: 'run every arm and replication, write the results folder, print a summary',
+  builder: (y: Argv) =>
+    simulationOptions(y)
+      .positional('scenario', { type: 'string', describe: 'scenario file (YAML or JSON)', demandOption: true })
+      .option('out', { alias: 'o', type: 'string', describe: 'results folder (default: output/<scenario name>)' })
+      .option('format', {
+        choices: ['text', 'json'] as const,
+        default: 'text' as const,
+        describe: 'what to print: a table, or summary.json',
+      })
+      .option('replication', {
+        type: 'number',
+        describe: 'rerun only replication K (1-based), exactly as it ran among the others',
+      })
+      .example('$0 run scenarios/widening-gap.yaml', 'run the teaching scenario; results in output/widening-gap/')
+      .example(
+        '$0 run scenarios/ed-head-ct-triage.yaml --set ai.ich-triage.sensitivity=0.95 -r 20',
+        'a what-if with more replications',
+      ),
+  handler: async (argv: RunArgs) => {
+    const { set } = checkSimulationArgs(argv);
+    if (argv.replication !== undefined && (!Number.isInteger(argv.replication) || argv.replication < 1)) {
+      throw new UsageError(`--replication: expected a whole number >= 1, found ${argv.replication}`);
+    }
+    const scenario = loadScenario(argv.scenario, { set });
+    const outDir = resolve(argv.out ?? `output/${scenario.stem}`);
+    const interrupt = interruptSignal();
+    const bar = progressBar(!argv.quiet && argv.format === 'text', scenario.resolved.name);
+    try {
+      const result = await runExperiment(scenario, {
+        replications: argv.replications,
+        seed: argv.seed,
+        replication: argv.replication === undefined ? undefined : argv.replication - 1,
+        jobs: argv.jobs,
+        signal: interrupt.signal,
+        onProgress: bar.update,
+      });
+      bar.stop();
+      await writeResults(result, outDir, { signal: interrupt.signal });
+      if (argv.format === 'json') {
+        process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+        return;
+      }
+      const s = result.summary;
+      const out: string[] = [];
+      out.push(
+        `${s.scenario}: ${s.arms.length} arm(s) x ${s.replications} replication(s), ${s.horizon_days} days, seed ${s.seed}`,
+      );
+      out.push('');
+      out.push(textTable(armTable(s, scenario.resolved)));
+      const diff = differenceTable(s, scenario.resolved);
+      if (diff.length) {
+        out.push('');
+        out.push(`Differences from "${s.arms[0].name}", paired by replication (mean [95% interval]):`);
+        out.push(textTable(diff));
+      }
+      out.push('');
+      out.push(`Results in ${shownPath(outDir)}/ (report.html, summary.json, periods.csv, charts/)`);
+      process.stdout.write(`${out.join('\n')}\n`);
+    } finally {
+      bar.stop();
+      interrupt.dispose();
+    }
+  },
+};

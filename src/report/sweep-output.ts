@@ -1,0 +1,155 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import type { Statistic } from '../experiment/summary.js';
+import type { SweepResult } from '../experiment/sweep.js';
+import { csvLine } from './csv.js';
+import { CHART_CONFIG, renderChart, type VegaLiteSpec } from './render-chart.js';
+import { replaceDir } from './results-folder.js';
+import { statAt } from './summary-table.js';
+
+/** Metrics every sweep row carries besides the chosen one. */
+export const SWEEP_HEADLINES = ['wait.all', 'studies.backlog_end', 'tat.all.p90', 'utilisation'];
+
+/** sweep.csv: one row per variant x arm x metric (tidy), with the varied values as columns. */
+export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
+  const paths = sweep.axes.map((a) => a.path);
+  let out = csvLine(['variant', ...paths, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications']);
+  sweep.results.forEach((result, v) => {
+    for (const arm of result.summary.arms) {
+      for (const metric of metrics) {
+        const s = statAt(arm, metric) as Statistic | undefined;
+        if (!s) continue;
+        out += csvLine([
+          v + 1,
+          ...paths.map((p) => sweep.variants[v].settings[p]),
+          arm.name,
+          metric,
+          s.mean ?? Number.NaN,
+          s.ci95?.[0] ?? Number.NaN,
+          s.ci95?.[1] ?? Number.NaN,
+          s.n,
+        ]);
+      }
+    }
+  });
+  return out;
+}
+
+/** A value as a number for an axis when it reads as one ("0.9", "27%" -> 0.27), else null. */
+function numeric(v: string): number | null {
+  const pct = /^\s*(-?\d+(?:\.\d+)?)\s*%/.exec(v);
+  if (pct) return Number(pct[1]) / 100;
+  const y = loadYaml(v);
+  return typeof y === 'number' ? y : null;
+}
+
+/** A line of the metric against one varied value (with 95% bands), or a heatmap for two. */
+export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | null {
+  const axes = sweep.axes;
+  if (axes.length < 1 || axes.length > 2) return null;
+  const rows = sweep.results.flatMap((result, v) =>
+    result.summary.arms.map((arm) => {
+      const s = statAt(arm, metric) as Statistic | undefined;
+      const settings = sweep.variants[v].settings;
+      return {
+        arm: arm.name,
+        a: settings[axes[0].path],
+        b: axes[1] ? settings[axes[1].path] : '',
+        mean: s?.mean ?? null,
+        lo: s?.ci95?.[0] ?? s?.mean ?? null,
+        hi: s?.ci95?.[1] ?? s?.mean ?? null,
+      };
+    }),
+  );
+  const allNumeric = rows.every((r) => numeric(r.a) !== null);
+  const arms = sweep.results[0].summary.arms.map((a) => a.name);
+  const title = {
+    text: `${metric} across the sweep`,
+    subtitle: `${sweep.results[0].summary.scenario}; mean over ${sweep.results[0].summary.replications} replication(s)${axes.length === 1 ? ', 95% band' : ''}`,
+  };
+  if (axes.length === 1) {
+    const values = rows.map((r) => ({ ...r, x: allNumeric ? numeric(r.a) : r.a }));
+    const x = allNumeric
+      ? { field: 'x', type: 'quantitative', title: axes[0].path, scale: { zero: false } }
+      : { field: 'x', type: 'ordinal', title: axes[0].path, sort: axes[0].values };
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      description: `${metric} against ${axes[0].path}`,
+      title,
+      width: 600,
+      height: 320,
+      data: { values },
+      encoding: { x, color: { field: 'arm', type: 'nominal', scale: { domain: arms } } },
+      layer: [
+        {
+          mark: { type: 'area', opacity: 0.18 },
+          encoding: {
+            y: { field: 'lo', type: 'quantitative' },
+            y2: { field: 'hi' },
+            color: { field: 'arm', type: 'nominal', scale: { domain: arms }, legend: null },
+          },
+        },
+        {
+          mark: { type: 'line', point: true, strokeWidth: 2 },
+          encoding: {
+            y: { field: 'mean', type: 'quantitative', title: metric },
+            tooltip: [{ field: 'arm' }, { field: 'a', title: axes[0].path }, { field: 'mean', format: ',.2f' }],
+          },
+        },
+      ],
+    };
+  }
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: `${metric} against ${axes[0].path} and ${axes[1].path}`,
+    title,
+    data: { values: rows },
+    facet: { field: 'arm', type: 'nominal', title: null, sort: arms },
+    columns: 2,
+    spec: {
+      width: 300,
+      height: 220,
+      encoding: {
+        x: { field: 'a', type: 'ordinal', title: axes[0].path, sort: axes[0].values, axis: { labelAngle: 0 } },
+        y: { field: 'b', type: 'ordinal', title: axes[1].path, sort: axes[1].values },
+      },
+      layer: [
+        {
+          mark: 'rect',
+          encoding: { color: { field: 'mean', type: 'quantitative', title: metric, scale: { scheme: 'orangered' } } },
+        },
+        {
+          mark: { type: 'text', fontSize: 12 },
+          encoding: { text: { field: 'mean', type: 'quantitative', format: ',.3~r' }, color: { value: '#222' } },
+        },
+      ],
+    },
+  };
+}
+
+/** Writes sweep.csv and the chart into `outDir`, atomically. */
+export async function writeSweep(sweep: SweepResult, metric: string, outDir: string): Promise<string[]> {
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const tmp = `${outDir}.partial-${stamp}`;
+  const files: string[] = [];
+  try {
+    await mkdir(join(tmp, 'charts'), { recursive: true });
+    const metrics = [metric, ...SWEEP_HEADLINES.filter((m) => m !== metric)];
+    await writeFile(join(tmp, 'sweep.csv'), sweepCsv(sweep, metrics));
+    files.push('sweep.csv');
+    const spec = sweepChart(sweep, metric);
+    if (spec) {
+      const { svg, png } = await renderChart(spec);
+      await writeFile(join(tmp, 'charts/sweep.vl.json'), `${JSON.stringify({ config: CHART_CONFIG, ...spec }, null, 2)}\n`);
+      await writeFile(join(tmp, 'charts/sweep.svg'), svg);
+      await writeFile(join(tmp, 'charts/sweep.png'), png);
+      files.push('charts/sweep.vl.json', 'charts/sweep.svg', 'charts/sweep.png');
+    }
+    await replaceDir(tmp, outDir, stamp);
+    return files;
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
