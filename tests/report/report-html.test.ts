@@ -74,10 +74,10 @@ describe('report.html', () => {
       });
       await page.goto(pathToFileURL(join(dir, 'out/report.html')).href, { waitUntil: 'load' });
       const charts = await page.$$eval('img.chart', (imgs) =>
-        imgs.map((i) => ({
-          ok: (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 200,
-          alt: (i as HTMLImageElement).alt,
-        })),
+        imgs.map((i) => {
+          const img = i as unknown as { complete: boolean; naturalWidth: number; alt: string };
+          return { ok: img.complete && img.naturalWidth > 200, alt: img.alt };
+        }),
       );
       expect(charts.length).toBe(6);
       for (const c of charts) expect(c.ok, `chart "${c.alt}" was not drawn`).toBe(true);
