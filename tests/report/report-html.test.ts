@@ -83,7 +83,7 @@ describe('report.html', () => {
       for (const c of charts) expect(c.ok, `chart "${c.alt}" was not drawn`).toBe(true);
       const captions = await page.$$eval('figcaption', (f) => f.map((x) => x.textContent ?? ''));
       expect(captions.every((c) => c.length > 80)).toBe(true);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.textContent('h1')).toContain('<script>window.__pwned = 1</script>');
       expect(await page.$$eval('table.summary tbody tr', (r) => r.length)).toBeGreaterThan(4);
       expect(problems).toEqual([]);
