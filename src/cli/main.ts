@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
+import { explainCommand } from './commands/explain-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
 import { runCommand } from './commands/run-command.js';
@@ -20,6 +21,7 @@ async function main(argv: string[]): Promise<void> {
     .command(runCommand as never)
     .command(validateCommand as never)
     .command(sweepCommand as never)
+    .command(explainCommand as never)
     .command(verifyCommand as never)
     .command(initCommand as never)
     .command(listCommand as never)

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RunResult } from '../model/run-result.js';
@@ -43,6 +44,8 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
     }
     return results;
   }
+  // Every queued task listens for the abort: more than the default ten is expected.
+  if (options.signal) setMaxListeners(tasks.length + 10, options.signal);
   const { filename, execArgv } = workerFile();
   const pool = new Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   try {

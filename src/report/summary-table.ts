@@ -61,8 +61,10 @@ export function differenceTable(summary: Summary, scenario: ResolvedScenario): s
       if (!d || d.mean === null) return '-';
       const show = (x: number) => {
         // A difference that rounds to zero shows as 0, without a sign.
-        const text = h.show(x).replace(/^-(?=0(\.0*)?\b(?!\.\d*[1-9]))/, '');
-        return x > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+        const text = h.show(x);
+        const zero = Number.parseFloat(text.replace(/,/g, '')) === 0;
+        if (zero) return text.replace(/^-/, '');
+        return x > 0 ? `+${text}` : text;
       };
       return d.ci95 ? `${show(d.mean)} [${show(d.ci95[0])}, ${show(d.ci95[1])}]` : show(d.mean);
     });

@@ -1,5 +1,6 @@
 import { periodMeans } from '../period-means.js';
 import {
+  ARM_LEGEND,
   armColor,
   type Chart,
   type ChartContext,
@@ -42,12 +43,16 @@ export function backlogChart(ctx: ChartContext): Chart {
       layer: [
         {
           mark: { type: 'area', opacity: 0.18 },
-          encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: { ...armColor(ctx), legend: null } },
+          encoding: {
+            y: { field: 'lo', type: 'quantitative' },
+            y2: { field: 'hi' },
+            color: { ...armColor(ctx), legend: ARM_LEGEND },
+          },
         },
         {
           mark: { type: 'line', strokeWidth: 2 },
           encoding: {
-            color: armColor(ctx),
+            color: { ...armColor(ctx), legend: ARM_LEGEND },
             y: { field: 'backlog', type: 'quantitative', title: 'studies waiting to be reported' },
             tooltip: [{ field: 'arm' }, { field: 't', title: 'time' }, { field: 'backlog', format: ',.0f' }],
           },

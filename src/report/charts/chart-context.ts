@@ -32,6 +32,9 @@ export function armColor(ctx: ChartContext) {
   return { field: 'arm', type: 'nominal', title: 'arm', scale: armScale(ctx), sort: ctx.scenario.arms.map((a) => a.name) };
 }
 
+/** A legend of arms drawn as lines (the same in every layer, so that layers share it). */
+export const ARM_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, labelLimit: 320 };
+
 /** The reporting period as a word: "week". */
 export function periodWord(ctx: ChartContext): string {
   return ctx.scenario.period;

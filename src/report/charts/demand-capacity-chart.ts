@@ -57,7 +57,7 @@ export function demandCapacityChart(ctx: ChartContext): Chart {
             type: 'nominal',
             title: null,
             scale: { domain: names, range: ['#d62728', '#1f77b4', '#2ca02c'] },
-            legend: { symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 320, columns: 3 },
+            legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, labelLimit: 320, columns: 3 },
           },
           strokeDash: {
             field: 'series',

@@ -1,9 +1,11 @@
 import type { RunResult } from '../../model/run-result.js';
 import { periodLength } from '../period-means.js';
-import { armColor, type Chart, type ChartContext, HEIGHT, replicationNote, WIDTH } from './chart-context.js';
+import { type Chart, type ChartContext, HEIGHT, replicationNote, WIDTH } from './chart-context.js';
 
 /** Working days a year per radiologist: 250, the round figure behind "60 a working day" (Bhargavan-2009). */
 export const WORKING_DAYS_PER_YEAR = 250;
+
+const MEASURES = ['studies arriving', 'studies one radiologist can read'];
 
 /** Blocks of time the chart averages over: years for long runs, quarters or months for short ones. */
 function blockDays(horizonDays: number): { days: number; word: string } {
@@ -47,37 +49,48 @@ export function volumeChart(ctx: ChartContext): Chart {
     }
   }
   const title = 'The volume argument: studies per radiologist per working day';
+  const arms = ctx.scenario.arms.length;
   return {
     name: 'volume-per-radiologist',
     title,
-    caption: `Studies per ${block.word}, as a yearly rate, divided by the radiologists' headcount and ${WORKING_DAYS_PER_YEAR} working days (solid), against what one radiologist's rostered reading time can report at that ${block.word}'s mean reading work per study (dashed; AI that shortens or removes reads raises it). With a fixed headcount the solid line climbs with the volume while the dashed one stays flat; once solid passes dashed, every extra study joins the backlog.`,
+    caption: `Per arm: studies per ${block.word}, as a yearly rate, divided by the radiologists' headcount and ${WORKING_DAYS_PER_YEAR} working days (red), against what one radiologist's rostered reading time can report at that ${block.word}'s mean reading work per study (green, dashed; AI that shortens or removes reads raises it, and it falls when the case mix shifts to longer reads). With a fixed headcount the red line climbs with the volume; where it passes the green one, every extra study joins the backlog.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
       title: { text: title, subtitle: `each ${block.word}, ${replicationNote(ctx)}` },
-      width: WIDTH,
-      height: HEIGHT,
       data: { values },
-      mark: { type: 'line', point: { size: 40 }, strokeWidth: 2 },
-      encoding: {
-        x: { field: 't', type: 'quantitative', title: 'years from the start' },
-        y: { field: 'value', type: 'quantitative', title: 'studies per radiologist per working day', scale: { zero: false } },
-        color: { ...armColor(ctx), legend: { symbolType: 'stroke', symbolStrokeWidth: 3 } },
-        strokeDash: {
-          field: 'measure',
-          type: 'nominal',
-          title: null,
-          scale: {
-            domain: ['studies arriving', 'studies one radiologist can read'],
-            range: [
-              [1, 0],
-              [6, 4],
-            ],
+      facet: { field: 'arm', type: 'nominal', title: null, sort: ctx.scenario.arms.map((a) => a.name) },
+      columns: arms > 1 ? 2 : 1,
+      spec: {
+        width: arms > 1 ? 330 : WIDTH,
+        height: arms > 1 ? 200 : HEIGHT,
+        mark: { type: 'line', point: { size: 30 }, strokeWidth: 2 },
+        encoding: {
+          x: { field: 't', type: 'quantitative', title: 'years from the start' },
+          y: { field: 'value', type: 'quantitative', title: 'per radiologist per working day', scale: { zero: false } },
+          color: {
+            field: 'measure',
+            type: 'nominal',
+            title: null,
+            scale: { domain: MEASURES, range: ['#d62728', '#2ca02c'] },
+            legend: { symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 360 },
           },
-          legend: { symbolType: 'stroke', symbolStrokeWidth: 2, symbolStrokeColor: '#333', labelLimit: 320, columns: 1 },
+          strokeDash: {
+            field: 'measure',
+            type: 'nominal',
+            title: null,
+            scale: {
+              domain: MEASURES,
+              range: [
+                [1, 0],
+                [6, 4],
+              ],
+            },
+          },
+          tooltip: [{ field: 'arm' }, { field: 't', title: 'years' }, { field: 'measure' }, { field: 'value', format: '.1f' }],
         },
-        tooltip: [{ field: 'arm' }, { field: 't', title: 'years' }, { field: 'measure' }, { field: 'value', format: '.1f' }],
       },
+      resolve: { scale: { y: 'shared' } },
     },
   };
 }

@@ -54,17 +54,9 @@ export function waitsByCallChart(ctx: ChartContext): Chart {
     }
     what = 'the studies each triage tool flagged (TP, FP) and did not flag (FN, TN)';
   } else {
-    const findings = [...new Set(ctx.scenario.streams.flatMap((s) => Object.keys(s.findings)))];
-    if (findings.length > 0) {
-      for (const f of findings) {
-        add(`finding: ${f}`, 'with the finding', ['wait', 'by_finding', f, 'positive']);
-        add(`finding: ${f}`, 'without it', ['wait', 'by_finding', f, 'negative']);
-      }
-      what = 'the studies with and without each finding';
-    } else {
-      for (const p of ctx.scenario.priorities) add('all studies', p.name, ['wait', 'by_priority', p.name]);
-      what = 'each priority (the scenario names no findings)';
-    }
+    // Without triage nothing sorts studies by finding: the wait follows the priority.
+    for (const p of ctx.scenario.priorities) add('all studies, by priority', p.name, ['wait', 'by_priority', p.name]);
+    what = 'each priority (the scenario has no triage tool, so a finding does not change when a study is read)';
   }
   const unit = timeUnit(Math.max(0, ...bars.map((b) => b.mean)));
   const values = bars.map((b) => ({ ...b, mean: b.mean / unit.per, lo: Math.max(0, b.lo / unit.per), hi: b.hi / unit.per }));

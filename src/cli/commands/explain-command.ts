@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { explainScenario } from '../../experiment/analytic-companion.js';
+import { explainText } from '../../report/explain-text.js';
+import { simulatedYears } from '../../report/read-periods.js';
+import { loadScenario } from '../../scenario/load-scenario.js';
+import { UsageError } from '../cli-error.js';
+
+export const explainCommand = {
+  command: 'explain <scenario>',
+  describe: 'the analytic companion: load, capacity, the crossing year, what AI buys, wait and backlog estimates',
+  builder: (y: Argv) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'scenario file', demandOption: true })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+      .option('results', {
+        type: 'string',
+        describe: 'results folder to compare with (default: output/<scenario name>, if it exists)',
+      })
+      .option('set', { type: 'string', array: true, describe: 'PATH=VALUE changes, as for run' })
+      .example('$0 explain scenarios/widening-gap.yaml', 'when does demand pass capacity, and what does each arm buy?')
+      .example(
+        '$0 run scenarios/widening-gap.yaml && $0 explain scenarios/widening-gap.yaml',
+        'theory and simulation side by side',
+      ),
+  handler: (argv: { scenario: string; format: 'text' | 'json'; results?: string; set?: string[] }) => {
+    const scenario = loadScenario(argv.scenario, { set: argv.set });
+    const explanation = explainScenario(scenario);
+    const dir = resolve(argv.results ?? `output/${scenario.stem}`);
+    const periods = join(dir, 'periods.csv');
+    if (argv.results !== undefined && !existsSync(periods))
+      throw new UsageError(`--results ${argv.results}: no periods.csv there (run readsim run first)`);
+    // A results folder from another version of the scenario would mislead: its arms must match.
+    let simulated = existsSync(periods) ? simulatedYears(periods) : null;
+    if (simulated && !scenario.resolved.arms.every((a) => simulated?.[a.name])) simulated = null;
+    if (argv.format === 'json') process.stdout.write(`${JSON.stringify({ ...explanation, simulated }, null, 2)}\n`);
+    else process.stdout.write(explainText(explanation, simulated));
+  },
+};

@@ -1,0 +1,364 @@
+import { CapacityCalendar, type DistributionSpec, makeDistribution, YEAR } from '../engine/index.js';
+import type { DepartmentConfig } from '../model/department-config.js';
+import type { LoadedScenario } from '../scenario/load-scenario.js';
+import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing-formulas.js';
+
+/**
+ * The analytic companion (`readsim explain`): what queueing theory and simple arithmetic say
+ * about a scenario before (or beside) the simulation. Offered load and reading capacity per
+ * year, utilisation, the year demand passes capacity, what each arm and tool buys, stationary
+ * wait estimates, and the fluid backlog after the crossing. Each figure states its formula.
+ */
+
+/** Mean and second moment of one human read of a stream's study, AI assistance included. */
+interface ReadMoments {
+  mean: number;
+  second: number;
+}
+
+export interface StreamLoad {
+  name: string;
+  /** Studies a year at time 0, and yearly growth. */
+  studiesPerYear: number;
+  growth: number;
+  /** Expected human reads per study (double reading, autonomous AI). */
+  readsPerStudy: number;
+  /** Expected human reading minutes per study. */
+  minutesPerStudy: number;
+  /** Share of studies an autonomous tool reports alone. */
+  clearedShare: number;
+}
+
+export interface YearFigures {
+  year: number;
+  studies: number;
+  /** Reading hours the year's studies need (offered load). */
+  loadHours: number;
+  /** Reading hours the roster provides (rostered hours x efficiency). */
+  capacityHours: number;
+  rosteredHours: number;
+  /** load / capacity: above 1 the backlog grows. */
+  rho: number;
+  /** reading / rostered time, as the simulation reports it (min(rho, 1) x efficiency). */
+  utilisation: number;
+  /** Stationary M/G/c estimate of the mean wait (minutes), when rho < 0.98. */
+  waitEstimate: number | null;
+  /** Cobham multi-server estimate per priority (minutes). */
+  waitByPriority: Record<string, number> | null;
+  /** Fluid estimate of the backlog at the end of the year (studies). */
+  fluidBacklog: number;
+}
+
+export interface ArmExplanation {
+  arm: string;
+  streams: StreamLoad[];
+  /** Mean readers on duty over the week (growth at time 0), and their mean efficiency. */
+  readersOn: number;
+  efficiency: number;
+  headcount: number;
+  years: YearFigures[];
+  /** Years until demand passes capacity (0: already past; null: not within 100 years). */
+  crossing: number | null;
+  crossingMethod: string;
+  /** Years this arm buys over the first arm (null when either never crosses). */
+  yearsBought: number | null;
+}
+
+export interface ToolEffect {
+  tool: string;
+  kind: string;
+  /** Years the tool alone buys over the first arm. */
+  yearsBought: number | null;
+  note: string;
+}
+
+export interface Explanation {
+  scenario: string;
+  horizonYears: number;
+  arms: ArmExplanation[];
+  tools: ToolEffect[];
+  assumptions: string[];
+}
+
+function moments(spec: DistributionSpec): ReadMoments {
+  const d = makeDistribution(spec);
+  return { mean: d.mean, second: d.variance + d.mean * d.mean };
+}
+
+/** Per stream: reads per study, and the moments of one read's human work, as the model draws them. */
+function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read: ReadMoments; reads: number } {
+  const st = cfg.streams[s];
+  // Read time: positive studies use the first listed positive finding's own time.
+  let pNone = 1;
+  let mean = 0;
+  let second = 0;
+  for (const f of st.findings) {
+    if (!f.readTime) continue;
+    const m = moments(f.readTime);
+    const p = pNone * f.prevalence;
+    mean += p * m.mean;
+    second += p * m.second;
+    pNone *= 1 - f.prevalence;
+  }
+  const base = moments(st.readTime);
+  mean += pNone * base.mean;
+  second += pNone * base.second;
+  // Assistance: flags come from the scenario's triage tools on the stream.
+  const prevalence = (finding: number) => st.findings.find((f) => f.finding === finding)?.prevalence ?? 0;
+  let pNoFlag = 1;
+  let flags = 0;
+  for (const t of cfg.tools) {
+    if (t.kind !== 'triage' || !t.streams.includes(s)) continue;
+    const p = prevalence(t.finding);
+    const pFlag = p * t.sensitivity + (1 - p) * (1 - t.specificity);
+    pNoFlag *= 1 - pFlag;
+    flags += pFlag;
+  }
+  let factor = 1;
+  let factor2 = 1;
+  let extra = 0;
+  cfg.tools.forEach((t, i) => {
+    if (t.kind !== 'assist' || !cfg.active[i] || !t.streams.includes(s)) return;
+    const f = (1 - pNoFlag) * t.factorFlagged + pNoFlag * t.factorUnflagged;
+    factor *= f;
+    factor2 *= (1 - pNoFlag) * t.factorFlagged ** 2 + pNoFlag * t.factorUnflagged ** 2;
+    extra += t.extraTimePerFlag;
+  });
+  const readMean = mean * factor + extra * flags;
+  const readSecond = second * factor2 + 2 * mean * factor * extra * flags + (extra * flags) ** 2;
+  // Autonomous tools: the first active one that clears a study decides its reads.
+  const pNormal = st.findings.reduce((p, f) => p * (1 - f.prevalence), 1);
+  let reads = st.reads;
+  let cleared = 0;
+  let remaining = 1;
+  cfg.tools.forEach((t, i) => {
+    if (t.kind !== 'autonomous' || !cfg.active[i] || !t.streams.includes(s)) return;
+    const pClear = pNormal * t.clears + (1 - pNormal) * t.misses;
+    const share = remaining * pClear;
+    reads -= share * (st.reads - Math.min(st.reads, t.readsLeft));
+    if (t.readsLeft === 0) cleared += share;
+    remaining -= share;
+  });
+  return {
+    load: {
+      name: st.name,
+      studiesPerYear: st.volume * YEAR,
+      growth: st.growth,
+      readsPerStudy: reads,
+      minutesPerStudy: reads * readMean,
+      clearedShare: cleared,
+    },
+    read: { mean: readMean, second: readSecond },
+    reads,
+  };
+}
+
+/** Reading capacity (reading minutes per minute) and readers on at time t. */
+function capacityAt(cfg: DepartmentConfig, calendars: CapacityCalendar[], t: number): { reading: number; on: number } {
+  let reading = 0;
+  let on = 0;
+  cfg.readers.forEach((g, i) => {
+    const n = calendars[i].weeklyMean() * calendars[i].growthFactor(t);
+    on += n;
+    reading += n * g.efficiency;
+  });
+  return { reading, on };
+}
+
+/** Offered load (reading minutes per minute) and arrivals per minute at time t. */
+function loadAt(cfg: DepartmentConfig, loads: StreamLoad[], t: number): { load: number; rate: number } {
+  let load = 0;
+  let rate = 0;
+  cfg.streams.forEach((st, s) => {
+    const r = st.volume * (1 + st.growth) ** (t / YEAR);
+    rate += r;
+    load += r * loads[s].minutesPerStudy;
+  });
+  return { load, rate };
+}
+
+function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): ArmExplanation {
+  const cfg = loaded.departments[arm];
+  const calendars = cfg.readers.map((g) => new CapacityCalendar(g.roster, g.growth));
+  const per = cfg.streams.map((_, s) => streamLoad(cfg, s));
+  const loads = per.map((p) => p.load);
+  const ratio = (t: number) => loadAt(cfg, loads, t).load / capacityAt(cfg, calendars, t).reading;
+
+  // Crossing: closed form when every stream grows alike and every group alike; else bisection.
+  const gs = new Set(cfg.streams.map((s) => s.growth));
+  const hs = new Set(cfg.readers.map((g) => g.growth));
+  let crossing: number | null;
+  let crossingMethod: string;
+  const rho0 = ratio(0);
+  if (rho0 >= 1) {
+    crossing = 0;
+    crossingMethod = `demand is already above capacity at the start (load / capacity = ${rho0.toFixed(2)})`;
+  } else if (gs.size === 1 && hs.size === 1) {
+    const g = [...gs][0];
+    const h = [...hs][0];
+    const net = Math.log1p(g) - Math.log1p(h);
+    crossing = net > 0 ? Math.log(1 / rho0) / net : null;
+    crossingMethod =
+      h === 0
+        ? `ln(1/rho0) / ln(1+g) = ln(1/${rho0.toFixed(3)}) / ln(1+${g})`
+        : `ln(1/rho0) / (ln(1+g) - ln(1+h)) with demand growth g = ${g} and headcount growth h = ${h}`;
+  } else {
+    crossingMethod = 'found numerically: the streams or groups grow at different rates';
+    let lo = 0;
+    let hi = 100;
+    if (ratio(hi * YEAR) < 1) crossing = null;
+    else {
+      for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (ratio(mid * YEAR) < 1) lo = mid;
+        else hi = mid;
+      }
+      crossing = (lo + hi) / 2;
+    }
+  }
+
+  // Year by year, integrating daily.
+  const years: YearFigures[] = [];
+  const step = YEAR / 365;
+  let backlog = cfg.streams.reduce((s, st) => s + st.backlog, 0);
+  const lastYear = Math.max(1, Math.ceil(horizonYears - 1e-9));
+  const weightedScv = () => {
+    // Reads as jobs: the squared cv of one read's wall time across streams (time 0 mix).
+    let rate = 0;
+    let m1 = 0;
+    let m2 = 0;
+    cfg.streams.forEach((st, s) => {
+      const r = st.volume * per[s].reads;
+      rate += r;
+      m1 += r * per[s].read.mean;
+      m2 += r * per[s].read.second;
+    });
+    const mean = m1 / rate;
+    return { scv: m2 / rate / (mean * mean) - 1, readRate: rate };
+  };
+  const { scv } = weightedScv();
+  for (let y = 0; y < lastYear; y++) {
+    let studies = 0;
+    let load = 0;
+    let capacity = 0;
+    let rostered = 0;
+    for (let t = y * YEAR; t < (y + 1) * YEAR - 1e-6; t += step) {
+      const mid = t + step / 2;
+      const a = loadAt(cfg, loads, mid);
+      const c = capacityAt(cfg, calendars, mid);
+      studies += a.rate * step;
+      load += a.load * step;
+      capacity += c.reading * step;
+      rostered += c.on * step;
+      // Fluid backlog: what arrives beyond what can be read piles up; a backlog drains at the spare rate.
+      const perStudy = a.rate > 0 ? a.load / a.rate : 1;
+      backlog = Math.max(0, backlog + ((a.load - c.reading) / perStudy) * step);
+    }
+    const rho = load / capacity;
+    const eff = capacity / rostered;
+    let waitEstimate: number | null = null;
+    let waitByPriority: Record<string, number> | null = null;
+    if (rho < 0.98) {
+      const mid = (y + 0.5) * YEAR;
+      const a = loadAt(cfg, loads, mid);
+      const c = capacityAt(cfg, calendars, mid);
+      // Each read is a job. Servers: the readers on duty (weekly average) rounded to whole
+      // readers, their speed scaled so that the utilisation is exactly load / capacity.
+      const readRate = cfg.streams.reduce((s, st, i) => s + st.volume * (1 + st.growth) ** (mid / YEAR) * per[i].reads, 0);
+      const servers = Math.max(1, Math.round(c.on));
+      const rhoNow = a.load / c.reading;
+      const mu = readRate / (servers * rhoNow);
+      const allenCunneen = (1 + scv) / 2;
+      waitEstimate = erlangC(readRate, mu, servers).wait * allenCunneen;
+      if (cfg.worklist.order === 'priority' && cfg.priorities.length > 1) {
+        const rates = cfg.priorities.map((_, p) =>
+          cfg.streams.reduce(
+            (s, st, i) => s + (st.priority === p ? st.volume * (1 + st.growth) ** (mid / YEAR) * per[i].reads : 0),
+            0,
+          ),
+        );
+        const w = cobhamMultiServer(rates, mu, servers);
+        waitByPriority = Object.fromEntries(cfg.priorities.map((p, i) => [p.name, w[i] * allenCunneen]));
+      }
+    }
+    years.push({
+      year: y + 1,
+      studies,
+      loadHours: load / 60,
+      capacityHours: capacity / 60,
+      rosteredHours: rostered / 60,
+      rho,
+      utilisation: Math.min(rho, 1) * eff,
+      waitEstimate,
+      waitByPriority,
+      fluidBacklog: backlog,
+    });
+  }
+  const c0 = capacityAt(cfg, calendars, 0);
+  return {
+    arm: loaded.resolved.arms[arm].name,
+    streams: loads,
+    readersOn: c0.on,
+    efficiency: c0.reading / c0.on,
+    headcount: cfg.readers.reduce((s, g) => s + g.count, 0),
+    years,
+    crossing,
+    crossingMethod,
+    yearsBought: null,
+  };
+}
+
+/** The explanation of every arm, and of each AI tool on its own against the first arm. */
+export function explainScenario(loaded: LoadedScenario): Explanation {
+  const horizonYears = loaded.departments[0].horizon / YEAR;
+  const arms = loaded.departments.map((_, a) => explainArm(loaded, a, horizonYears));
+  const base = arms[0];
+  for (const a of arms.slice(1))
+    a.yearsBought = base.crossing !== null && a.crossing !== null ? a.crossing - base.crossing : null;
+  const growth = loaded.departments[0].streams[0].growth;
+  const tools: ToolEffect[] = loaded.departments[0].tools.map((t, i) => {
+    if (t.kind === 'triage') {
+      return {
+        tool: t.name,
+        kind: t.kind,
+        yearsBought: 0,
+        note: 'triage buys no reading capacity (conservation law): it moves waiting from the flagged studies to the others',
+      };
+    }
+    // The first arm with this tool alone switched on.
+    const alone: LoadedScenario = {
+      ...loaded,
+      departments: [{ ...loaded.departments[0], active: loaded.departments[0].active.map((_, j) => j === i) }],
+      resolved: { ...loaded.resolved, arms: [{ name: `${t.name} alone`, ai: [t.name] }] },
+    };
+    const e = explainArm(alone, 0, horizonYears);
+    const bought = base.crossing !== null && e.crossing !== null ? e.crossing - base.crossing : null;
+    let note: string;
+    if (
+      t.kind === 'assist' &&
+      t.factorFlagged === t.factorUnflagged &&
+      t.extraTimePerFlag === 0 &&
+      t.streams.length === loaded.departments[0].streams.length
+    ) {
+      const cut = 1 - t.factorUnflagged;
+      note = `a read-time change of ${(-cut * 100).toFixed(0)}% on every stream buys -ln(1-s)/ln(1+g) = ${yearsBoughtByReadTimeCut(cut, growth).toFixed(2)} years at g = ${growth}`;
+    } else if (t.kind === 'assist') {
+      note = 'changes the reading time of the studies on its streams only; the years follow from the new load';
+    } else {
+      note = `clears ${(t.clears * 100).toFixed(0)}% of normal studies on its streams: it frees the reading time those studies took, which for quick reads is little`;
+    }
+    return { tool: t.name, kind: t.kind, yearsBought: bought, note };
+  });
+  return {
+    scenario: loaded.resolved.name,
+    horizonYears,
+    arms,
+    tools,
+    assumptions: [
+      'Offered load = arrivals x expected human reads x expected reading time (with the AI tools of the arm); capacity = readers on duty (weekly average, growing with the headcount) x efficiency.',
+      'The crossing is where load = capacity. Before it, the backlog stays small; after it, the fluid approximation applies: the backlog grows by (arrivals - capacity in studies) each day, ignoring randomness near the crossing. Studies are counted at the mean reading work of all arrivals; the studies actually left unread are the lowest priority ones, whose mean reading work may differ, so the count is a rough guide.',
+      'Wait estimates treat the department as one M/G/c queue: c = the weekly average of readers on duty (rounded, their speed scaled to keep the load exact), reads as jobs, Allen-Cunneen (1 + cv^2)/2 for non-exponential reads, Cobham for priorities. They ignore the weekly pattern of arrivals and rosters: when nights and weekends have few readers, real waits are longer.',
+      'Reader groups that read only some modalities are pooled with the others here; the simulation keeps them apart.',
+    ],
+  };
+}
