@@ -139,6 +139,33 @@ function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read:
     if (t.readsLeft === 0) cleared += share;
     remaining -= share;
   });
+  // AI second readers take one human read each (while two are left); with arbitration,
+  // disagreeing verdicts add one read. Verdicts are independent given normal or abnormal.
+  const secondReaders = cfg.tools.filter((t, i) => t.kind === 'second-reader' && cfg.active[i] && t.streams.includes(s));
+  if (secondReaders.length > 0 || st.arbitration) {
+    const humanReads = Math.max(1, st.reads - secondReaders.filter(() => st.reads >= 2).length);
+    reads -= (1 - cleared) * (st.reads - humanReads);
+    if (st.arbitration) {
+      const sens = 1 - st.findings.reduce((m, f) => m * (1 - f.humanSensitivity), 1);
+      const disagree = (pHuman: number, aiPositive: (t: (typeof secondReaders)[number]) => number) => {
+        let allFlag = pHuman ** humanReads;
+        let noneFlag = (1 - pHuman) ** humanReads;
+        for (const t of secondReaders) {
+          const q = aiPositive(t);
+          allFlag *= q;
+          noneFlag *= 1 - q;
+        }
+        return 1 - allFlag - noneFlag;
+      };
+      const verdicts = humanReads + secondReaders.length;
+      if (verdicts >= 2) {
+        const pArb =
+          pNormal * disagree(st.humanFalsePositive, (t) => (t.kind === 'second-reader' ? 1 - t.specificity : 0)) +
+          (1 - pNormal) * disagree(sens, (t) => (t.kind === 'second-reader' ? t.sensitivity : 0));
+        reads += (1 - cleared) * pArb;
+      }
+    }
+  }
   return {
     load: {
       name: st.name,
@@ -344,6 +371,9 @@ export function explainScenario(loaded: LoadedScenario): Explanation {
       note = `a read-time change of ${(-cut * 100).toFixed(0)}% on every stream buys -ln(1-s)/ln(1+g) = ${yearsBoughtByReadTimeCut(cut, growth).toFixed(2)} years at g = ${growth}`;
     } else if (t.kind === 'assist') {
       note = 'changes the reading time of the studies on its streams only; the years follow from the new load';
+    } else if (t.kind === 'second-reader') {
+      note =
+        'reads instead of one of two radiologists: it halves the human reads of double-read studies, less the arbitration reads its disagreements need';
     } else {
       note = `clears ${(t.clears * 100).toFixed(0)}% of normal studies on its streams: it frees the reading time those studies took, which for quick reads is little`;
     }

@@ -30,6 +30,8 @@ export class StreamAi {
   /** Active autonomous tools on this stream: call bits and the reads they leave. */
   readonly autonomousBits: number[] = [];
   readonly autonomousReadsLeft: number[] = [];
+  /** Active second-reader tools on this stream: their call bits (a verdict each). */
+  readonly secondReaderBits: number[] = [];
   /** Active assist tools on this stream combined: factors multiply, extra times add. */
   readonly assistActive: boolean;
   readonly factorFlagged: number;
@@ -65,6 +67,13 @@ export class StreamAi {
         this.pPositiveIfFalse.push(1 - tool.specificity);
         triageMask |= 1 << t;
         if (active && tool.action === 'reorder') reorderMask |= 1 << t;
+      } else if (tool.kind === 'second-reader') {
+        // A positive call is "abnormal, recall": a verdict like a human read's.
+        this.truthMask.push(0);
+        this.isTriage.push(false);
+        this.pPositiveIfTrue.push(tool.sensitivity);
+        this.pPositiveIfFalse.push(1 - tool.specificity);
+        if (active) this.secondReaderBits.push(1 << t);
       } else {
         // Autonomous: a positive call is "clear"; the truth that matters is "abnormal".
         this.truthMask.push(0);

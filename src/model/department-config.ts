@@ -35,6 +35,8 @@ export interface StreamFindingConfig {
   prevalence: number;
   /** Read time of a study positive for this finding (the first listed positive finding wins), or null. */
   readTime: DistributionSpec | null;
+  /** Probability that one human read flags a study with this finding (1: readers find what is there). */
+  humanSensitivity: number;
 }
 
 export interface StreamConfig {
@@ -53,6 +55,10 @@ export interface StreamConfig {
   findings: StreamFindingConfig[];
   /** Unread studies waiting at time 0. */
   backlog: number;
+  /** Probability that one human read flags (recalls) a study with no finding. */
+  humanFalsePositive: number;
+  /** When the verdicts of a multi-read study disagree, one more human read decides. */
+  arbitration: boolean;
 }
 
 export type ShiftEndPolicy = 'finish' | 'handover';
@@ -112,4 +118,14 @@ export interface AutonomousToolConfig {
   readsLeft: number;
 }
 
-export type ToolConfig = TriageToolConfig | AssistToolConfig | AutonomousToolConfig;
+/** An AI whose call stands in for one human read's verdict (AI as second reader). */
+export interface SecondReaderToolConfig {
+  kind: 'second-reader';
+  name: string;
+  streams: number[];
+  /** Against "abnormal" (any finding). */
+  sensitivity: number;
+  specificity: number;
+}
+
+export type ToolConfig = TriageToolConfig | AssistToolConfig | AutonomousToolConfig | SecondReaderToolConfig;

@@ -65,9 +65,8 @@ export class Department implements EventHandler, ServerPoolListener {
     readonly options: RunOptions,
   ) {
     const rs = new RandomStreams(options.seed, options.replication);
-    const maxReads = Math.max(1, ...config.streams.map((s) => s.reads));
-    this.store = new StudyStore(maxReads);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
+    this.store = new StudyStore(Math.max(1, ...this.streams.map((s) => s.readSlots)));
     this.preemptive = config.worklist.preemption === 'resume';
     this.periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
     this.metrics = new RunMetrics(config, this.periodCount);
@@ -169,10 +168,9 @@ export class Department implements EventHandler, ServerPoolListener {
       // Reported by an autonomous AI without a human read.
       col.cleared_by_ai[k]++;
       if (this.inWindow) this.metrics.clearedCount++;
-      if (now >= this.config.warmup) {
-        this.metrics.missedFindings(store.findings[id]);
-      }
-      this.metrics.reported(s.index, 0, k, false, now >= this.config.warmup, true);
+      const counted = now >= this.config.warmup;
+      this.metrics.reported(s.index, 0, k, false, counted, true);
+      if (counted) this.metrics.outcome(store.findings[id], 0);
       store.release(id);
       return;
     }
@@ -285,6 +283,7 @@ export class Department implements EventHandler, ServerPoolListener {
       // Under preemption the wait is the time in the department not being read.
       this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period);
     }
+    if (counted) this.metrics.outcome(store.findings[id], store.flagged[id]);
     store.release(id);
   }
 

@@ -2,6 +2,7 @@ import { QuantileSketch, TallyArray } from '../engine/index.js';
 import { CALL_NAMES, callCategory } from './ai-tools.js';
 import type { DepartmentConfig } from './department-config.js';
 import type { PeriodColumn, PriorityPeriodColumn, RunResult } from './run-result.js';
+import { hasHumanAccuracy } from './study-stream.js';
 
 /** Relative error of the turnaround percentiles (the quantile sketch's guarantee). */
 export const PERCENTILE_RELATIVE_ERROR = 0.005;
@@ -30,8 +31,19 @@ export class RunMetrics {
   private readonly streamTools: number[][];
   private readonly toolFindingMask: number[];
   private readonly toolIsTriage: boolean[];
+  private readonly toolIsAutonomous: boolean[];
   private readonly targets: number[];
   private readonly streamPriority: Int32Array;
+  /** Recall outcomes are reported when a stream models readers' accuracy or an AI reads. */
+  private readonly modelsReading: boolean;
+
+  // Outcomes of studies that arrived after the warm-up.
+  private outcomes = 0;
+  private recalled = 0;
+  private normals = 0;
+  private falseRecalls = 0;
+  private positives = 0;
+  private detected = 0;
 
   // Window counters (after the warm-up).
   arrived = 0;
@@ -69,10 +81,12 @@ export class RunMetrics {
     this.streamFindings = config.streams.map((s) => s.findings.map((f) => f.finding));
     this.toolFindingMask = config.tools.map((t) => (t.kind === 'triage' ? 1 << t.finding : 0));
     this.toolIsTriage = config.tools.map((t) => t.kind === 'triage');
+    this.toolIsAutonomous = config.tools.map((t) => t.kind === 'autonomous');
     this.streamTools = config.streams.map((_, s) =>
       config.tools.flatMap((t, i) => (t.kind !== 'assist' && t.streams.includes(s) ? [i] : [])),
     );
     this.streamPriority = Int32Array.from(config.streams.map((s) => s.priority));
+    this.modelsReading = config.streams.some(hasHumanAccuracy) || config.tools.some((t) => t.kind === 'second-reader');
     this.targets = config.priorities.map((p) => (p.target === null ? Number.POSITIVE_INFINITY : p.target));
     const n = periodCount;
     this.col = Object.fromEntries(
@@ -135,7 +149,9 @@ export class RunMetrics {
       const positive = ((calls >> t) & 1) === 1;
       const cat = this.toolIsTriage[t]
         ? callCategory(positive, (findings & this.toolFindingMask[t]) !== 0)
-        : callCategory(!positive, findings !== 0); // autonomous: "not cleared" is the positive call
+        : this.toolIsAutonomous[t]
+          ? callCategory(!positive, findings !== 0) // autonomous: "not cleared" is the positive call
+          : callCategory(positive, findings !== 0);
       T.add(this.baseTool + 4 * t + cat, w);
     }
     this.periodWaitSum[k] += w;
@@ -177,9 +193,22 @@ export class RunMetrics {
     if (inWindow) this.reportedCount++;
   }
 
-  /** Findings of a study the AI cleared wrongly (no human read). */
-  missedFindings(findings: number): void {
-    for (let f = 0; f < this.missed.length; f++) if ((findings >> f) & 1) this.missed[f]++;
+  /**
+   * The outcome of a reported study that arrived after the warm-up: flagged (recalled) or not.
+   * A study with a finding that nobody flagged (an AI cleared it, or its readers missed it)
+   * counts as a missed finding.
+   */
+  outcome(findings: number, flagged: number): void {
+    this.outcomes++;
+    if (flagged) this.recalled++;
+    if (findings === 0) {
+      this.normals++;
+      if (flagged) this.falseRecalls++;
+      return;
+    }
+    this.positives++;
+    if (flagged) this.detected++;
+    else for (let f = 0; f < this.missed.length; f++) if ((findings >> f) & 1) this.missed[f]++;
   }
 
   /** Closes period k: turns sums into means and sketches into percentiles. */
@@ -266,6 +295,16 @@ export class RunMetrics {
     cfg.findings.forEach((f, i) => {
       s[`missed_findings.${f}`] = this.missed[i];
     });
+    if (this.modelsReading) {
+      const per = (x: number, n: number) => (n > 0 ? x / n : Number.NaN);
+      s['outcomes.recalled'] = this.recalled;
+      s['outcomes.recall_rate'] = per(this.recalled, this.outcomes);
+      s['outcomes.false_positive_rate'] = per(this.falseRecalls, this.normals);
+      s['outcomes.detected'] = this.detected;
+      s['outcomes.detection_per_1000'] = per(1000 * this.detected, this.outcomes);
+      s['outcomes.sensitivity'] = per(this.detected, this.positives);
+      s['outcomes.ppv_of_recall'] = per(this.detected, this.recalled);
+    }
     s['backlog_age_end.mean_days'] = extra.backlogAgeMeanDays;
     s['backlog_age_end.max_days'] = extra.backlogAgeMaxDays;
     const periods = Object.fromEntries(Object.entries(this.col).map(([k, v]) => [k, Array.from(v)])) as RunResult['periods'];

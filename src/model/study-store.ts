@@ -23,6 +23,8 @@ export class StudyStore {
   startedAt: Float64Array;
   /** 1 once a radiologist has started the study's first read. */
   started: Uint8Array;
+  /** 1 when the reading (human verdicts, AI second reader, arbitration) flags the study: a recall. */
+  flagged: Uint8Array;
 
   /** Studies held now (the backlog). */
   live = 0;
@@ -47,6 +49,7 @@ export class StudyStore {
     this.inService = new Float64Array(n);
     this.startedAt = new Float64Array(n);
     this.started = new Uint8Array(n);
+    this.flagged = new Uint8Array(n);
     this.free = new Int32Array(n);
   }
 
@@ -103,6 +106,9 @@ export class StudyStore {
     const s = new Uint8Array(n);
     s.set(this.started);
     this.started = s;
+    const fl = new Uint8Array(n);
+    fl.set(this.flagged);
+    this.flagged = fl;
     this.free = i32(this.free);
     return this.used++;
   }

@@ -1,6 +1,12 @@
 import { type Distribution, makeDistribution, PoissonArrivals, type RandomStream, type RandomStreams } from '../engine/index.js';
 import { StreamAi } from './ai-tools.js';
 import type { DepartmentConfig, StreamConfig } from './department-config.js';
+
+/** Does a stream model human reading accuracy (recalls and human misses)? */
+export function hasHumanAccuracy(s: StreamConfig): boolean {
+  return s.humanFalsePositive > 0 || s.findings.some((f) => f.humanSensitivity < 1);
+}
+
 import type { StudyStore } from './study-store.js';
 
 /**
@@ -21,6 +27,12 @@ export class StudyStream {
   private readonly findingReadTime: (Distribution | null)[];
   /** Mask of the stream's findings that carry their own read time, in listed order. */
   private readonly overrideOrder: number[];
+  /** Human accuracy: per finding the chance one read flags it; for normal studies, a false flag. */
+  private readonly humanRng: RandomStream | null;
+  private readonly humanMiss: Float64Array;
+  private readonly humanFalsePositive: number;
+  /** Read slots drawn per study: the reads, plus one for arbitration. */
+  readonly readSlots: number;
 
   constructor(
     readonly index: number,
@@ -38,6 +50,10 @@ export class StudyStream {
     this.findingReadTime = config.findings.map((f) => (f.readTime ? makeDistribution(f.readTime) : null));
     this.overrideOrder = config.findings.flatMap((f, i) => (f.readTime ? [i] : []));
     this.ai = new StreamAi(department, index, streams);
+    this.humanMiss = Float64Array.from(config.findings.map((f) => 1 - f.humanSensitivity));
+    this.humanFalsePositive = config.humanFalsePositive;
+    this.humanRng = hasHumanAccuracy(config) ? streams.stream(`human-reads/${config.name}`) : null;
+    this.readSlots = config.reads + (config.arbitration ? 1 : 0);
   }
 
   /** The next arrival after `t` (Infinity if none before `limit`). */
@@ -46,8 +62,9 @@ export class StudyStream {
   }
 
   /**
-   * Draws a new study into slot `id`: findings, AI calls, and the human work of each read
-   * (drawn for every read even when an arm's AI removes some, to keep the draws aligned).
+   * Draws a new study into slot `id`: findings, AI calls, the human work and verdict of each
+   * possible read (drawn for every read even when an arm's AI removes some, to keep the draws
+   * aligned), then settles the reads this arm gives it and whether the reading flags it.
    */
   drawStudy(store: StudyStore, id: number, now: number): void {
     store.arrival[id] = now;
@@ -60,10 +77,58 @@ export class StudyStream {
     const calls = this.ai.drawCalls(findings);
     store.calls[id] = calls;
     const dist = this.readTimeFor(findings);
-    const reads = this.config.reads;
+    const slots = this.readSlots;
     const base = id * store.maxReads;
-    for (let r = 0; r < reads; r++) store.work[base + r] = this.ai.readWork(dist.sample(this.readRng), calls);
-    store.readsNeeded[id] = this.ai.readsAfterAutonomous(calls, reads);
+    for (let r = 0; r < slots; r++) store.work[base + r] = this.ai.readWork(dist.sample(this.readRng), calls);
+    const verdicts = this.humanVerdicts(findings);
+    this.settleReading(store, id, calls, verdicts);
+  }
+
+  /** Bit r set: human read r would flag the study (readers are perfect unless told otherwise). */
+  private humanVerdicts(findings: number): number {
+    const rng = this.humanRng;
+    if (rng === null) return findings !== 0 ? -1 : 0;
+    let pFlag = this.humanFalsePositive;
+    if (findings !== 0) {
+      let miss = 1;
+      for (let i = 0; i < this.findingBits.length; i++) if ((findings & this.findingBits[i]) !== 0) miss *= this.humanMiss[i];
+      pFlag = 1 - miss;
+    }
+    let bits = 0;
+    for (let r = 0; r < this.readSlots; r++) if (rng.uniform() < pFlag) bits |= 1 << r;
+    return bits;
+  }
+
+  /**
+   * The reads this arm gives the study and its outcome: autonomous AI may clear it or cut its
+   * reads; an AI second reader replaces one human read with its own verdict; with arbitration,
+   * disagreeing verdicts get one more human read, which decides. Otherwise the study is
+   * flagged when any verdict flags it.
+   */
+  private settleReading(store: StudyStore, id: number, calls: number, human: number): void {
+    const ai = this.ai;
+    let reads = ai.readsAfterAutonomous(calls, this.config.reads);
+    let flagged = 0;
+    if (reads > 0) {
+      let flags = 0;
+      let verdicts = 0;
+      const srs = ai.secondReaderBits;
+      for (let i = 0; i < srs.length; i++) {
+        if (reads >= 2) reads--; // the AI reads instead of one radiologist
+        verdicts++;
+        if ((calls & srs[i]) !== 0) flags++;
+      }
+      for (let r = 0; r < reads; r++) {
+        verdicts++;
+        if ((human >> r) & 1) flags++;
+      }
+      if (this.config.arbitration && verdicts >= 2 && flags > 0 && flags < verdicts) {
+        flagged = (human >> reads) & 1; // the arbitration read decides
+        reads++;
+      } else flagged = flags > 0 ? 1 : 0;
+    }
+    store.readsNeeded[id] = reads;
+    store.flagged[id] = flagged;
   }
 
   private readTimeFor(findings: number): Distribution {

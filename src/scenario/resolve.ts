@@ -21,13 +21,17 @@ export interface ResolvedScenario {
 }
 
 export type ResolvedStream = Required<Omit<StreamInput, 'findings'>> & {
-  findings: Record<string, string | number | { prevalence: string | number; readTime?: ReadTimeInput }>;
+  findings: Record<
+    string,
+    string | number | { prevalence: string | number; readTime?: ReadTimeInput; humanSensitivity?: string | number }
+  >;
 };
 export type ResolvedReaderGroup = Required<ReaderGroupInput>;
 export type ResolvedTool =
   | Required<Extract<ToolInput, { kind: 'triage' }>>
   | Required<Extract<ToolInput, { kind: 'assist' }>>
-  | Required<Extract<ToolInput, { kind: 'autonomous' }>>;
+  | Required<Extract<ToolInput, { kind: 'autonomous' }>>
+  | Required<Extract<ToolInput, { kind: 'second-reader' }>>;
 export type ResolvedArm = ArmInput & { ai: string[] };
 
 export const DEFAULTS = {
@@ -49,6 +53,8 @@ export const DEFAULTS = {
   extraTimePerFlag: '0m',
   misses: 0,
   readsLeft: 0,
+  humanFalsePositive: 0,
+  arbitration: false,
 };
 
 /** Fills every default. The input has passed the schema and the reference checks. */
@@ -65,6 +71,8 @@ export function resolveScenario(s: ScenarioInput): ResolvedScenario {
     reads: st.reads ?? DEFAULTS.reads,
     findings: (st.findings ?? {}) as ResolvedStream['findings'],
     backlog: st.backlog ?? DEFAULTS.backlog,
+    humanFalsePositive: st.humanFalsePositive ?? DEFAULTS.humanFalsePositive,
+    arbitration: st.arbitration ?? DEFAULTS.arbitration,
   }));
   const modalities = [...new Set(streams.map((st) => st.modality))];
   const readers: ResolvedReaderGroup[] = s.readers.map((g) => ({
@@ -97,6 +105,8 @@ export function resolveScenario(s: ScenarioInput): ResolvedScenario {
           misses: t.misses ?? DEFAULTS.misses,
           readsLeft: t.readsLeft ?? DEFAULTS.readsLeft,
         };
+      case 'second-reader':
+        return { ...t, streams: t.streams ?? streams.map((st) => st.name) };
       default:
         throw new Error(`unknown tool kind ${(t as { kind: string }).kind}`);
     }

@@ -133,7 +133,13 @@ export const Priority = z.strictObject({
   target: Duration.optional().meta({ description: 'report turnaround target' }),
 });
 
-const FindingLong = z.strictObject({ prevalence: Share, readTime: ReadTime.optional() });
+const FindingLong = z.strictObject({
+  prevalence: Share,
+  readTime: ReadTime.optional(),
+  humanSensitivity: Share.optional().meta({
+    description: 'chance that one human read flags a study with this finding (default 1)',
+  }),
+});
 export const Finding = z.union([z.number(), z.string(), FindingLong], {
   error: (iss) => `expected a prevalence (${SHARE_EXPECTED}) or { prevalence, readTime }, found ${describeValue(iss.input)}`,
 });
@@ -156,6 +162,13 @@ export const Stream = z.strictObject({
   reads: z.number().int().min(1).max(4).optional().meta({ description: 'human reads each study needs (2 = double reading)' }),
   findings: z.record(z.string(), Finding).optional(),
   backlog: count('a backlog').optional(),
+  humanFalsePositive: Share.optional().meta({
+    description: 'chance that one human read flags (recalls) a study with no finding (default 0)',
+  }),
+  arbitration: z
+    .boolean()
+    .optional()
+    .meta({ description: 'when the verdicts of a multi-read study disagree, one more human read decides (default false)' }),
 });
 
 export const Shift = z.strictObject({
@@ -193,7 +206,7 @@ const ReadTimeFactor = z.union(
   },
 );
 
-const TOOL_KINDS = ['triage', 'assist', 'autonomous'] as const;
+const TOOL_KINDS = ['triage', 'assist', 'autonomous', 'second-reader'] as const;
 export const TriageTool = z.strictObject({
   name,
   kind: z.literal('triage'),
@@ -218,7 +231,14 @@ export const AutonomousTool = z.strictObject({
   misses: Share.optional(),
   readsLeft: count('reads left').optional(),
 });
-export const Tool = z.discriminatedUnion('kind', [TriageTool, AssistTool, AutonomousTool], {
+export const SecondReaderTool = z.strictObject({
+  name,
+  kind: z.literal('second-reader'),
+  streams: z.array(z.string()).optional(),
+  sensitivity: Share,
+  specificity: Share,
+});
+export const Tool = z.discriminatedUnion('kind', [TriageTool, AssistTool, AutonomousTool, SecondReaderTool], {
   error: (iss) => {
     const input = iss.input as { kind?: unknown } | undefined;
     if (typeof input !== 'object' || input === null || Array.isArray(input))

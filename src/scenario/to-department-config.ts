@@ -59,9 +59,12 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
         finding: findings.indexOf(name),
         prevalence: parseShare(long ? f.prevalence : f),
         readTime: long && f.readTime ? toDistribution(f.readTime) : null,
+        humanSensitivity: long && f.humanSensitivity !== undefined ? parseShare(f.humanSensitivity) : 1,
       };
     }),
     backlog: s.backlog,
+    humanFalsePositive: parseShare(s.humanFalsePositive),
+    arbitration: s.arbitration,
   }));
   const readers = r.readers.map((g) => ({
     name: g.name,
@@ -104,6 +107,14 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
           clears: parseShare(t.clears),
           misses: parseShare(t.misses),
           readsLeft: t.readsLeft,
+        };
+      case 'second-reader':
+        return {
+          kind: 'second-reader',
+          name: t.name,
+          streams: st,
+          sensitivity: parseShare(t.sensitivity),
+          specificity: parseShare(t.specificity),
         };
       default:
         throw new Error(`unknown tool kind ${(t as { kind: string }).kind}`);

@@ -249,3 +249,60 @@ describe('rosters, shift ends and the worklist', () => {
     expect(DAY).toBe(1440);
   });
 });
+
+describe('readers who can miss: recalls, double reading, arbitration and an AI second reader', () => {
+  const screening = (extra: Record<string, unknown> = {}) =>
+    scenario({
+      horizon: '26w',
+      priorities: [{ name: 'routine' }],
+      streams: [
+        {
+          name: 'screening',
+          modality: 'MG',
+          volume: '400/day',
+          reads: 2,
+          readTime: { dist: 'deterministic', mean: '1m' },
+          findings: { cancer: { prevalence: '5%', humanSensitivity: 0.6 } },
+          humanFalsePositive: '2%',
+          ...extra,
+        },
+      ],
+      readers: [{ name: 'general', count: 4 }],
+      ai: [{ name: 'ai-reader', kind: 'second-reader', sensitivity: 0.9, specificity: 0.95 }],
+    });
+
+  it('without arbitration a study is recalled when either reader flags it', () => {
+    const s = runOnce(screening(), 0).stats;
+    // Two independent reads: sensitivity 1 - 0.4^2 = 0.84; false positives 1 - 0.98^2 = 0.0396.
+    const n = s['studies.reported'];
+    const se = s['outcomes.sensitivity'];
+    expect(Math.abs(se - 0.84)).toBeLessThan(4 * Math.sqrt((0.84 * 0.16) / (0.05 * n)));
+    expect(Math.abs(s['outcomes.false_positive_rate'] - 0.0396)).toBeLessThan(4 * Math.sqrt((0.0396 * 0.96) / (0.95 * n)));
+    expect(s['missed_findings.cancer']).toBeCloseTo(s['outcomes.detected'] * (0.16 / 0.84), -2);
+    expect(s['studies.human_reads']).toBeCloseTo(2 * n, -2);
+  });
+
+  it('with arbitration disagreements get a third read that decides', () => {
+    const s = runOnce(screening({ arbitration: true }), 0).stats;
+    // Agree positive 0.36, disagree 0.48 -> third read positive with 0.6: 0.36 + 0.48 x 0.6 = 0.648.
+    expect(Math.abs(s['outcomes.sensitivity'] - 0.648)).toBeLessThan(0.03);
+    // Reads: 2 + P(disagree): normals 2 x 0.02 x 0.98, cancers 0.48.
+    const extra = 0.95 * 2 * 0.02 * 0.98 + 0.05 * 0.48;
+    expect(s['studies.human_reads'] / s['studies.reported']).toBeCloseTo(2 + extra, 2);
+  });
+
+  it('an AI second reader takes one of the two reads and its call stands as a verdict', () => {
+    const double = runOnce(screening(), 0).stats;
+    const ai = runOnce(screening(), 1).stats;
+    expect(ai['studies.human_reads'] / ai['studies.reported']).toBeCloseTo(1, 5);
+    // Either the reader (0.6) or the AI (0.9) flags: 1 - 0.4 x 0.1 = 0.96.
+    expect(Math.abs(ai['outcomes.sensitivity'] - 0.96)).toBeLessThan(0.02);
+    expect(ai['outcomes.sensitivity']).toBeGreaterThan(double['outcomes.sensitivity']);
+    // False positives: 1 - 0.98 x 0.95 = 0.069.
+    expect(Math.abs(ai['outcomes.false_positive_rate'] - 0.069)).toBeLessThan(0.006);
+  });
+
+  it('scenarios without reader accuracy report no recall statistics', () => {
+    expect(runOnce(scenario()).stats['outcomes.recall_rate']).toBeUndefined();
+  });
+});

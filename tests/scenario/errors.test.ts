@@ -98,7 +98,7 @@ describe('scenario errors', () => {
     [
       'an unknown AI kind',
       (r) => (r.ai[0].kind = 'magic'),
-      ['scenarios/x.yaml: ai[0].kind: kind must be one of triage, assist, autonomous, found "magic"'],
+      ['scenarios/x.yaml: ai[0].kind: kind must be one of triage, assist, autonomous, second-reader, found "magic"'],
     ],
     [
       'an AI finding no stream has',
