@@ -8,6 +8,7 @@ import { EngineError } from './errors.js';
  *
  * Optional aging (anti-starvation): with `escalateAfter` set, an item that has waited that long
  * at its level moves up one level, and again after each further `escalateAfter`, up to level 0.
+ * It may be one time for every level, or one per level (0 = that level never escalates).
  * Entries into a level happen in time order, so one FIFO ring per level finds the items due
  * without a timer per item.
  */
@@ -22,19 +23,26 @@ export class WaitingLine {
   private position: Int32Array;
   /** item -> time it entered its current level (for aging). */
   private enteredAt: Float64Array;
+  /** Per level: time at that level before moving up (0 = never); one aging ring per level >= 1. */
+  private readonly agingTimes: Float64Array;
   private rings: AgingRing[] = [];
 
   constructor(
     readonly levelCount: number,
-    readonly escalateAfter = 0,
+    escalateAfter: number | readonly number[] = 0,
     initialCapacity = 256,
   ) {
     if (!Number.isInteger(levelCount) || levelCount < 1) {
       throw new EngineError(`a waiting line needs at least one level, got ${levelCount}`);
     }
-    if (!(escalateAfter >= 0) || !Number.isFinite(escalateAfter)) {
-      throw new EngineError(`escalateAfter must be a finite time >= 0, got ${escalateAfter}`);
+    const times = typeof escalateAfter === 'number' ? new Array<number>(levelCount).fill(escalateAfter) : [...escalateAfter];
+    if (times.length !== levelCount)
+      throw new EngineError(`escalateAfter needs one time per level (${levelCount}), got ${times.length}`);
+    for (const t of times) {
+      if (!(t >= 0) || !Number.isFinite(t)) throw new EngineError(`escalateAfter must be a finite time >= 0, got ${t}`);
     }
+    times[0] = 0; // level 0 is the top: nowhere to go
+    this.agingTimes = Float64Array.from(times);
     const cap = Math.max(4, initialCapacity | 0);
     this.levels = new Int32Array(cap);
     this.keys = new Float64Array(cap);
@@ -42,7 +50,7 @@ export class WaitingLine {
     this.items = new Int32Array(cap);
     this.position = new Int32Array(cap).fill(-1);
     this.enteredAt = new Float64Array(cap);
-    if (escalateAfter > 0) for (let l = 1; l < levelCount; l++) this.rings.push(new AgingRing());
+    if (times.some((t) => t > 0)) for (let l = 1; l < levelCount; l++) this.rings.push(new AgingRing());
   }
 
   get size(): number {
@@ -131,11 +139,16 @@ export class WaitingLine {
       const ring = this.rings[r];
       this.dropStale(ring, r + 1);
       if (ring.size > 0) {
-        const due = ring.frontTime() + this.escalateAfter;
+        const due = ring.frontTime() + this.agingTimes[r + 1];
         if (due < best) best = due;
       }
     }
     return best;
+  }
+
+  /** Does any level escalate? */
+  get ages(): boolean {
+    return this.rings.length > 0;
   }
 
   /** Moves up every item that has waited `escalateAfter` at its level by `now`. Returns how many moves. */
@@ -149,7 +162,7 @@ export class WaitingLine {
       for (let i = 0; i < end; i++) {
         this.dropStale(ring, level);
         // The same sum as nextEscalation(), so that an item due "now" is due here too.
-        if (ring.size === 0 || ring.frontTime() + this.escalateAfter > now) break;
+        if (ring.size === 0 || ring.frontTime() + this.agingTimes[level] > now) break;
         const item = ring.frontItem();
         ring.shift();
         if (this.promote(item, now)) moves++;
@@ -160,7 +173,7 @@ export class WaitingLine {
 
   private enter(item: number, level: number, now: number): void {
     this.enteredAt[item] = now;
-    if (this.rings.length > 0 && level > 0) this.rings[level - 1].push(item, now);
+    if (this.rings.length > 0 && this.agingTimes[level] > 0) this.rings[level - 1].push(item, now);
   }
 
   /** Drops ring entries whose item has left the line or the level since. */

@@ -147,9 +147,10 @@ function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read:
     reads -= (1 - cleared) * (st.reads - humanReads);
     if (st.arbitration) {
       const sens = 1 - st.findings.reduce((m, f) => m * (1 - f.humanSensitivity), 1);
-      const disagree = (pHuman: number, aiPositive: (t: (typeof secondReaders)[number]) => number) => {
-        let allFlag = pHuman ** humanReads;
-        let noneFlag = (1 - pHuman) ** humanReads;
+      // With readerAgreement c the human reads share one verdict (as if one read) with chance c.
+      const disagreeWith = (k: number, pHuman: number, aiPositive: (t: (typeof secondReaders)[number]) => number) => {
+        let allFlag = pHuman ** k;
+        let noneFlag = (1 - pHuman) ** k;
         for (const t of secondReaders) {
           const q = aiPositive(t);
           allFlag *= q;
@@ -157,6 +158,9 @@ function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read:
         }
         return 1 - allFlag - noneFlag;
       };
+      const c = st.readerAgreement;
+      const disagree = (pHuman: number, aiPositive: (t: (typeof secondReaders)[number]) => number) =>
+        c * disagreeWith(1, pHuman, aiPositive) + (1 - c) * disagreeWith(humanReads, pHuman, aiPositive);
       const verdicts = humanReads + secondReaders.length;
       if (verdicts >= 2) {
         const pArb =

@@ -59,6 +59,12 @@ export interface StreamConfig {
   humanFalsePositive: number;
   /** When the verdicts of a multi-read study disagree, one more human read decides. */
   arbitration: boolean;
+  /**
+   * Chance that all human reads of a study share one verdict (readers tend to agree on what
+   * looks suspicious); otherwise reads are independent. Each read's own chance to flag is the
+   * same either way.
+   */
+  readerAgreement: number;
 }
 
 export type ShiftEndPolicy = 'finish' | 'handover';
@@ -79,8 +85,8 @@ export interface ReaderGroupConfig {
 export interface WorklistConfig {
   order: 'priority' | 'fifo';
   preemption: 'none' | 'resume';
-  /** Minutes at a level before a study moves up one level; null = never. */
-  escalateAfter: number | null;
+  /** Per priority: minutes a study waits at its level before moving up one level (0 = never). */
+  escalateAfter: number[];
 }
 
 export interface TriageToolConfig {

@@ -75,7 +75,10 @@ export class Department implements EventHandler, ServerPoolListener {
     // Worklist: one line per modality.
     const modalities = [...new Set(config.streams.map((s) => s.modality))];
     const levelCount = config.worklist.order === 'priority' ? config.priorities.length + 1 : 2;
-    this.lines = modalities.map(() => new WaitingLine(levelCount, config.worklist.escalateAfter ?? 0));
+    // Level 0 is the top; level p + 1 holds priority p (fifo: every study at level 1).
+    const esc = config.worklist.escalateAfter;
+    const aging = config.worklist.order === 'priority' ? [0, ...esc] : [0, esc.length ? Math.max(...esc) : 0];
+    this.lines = modalities.map(() => new WaitingLine(levelCount, aging));
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
     this.groupsOfLine = modalities.map((m) =>
@@ -293,7 +296,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const store = this.store;
     const line = this.lines[this.lineOfStream[store.stream[id]]];
     line.push(id, store.level[id], store.arrival[id], this.sim.now);
-    if (line.escalateAfter > 0 && this.escalationAt === Number.POSITIVE_INFINITY) this.scheduleEscalation();
+    if (line.ages && this.escalationAt === Number.POSITIVE_INFINITY) this.scheduleEscalation();
   }
 
   /** The group's free reader takes the most urgent study it can read. False if none waits. */

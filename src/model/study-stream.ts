@@ -4,7 +4,7 @@ import type { DepartmentConfig, StreamConfig } from './department-config.js';
 
 /** Does a stream model human reading accuracy (recalls and human misses)? */
 export function hasHumanAccuracy(s: StreamConfig): boolean {
-  return s.humanFalsePositive > 0 || s.findings.some((f) => f.humanSensitivity < 1);
+  return s.humanFalsePositive > 0 || s.readerAgreement > 0 || s.findings.some((f) => f.humanSensitivity < 1);
 }
 
 import type { StudyStore } from './study-store.js';
@@ -94,8 +94,14 @@ export class StudyStream {
       for (let i = 0; i < this.findingBits.length; i++) if ((findings & this.findingBits[i]) !== 0) miss *= this.humanMiss[i];
       pFlag = 1 - miss;
     }
+    // Always the same number of draws, whatever the verdicts: the streams stay aligned.
+    const shared = rng.uniform() < this.config.readerAgreement;
+    const common = rng.uniform() < pFlag;
     let bits = 0;
-    for (let r = 0; r < this.readSlots; r++) if (rng.uniform() < pFlag) bits |= 1 << r;
+    for (let r = 0; r < this.readSlots; r++) {
+      const own = rng.uniform() < pFlag;
+      if (shared ? common : own) bits |= 1 << r;
+    }
     return bits;
   }
 

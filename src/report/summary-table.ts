@@ -1,5 +1,6 @@
 import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import { parseShare } from '../scenario/units.js';
 import { fmt, fmtMinutes, fmtShare } from './format.js';
 
 /** A headline metric: its path in summary.json, a label, and how to show a value of it. */
@@ -20,12 +21,33 @@ export function headlines(s: ResolvedScenario): Headline[] {
     h.push({ path: `wait.by_priority.${p.name}`, label: `mean wait ${p.name}`, show: fmtMinutes });
     h.push({ path: `tat.by_priority.${p.name}.p90`, label: `p90 TAT ${p.name}`, show: fmtMinutes });
   }
+  // Triage: the studies it is for, and the ones it misses, who pay for the reordering.
+  for (const t of s.ai) {
+    if (t.kind !== 'triage') continue;
+    h.push({ path: `wait.by_finding.${t.finding}.positive`, label: `mean wait, with ${t.finding}`, show: fmtMinutes });
+    h.push({ path: `wait.by_ai_call.${t.name}.FN`, label: `mean wait, ${t.finding} missed by ${t.name}`, show: fmtMinutes });
+  }
+  h.push({ path: 'wait.all', label: 'mean wait, all studies', show: fmtMinutes });
   h.push({ path: 'utilisation', label: 'utilisation', show: fmtShare });
   if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
-  const missed = new Set(
-    s.ai.filter((t) => t.kind === 'autonomous').flatMap(() => s.streams.flatMap((st) => Object.keys(st.findings))),
+  // Readers who can miss, or an AI that reads: reads, recalls and detection.
+  const readersMayMiss = s.streams.some(
+    (st) =>
+      parseShare(st.humanFalsePositive) > 0 ||
+      parseShare(st.readerAgreement) > 0 ||
+      Object.values(st.findings).some((f) => typeof f === 'object' && f.humanSensitivity !== undefined),
   );
-  for (const f of missed) h.push({ path: `missed_findings.${f}`, label: `missed ${f}`, show: count });
+  const aiReads = s.ai.some((t) => t.kind === 'second-reader');
+  if (readersMayMiss || aiReads) {
+    h.push({ path: 'studies.human_reads', label: 'human reads', show: count });
+    h.push({ path: 'reading_hours', label: 'reading hours', show: count });
+    h.push({ path: 'outcomes.recall_rate', label: 'recall rate', show: fmtShare });
+    h.push({ path: 'outcomes.detection_per_1000', label: 'detected per 1,000', show: (x) => fmt(x, 2) });
+  }
+  if (readersMayMiss || aiReads || s.ai.some((t) => t.kind === 'autonomous')) {
+    for (const f of new Set(s.streams.flatMap((st) => Object.keys(st.findings))))
+      h.push({ path: `missed_findings.${f}`, label: `missed ${f}`, show: count });
+  }
   return h;
 }
 

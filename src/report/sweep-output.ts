@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Statistic } from '../experiment/summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
+import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
 import { CHART_CONFIG, renderChart, type VegaLiteSpec } from './render-chart.js';
 import { replaceDir } from './results-folder.js';
@@ -34,6 +35,18 @@ export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
     }
   });
   return out;
+}
+
+/** A statistic's path in words with its unit, for axis titles ("wait.by_priority.stat" -> "mean wait, stat (minutes)"). */
+export function metricLabel(path: string): string {
+  const p = path.split('.');
+  if (p[0] === 'wait') return `mean wait${p[1] === 'all' ? '' : `, ${p.slice(2).join(' ')}`} (minutes)`;
+  if (p[0] === 'tat') return `turnaround ${p[p.length - 1]}${p[1] === 'all' ? '' : `, ${p.slice(2, -1).join(' ')}`} (minutes)`;
+  if (path === 'studies.backlog_end') return 'backlog at the end (studies)';
+  if (p[0] === 'studies') return `studies ${p.slice(1).join(' ').replaceAll('_', ' ')}`;
+  if (path === 'utilisation') return 'utilisation (reading / rostered time)';
+  if (p[0] === 'target_met_share') return `share meeting the ${p[1]} target`;
+  return path;
 }
 
 /** A value as a number for an axis when it reads as one ("0.9", "27%" -> 0.27), else null. */

@@ -57,6 +57,19 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   if (warmup >= horizon) add(['warmup'], `the warm-up (${r.warmup}) must be shorter than the horizon (${r.horizon})`);
 
   const priorityNames = r.priorities.map((p) => p.name);
+  const checkEscalation = (e: ResolvedScenario['worklist'], path: (string | number)[]) => {
+    if (typeof e.escalateAfter !== 'object') return;
+    if (e.order === 'fifo')
+      add([...path, 'escalateAfter'], 'escalation per priority needs order: priority (with fifo there is one level)');
+    for (const name of Object.keys(e.escalateAfter)) {
+      if (!priorityNames.includes(name))
+        add([...path, 'escalateAfter', name], `"${name}" is not a priority ${list(priorityNames)}`);
+    }
+  };
+  checkEscalation(r.worklist, ['worklist']);
+  r.arms.forEach((a, i) => {
+    if (a.worklist) checkEscalation({ ...r.worklist, ...a.worklist } as ResolvedScenario['worklist'], ['arms', i, 'worklist']);
+  });
   const streamNames = r.streams.map((s) => s.name);
   const findingNames = new Set<string>();
   r.streams.forEach((s, i) => {

@@ -15,7 +15,11 @@ export interface ResolvedScenario {
   priorities: { name: string; target?: string | number }[];
   streams: ResolvedStream[];
   readers: ResolvedReaderGroup[];
-  worklist: { order: 'priority' | 'fifo'; preemption: 'none' | 'resume'; escalateAfter?: string | number };
+  worklist: {
+    order: 'priority' | 'fifo';
+    preemption: 'none' | 'resume';
+    escalateAfter?: string | number | Record<string, string | number>;
+  };
   ai: ResolvedTool[];
   arms: ResolvedArm[];
 }
@@ -55,6 +59,7 @@ export const DEFAULTS = {
   readsLeft: 0,
   humanFalsePositive: 0,
   arbitration: false,
+  readerAgreement: 0,
 };
 
 /** Fills every default. The input has passed the schema and the reference checks. */
@@ -73,6 +78,7 @@ export function resolveScenario(s: ScenarioInput): ResolvedScenario {
     backlog: st.backlog ?? DEFAULTS.backlog,
     humanFalsePositive: st.humanFalsePositive ?? DEFAULTS.humanFalsePositive,
     arbitration: st.arbitration ?? DEFAULTS.arbitration,
+    readerAgreement: st.readerAgreement ?? DEFAULTS.readerAgreement,
   }));
   const modalities = [...new Set(streams.map((st) => st.modality))];
   const readers: ResolvedReaderGroup[] = s.readers.map((g) => ({

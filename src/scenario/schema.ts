@@ -169,6 +169,9 @@ export const Stream = z.strictObject({
     .boolean()
     .optional()
     .meta({ description: 'when the verdicts of a multi-read study disagree, one more human read decides (default false)' }),
+  readerAgreement: Share.optional().meta({
+    description: 'chance that all human reads of a study share one verdict; otherwise they are independent (default 0)',
+  }),
 });
 
 export const Shift = z.strictObject({
@@ -193,7 +196,13 @@ export const ReaderGroup = z.strictObject({
 export const Worklist = z.strictObject({
   order: z.enum(['priority', 'fifo']).optional(),
   preemption: z.enum(['none', 'resume']).optional(),
-  escalateAfter: Duration.optional(),
+  escalateAfter: z
+    .union([Duration, z.record(z.string(), Duration)], {
+      error: (iss) =>
+        `expected a duration such as 12h, or one per priority such as { emergency: 1h }, found ${describeValue(iss.input)}`,
+    })
+    .optional()
+    .meta({ description: 'a study waiting this long at its level moves up one level; one time, or one per priority name' }),
 });
 
 const ReadTimeFactor = z.union(

@@ -37,6 +37,14 @@ export function rosterOf(roster: ResolvedScenario['readers'][number]['roster']) 
   );
 }
 
+/** Minutes before escalation, one per priority (0 = never). */
+export function escalationTimes(r: ResolvedScenario): number[] {
+  const e = r.worklist.escalateAfter;
+  if (e === undefined) return r.priorities.map(() => 0);
+  if (typeof e !== 'object') return r.priorities.map(() => parseDuration(e));
+  return r.priorities.map((p) => (e[p.name] === undefined ? 0 : parseDuration(e[p.name])));
+}
+
 /** The department one arm of a resolved scenario describes, in model units. */
 export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number): DepartmentConfig {
   const r = applyArm(resolved, armIndex);
@@ -65,6 +73,7 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     backlog: s.backlog,
     humanFalsePositive: parseShare(s.humanFalsePositive),
     arbitration: s.arbitration,
+    readerAgreement: parseShare(s.readerAgreement),
   }));
   const readers = r.readers.map((g) => ({
     name: g.name,
@@ -132,7 +141,7 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     worklist: {
       order: r.worklist.order,
       preemption: r.worklist.preemption,
-      escalateAfter: r.worklist.escalateAfter === undefined ? null : parseDuration(r.worklist.escalateAfter),
+      escalateAfter: escalationTimes(r),
     },
     tools,
     active: r.ai.map((t) => arm.ai.includes(t.name)),

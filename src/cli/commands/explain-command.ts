@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { load as loadYaml } from 'js-yaml';
 import type { Argv } from 'yargs';
 import { explainScenario } from '../../experiment/analytic-companion.js';
 import { explainText } from '../../report/explain-text.js';
@@ -31,10 +33,18 @@ export const explainCommand = {
     const periods = join(dir, 'periods.csv');
     if (argv.results !== undefined && !existsSync(periods))
       throw new UsageError(`--results ${argv.results}: no periods.csv there (run readsim run first)`);
-    // A results folder from another version of the scenario would mislead: its arms must match.
+    // Results of another version of the scenario would mislead: they must be of this one.
     let simulated = existsSync(periods) ? simulatedYears(periods) : null;
-    if (simulated && !scenario.resolved.arms.every((a) => simulated?.[a.name])) simulated = null;
+    let note = '';
+    if (simulated) {
+      const ranFile = join(dir, 'scenario.resolved.yaml');
+      const ran = existsSync(ranFile) ? loadYaml(readFileSync(ranFile, 'utf8')) : null;
+      if (!isDeepStrictEqual(ran, JSON.parse(JSON.stringify(scenario.resolved)))) {
+        simulated = null;
+        note = `(The results in ${dir} are of a different version of this scenario, so they are not shown: run it again to compare.)\n`;
+      }
+    }
     if (argv.format === 'json') process.stdout.write(`${JSON.stringify({ ...explanation, simulated }, null, 2)}\n`);
-    else process.stdout.write(explainText(explanation, simulated));
+    else process.stdout.write(explainText(explanation, simulated) + note);
   },
 };
