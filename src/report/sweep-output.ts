@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Statistic } from '../experiment/summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
-import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
 import { CHART_CONFIG, renderChart, type VegaLiteSpec } from './render-chart.js';
 import { replaceDir } from './results-folder.js';
