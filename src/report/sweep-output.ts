@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Statistic } from '../experiment/summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
+import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
 import { CHART_CONFIG, renderChart, type VegaLiteSpec } from './render-chart.js';
 import { replaceDir } from './results-folder.js';
@@ -77,7 +78,7 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
   const allNumeric = rows.every((r) => numeric(r.a) !== null);
   const arms = sweep.results[0].summary.arms.map((a) => a.name);
   const title = {
-    text: `${metric} across the sweep`,
+    text: `${metricLabel(metric)} across the sweep`,
     subtitle: `${sweep.results[0].summary.scenario}; mean over ${sweep.results[0].summary.replications} replication(s)${axes.length === 1 ? ', 95% band' : ''}`,
   };
   if (axes.length === 1) {
@@ -92,26 +93,21 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
       width: 600,
       height: 320,
       data: { values },
-      encoding: { x, color: { field: 'arm', type: 'nominal', scale: { domain: arms } } },
+      encoding: { x, color: { field: 'arm', type: 'nominal', title: 'arm', scale: { domain: arms }, legend: ARM_LEGEND } },
       layer: [
-        {
-          mark: { type: 'area', opacity: 0.18 },
-          encoding: {
-            y: { field: 'lo', type: 'quantitative' },
-            y2: { field: 'hi' },
-            color: { field: 'arm', type: 'nominal', scale: { domain: arms }, legend: null },
-          },
-        },
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
         {
           mark: { type: 'line', point: true, strokeWidth: 2 },
           encoding: {
-            y: { field: 'mean', type: 'quantitative', title: metric },
+            y: { field: 'mean', type: 'quantitative', title: metricLabel(metric) },
             tooltip: [{ field: 'arm' }, { field: 'a', title: axes[0].path }, { field: 'mean', format: ',.2f' }],
           },
         },
       ],
     };
   }
+  const means = rows.map((r) => r.mean).filter((m): m is number => m !== null);
+  const midpoint = means.length ? (Math.min(...means) + Math.max(...means)) / 2 : 0;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: `${metric} against ${axes[0].path} and ${axes[1].path}`,
@@ -123,17 +119,29 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
       width: 300,
       height: 220,
       encoding: {
-        x: { field: 'a', type: 'ordinal', title: axes[0].path, sort: axes[0].values, axis: { labelAngle: 0 } },
-        y: { field: 'b', type: 'ordinal', title: axes[1].path, sort: axes[1].values },
+        x: { field: 'a', type: 'ordinal', title: axes[0].path, sort: axes[0].values, axis: { labelAngle: 0, grid: false } },
+        y: { field: 'b', type: 'ordinal', title: axes[1].path, sort: axes[1].values, axis: { grid: false } },
       },
       layer: [
         {
           mark: 'rect',
-          encoding: { color: { field: 'mean', type: 'quantitative', title: metric, scale: { scheme: 'orangered' } } },
+          encoding: {
+            color: {
+              field: 'mean',
+              type: 'quantitative',
+              title: metricLabel(metric),
+              scale: { scheme: 'orangered' },
+              legend: { titleLimit: 400, direction: 'horizontal' },
+            },
+          },
         },
         {
           mark: { type: 'text', fontSize: 12 },
-          encoding: { text: { field: 'mean', type: 'quantitative', format: ',.3~r' }, color: { value: '#222' } },
+          encoding: {
+            text: { field: 'mean', type: 'quantitative', format: ',.3~r' },
+            // Light text on the dark upper half of the colour scale.
+            color: { condition: { test: `datum.mean > ${midpoint}`, value: 'white' }, value: '#222' },
+          },
         },
       ],
     },

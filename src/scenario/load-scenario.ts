@@ -47,17 +47,42 @@ export function parseScenarioText(file: string, text: string): Record<string, un
   return raw as Record<string, unknown>;
 }
 
+/** The headcount a `readers.<name>.count` path points at now, or null for other paths. */
+function headcountOf(raw: Record<string, unknown>, path: string): number | null {
+  const m = /^readers\.([^.]+)\.count$/.exec(path);
+  if (!m || !Array.isArray(raw.readers)) return null;
+  const g = (raw.readers as { name?: unknown; count?: unknown }[]).find((x) => x?.name === m[1]);
+  return g && typeof g.count === 'number' && g.count > 0 ? g.count : null;
+}
+
+/**
+ * After `--set readers.<name>.count=N`, the group's roster scales with the headcount (as it
+ * does for an arm that changes the count, and for headcount growth), unless the roster is set too.
+ */
+function scaleRoster(raw: Record<string, unknown>, path: string, before: number): void {
+  const name = path.split('.')[1];
+  const g = (raw.readers as { name?: unknown; count?: unknown; roster?: unknown }[]).find((x) => x?.name === name);
+  if (!g || typeof g.count !== 'number' || !Array.isArray(g.roster)) return;
+  const scale = g.count / before;
+  for (const shift of g.roster as { on?: unknown }[]) {
+    if (shift && typeof shift.on === 'number') shift.on = Number((shift.on * scale).toFixed(4));
+  }
+}
+
 /** Validates a raw scenario object: schema, then references; returns the resolved scenario and its departments. */
 export function validateScenario(file: string, raw: Record<string, unknown>, options: LoadOptions = {}): LoadedScenario {
   const setIssues: ScenarioIssue[] = [];
-  for (const text of options.set ?? []) {
-    const a = parseAssignment(text);
+  const assignments = (options.set ?? []).map((text) => ({ text, a: parseAssignment(text) }));
+  for (const { text, a } of assignments) {
     if (!a) {
       setIssues.push({ path: [], message: `--set ${text}: expected PATH=VALUE, such as readers.general.count=8` });
       continue;
     }
+    const before = headcountOf(raw, a.path);
     const issue = setPath(raw, a.path, parseValue(a.value));
     if (issue) setIssues.push(issue);
+    else if (before !== null && !assignments.some((x) => x.a?.path === a.path.replace(/count$/, 'roster')))
+      scaleRoster(raw, a.path, before);
   }
   if (setIssues.length) throw new ScenarioError(file, setIssues);
   const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });

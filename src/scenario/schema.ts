@@ -178,7 +178,10 @@ export const Shift = z.strictObject({
   days: Days,
   from: Clock,
   to: Clock,
-  on: count('readers on'),
+  on: z
+    .number({ error: (iss) => `expected readers on (a number >= 0), found ${describeValue(iss.input)}` })
+    .min(0, { error: (iss) => `expected readers on (a number >= 0), found ${describeValue(iss.input)}` })
+    .meta({ description: 'readers on duty; a fraction is realised by alternating whole readers so that the average is right' }),
 });
 
 export const ShiftEnd = z.enum(['finish', 'handover']);

@@ -160,7 +160,7 @@ describe('readsim command line', () => {
       '--metric',
       'wait.by_priority.sta',
       '--horizon',
-      '2w',
+      '3w',
       '-r',
       '1',
       '-q',

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { metricNames } from '../../experiment/summary.js';
 import { parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
+import { simulateDepartment } from '../../model/department.js';
 import { statAt } from '../../report/summary-table.js';
 import { writeSweep } from '../../report/sweep-output.js';
 import { suggest } from '../../scenario/scenario-error.js';
@@ -51,6 +51,15 @@ export const sweepCommand = {
       return a;
     });
     const variants = sweepVariants(argv.scenario, axes, { set });
+    // The statistic names do not depend on the run's length: check the metric before running.
+    const first = variants[0].scenario.departments[0];
+    const known = Object.keys(simulateDepartment({ ...first, horizon: 1, warmup: 0 }, { seed: 1, replication: 0 }).stats);
+    if (!known.includes(argv.metric)) {
+      const hint = suggest(argv.metric, known);
+      throw new UsageError(
+        `--metric ${argv.metric}: not a statistic of this scenario${hint ? ` (did you mean ${hint}?)` : ''}; see summary.json of a run for the names`,
+      );
+    }
     const stem = variants[0].scenario.stem;
     const outDir = resolve(argv.out ?? `output/${stem}-sweep`);
     const interrupt = interruptSignal();
@@ -64,13 +73,6 @@ export const sweepCommand = {
         onProgress: bar.update,
       });
       bar.stop();
-      const known = metricNames(sweep.results[0].runs[0]);
-      if (!known.includes(argv.metric)) {
-        const hint = suggest(argv.metric, known);
-        throw new UsageError(
-          `--metric ${argv.metric}: not a statistic of this scenario${hint ? ` (did you mean ${hint}?)` : ''}; see summary.json of a run for the names`,
-        );
-      }
       await writeSweep(sweep, argv.metric, outDir);
       const header = [...axes.map((a) => a.path), 'arm', argv.metric];
       const lines = [header.join('\t')];
