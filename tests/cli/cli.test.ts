@@ -171,6 +171,35 @@ describe('readsim command line', () => {
     expect(bad.stderr).toContain('did you mean wait.by_priority.stat?');
   });
 
+  it('explain prints the analytic companion, and JSON with --format json', () => {
+    const r = readsim(['explain', 'scenarios/widening-gap.yaml', '--results', join(tmp, 'none')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no periods.csv there');
+    const t = readsim(['explain', 'scenarios/widening-gap.yaml']);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toMatch(/Demand passes capacity in 4\.\d years/);
+    expect(t.stdout).toContain('What each AI tool buys on its own');
+    const j = JSON.parse(readsim(['explain', 'scenarios/widening-gap.yaml', '--format', 'json']).stdout);
+    expect(j.arms).toHaveLength(4);
+    expect(j.arms[0].years).toHaveLength(10);
+  });
+
+  it('explain puts the simulation beside the theory after a run of the same scenario', () => {
+    const out = join(tmp, 'explained');
+    expect(readsim(['run', FIXTURE, '-r', '2', '-q', '--out', out]).code).toBe(0);
+    const t = readsim(['explain', FIXTURE, '--results', out]);
+    expect(t.stdout).toContain('sim. utilisation');
+    const other = readsim(['explain', FIXTURE, '--results', out, '--set', 'readers.general.count=8']);
+    expect(other.stdout).toContain('are of a different version of this scenario');
+  });
+
+  it('verify --quick runs the theory checks and says how many pass', () => {
+    const r = readsim(['verify', '--quick', '-q']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/(\d+) of \1 checks pass/);
+    expect(r.stdout).toContain('Erlang C');
+  }, 120_000);
+
   it('init writes a bundled scenario and will not overwrite a file', () => {
     const file = join(tmp, 'mine.yaml');
     const r = readsim(['init', 'widening-gap', '--out', file]);
