@@ -149,7 +149,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     title: 'one reader, exponential reads of 10 min, utilisation 0.8 (M/M/1)',
     assumes: 'Poisson arrivals, exponential reading times, first come first served, one reader always on',
     scenario: (q) => department({ perDay: perDay(mm1.lambda), read: exp(mm1.read), readers: 1, years: q ? 1 : 4 }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [
       { label: 'mean wait', theory: erlangC(mm1.lambda, 1 / mm1.read, 1).wait, values: stat('wait.all'), unit: 'min' },
       { label: 'utilisation', theory: 0.8, values: stat('utilisation'), unit: '' },
@@ -161,7 +161,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     title: 'three readers, exponential reads of 12 min, utilisation 0.85 (M/M/3)',
     assumes: 'Poisson arrivals, exponential reading times, first come first served, three readers always on',
     scenario: (q) => department({ perDay: perDay((0.85 * 3) / 12), read: exp(12), readers: 3, years: q ? 0.4 : 1.5 }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [
       { label: 'mean wait', theory: erlangC((0.85 * 3) / 12, 1 / 12, 3).wait, values: stat('wait.all'), unit: 'min' },
     ],
@@ -172,7 +172,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     title: 'six readers, 25 studies an hour of 12 min (the growth table, year 0)',
     assumes: 'Poisson arrivals, exponential reading times, first come first served, six readers always on',
     scenario: (q) => department({ perDay: 600, read: exp(12), readers: 6, years: q ? 0.25 : 1 }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [{ label: 'mean wait', theory: erlangC(25 / 60, 1 / 12, 6).wait, values: stat('wait.all'), unit: 'min' }],
   },
   {
@@ -181,7 +181,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     title: 'two readers at efficiency 0.5: each 10-min read holds a reader 20 min',
     assumes: 'efficiency e is realised as reads taking 1/e of their reading time of rostered time (M/M/2 with mean 20 min)',
     scenario: (q) => department({ perDay: perDay(0.08), read: exp(10), readers: 2, efficiency: 0.5, years: q ? 1 : 3 }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [
       { label: 'mean wait', theory: erlangC(0.08, 1 / 20, 2).wait, values: stat('wait.all'), unit: 'min' },
       { label: 'utilisation (reading time / rostered time) = 0.8 x 0.5', theory: 0.4, values: stat('utilisation'), unit: '' },
@@ -194,7 +194,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     assumes: 'Poisson arrivals, any reading-time distribution, first come first served, one reader',
     scenario: (q) =>
       department({ perDay: perDay(0.08), read: { dist: 'lognormal', mean: '10m', cv: 0.6 }, readers: 1, years: q ? 1 : 4 }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [{ label: 'mean wait', theory: pollaczekKhinchine(0.08, 10, 0.36), values: stat('wait.all'), unit: 'min' }],
   },
   {
@@ -204,7 +204,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     assumes: 'Poisson arrivals, every read exactly 10 min, first come first served, one reader',
     scenario: (q) =>
       department({ perDay: perDay(0.08), read: { dist: 'deterministic', mean: '10m' }, readers: 1, years: q ? 1 : 4 }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [
       { label: 'mean wait (half of M/M/1)', theory: pollaczekKhinchine(0.08, 10, 0), values: stat('wait.all'), unit: 'min' },
     ],
@@ -225,7 +225,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         worklist: { preemption: 'resume' },
         years: q ? 1 : 4,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => {
       const [w1, w2] = preemptiveResume([
         { rate: FLAGGED * mm1.lambda, meanService: mm1.read, scv: 1 },
@@ -250,7 +250,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         worklist: { preemption: 'resume' },
         years: q ? 0.4 : 1.5,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => {
       const lambda = (0.85 * 3) / 12;
       const [w1, w2] = preemptiveResumeMultiServer([FLAGGED * lambda, (1 - FLAGGED) * lambda], 1 / 12, 3);
@@ -273,7 +273,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         arms: [{ name: 'triage', ai: ['triage'] }],
         years: q ? 1 : 4,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => {
       const [w1, w2] = cobham([
         { rate: FLAGGED * mm1.lambda, meanService: mm1.read, scv: 1 },
@@ -297,7 +297,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         arms: [{ name: 'triage', ai: ['triage'] }],
         years: q ? 0.4 : 1.5,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => {
       const lambda = (0.85 * 3) / 12;
       const [w1, w2] = cobhamMultiServer([FLAGGED * lambda, (1 - FLAGGED) * lambda], 1 / 12, 3);
@@ -319,7 +319,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         arms: [{ name: 'flag only', ai: ['triage'] }],
         years: q ? 1 : 4,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => {
       const w = erlangC(mm1.lambda, 1 / mm1.read, 1).wait;
       return triageChecks(w, w);
@@ -343,7 +343,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         ],
         years: q ? 1 : 4,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [
       {
         label: 'mean wait, all studies, with triage',
@@ -373,7 +373,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         arms: [{ name: 'assist', ai: ['assist'] }],
         years: q ? 1 : 4,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [
       { label: 'mean wait', theory: erlangC(mm1.lambda, 1 / 9, 1).wait, values: stat('wait.all'), unit: 'min' },
       { label: 'utilisation', theory: 0.72, values: stat('utilisation'), unit: '' },
@@ -393,7 +393,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
         arms: [{ name: 'autonomous', ai: ['autonormal'] }],
         years: q ? 1 : 4,
       }),
-    replications: (q) => (q ? 5 : 10),
+    replications: (q) => (q ? 5 : 20),
     checks: () => [
       {
         label: 'mean wait of the studies read',
@@ -412,7 +412,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     assumes:
       'after the crossing the backlog grows as the integral of (arrival rate - reading capacity); a fluid approximation that ignores the randomness near the crossing (a few hundred studies here), so checked within 5%',
     scenario: () => department({ perDay: perDay(0.32), read: exp(10), readers: 4, growth: '40%/y', years: 2, warmup: '0d' }),
-    replications: (q) => (q ? 3 : 5),
+    replications: (q) => (q ? 3 : 10),
     checks: () => {
       const at = (years: number) => (runs: RunResult[][]) =>
         runs[0].map((r) => {
@@ -432,6 +432,8 @@ export const VERIFICATION_CASES: VerificationCase[] = [
 
 export interface VerifyOptions extends PoolOptions {
   quick?: boolean;
+  /** Master seed of the checks (default 2026). */
+  seed?: number;
   /** Case ids to run (default: all). */
   only?: string[];
 }
@@ -443,7 +445,10 @@ export async function runVerification(options: VerifyOptions = {}): Promise<Chec
   const rows: CheckRow[] = [];
   // All cases on one pool: the workers start once and stay busy.
   const plans = cases.map((c) =>
-    planExperiment(validateScenario(`verify:${c.id}`, c.scenario(quick)), { replications: c.replications(quick), seed: 2026 }),
+    planExperiment(validateScenario(`verify:${c.id}`, c.scenario(quick)), {
+      replications: c.replications(quick),
+      seed: options.seed ?? 2026,
+    }),
   );
   const results = await runExperiments(plans, options);
   for (const [i, c] of cases.entries()) {

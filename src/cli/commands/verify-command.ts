@@ -16,16 +16,24 @@ export const verifyCommand = {
     y
       .option('quick', { type: 'boolean', default: false, describe: 'shorter runs, wider intervals (under 20 s)' })
       .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the cores)' })
+      .option('seed', { type: 'number', default: 2026, describe: 'master seed of the checks: another seed, other samples' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress bar' })
       .example('$0 verify --quick', 'the checks in under twenty seconds'),
-  handler: async (argv: { quick: boolean; jobs?: number; format: 'text' | 'json'; quiet: boolean }) => {
+  handler: async (argv: { quick: boolean; jobs?: number; seed: number; format: 'text' | 'json'; quiet: boolean }) => {
+    if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed: expected a whole number, found ${argv.seed}`);
     const interrupt = interruptSignal();
     const bar = progressBar(!argv.quiet && argv.format === 'text', 'verify');
     const started = Date.now();
     let rows: Awaited<ReturnType<typeof runVerification>>;
     try {
-      rows = await runVerification({ quick: argv.quick, jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update });
+      rows = await runVerification({
+        quick: argv.quick,
+        seed: argv.seed,
+        jobs: argv.jobs,
+        signal: interrupt.signal,
+        onProgress: bar.update,
+      });
     } finally {
       bar.stop();
       interrupt.dispose();
