@@ -62,6 +62,8 @@ export interface ArmExplanation {
   crossingMethod: string;
   /** Years this arm buys over the first arm (null when either never crosses). */
   yearsBought: number | null;
+  /** Growth of the reading load over the first year (the streams' growth, weighted by their load). */
+  loadGrowth: number;
 }
 
 export interface ToolEffect {
@@ -336,6 +338,7 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
     crossing,
     crossingMethod,
     yearsBought: null,
+    loadGrowth: loadAt(cfg, loads, YEAR).load / loadAt(cfg, loads, 0).load - 1,
   };
 }
 
@@ -346,7 +349,7 @@ export function explainScenario(loaded: LoadedScenario): Explanation {
   const base = arms[0];
   for (const a of arms.slice(1))
     a.yearsBought = base.crossing !== null && a.crossing !== null ? a.crossing - base.crossing : null;
-  const growth = loaded.departments[0].streams[0].growth;
+  const growth = base.loadGrowth;
   const tools: ToolEffect[] = loaded.departments[0].tools.map((t, i) => {
     if (t.kind === 'triage') {
       return {
@@ -372,7 +375,7 @@ export function explainScenario(loaded: LoadedScenario): Explanation {
       t.streams.length === loaded.departments[0].streams.length
     ) {
       const cut = 1 - t.factorUnflagged;
-      note = `a read-time change of ${(-cut * 100).toFixed(0)}% on every stream buys -ln(1-s)/ln(1+g) = ${yearsBoughtByReadTimeCut(cut, growth).toFixed(2)} years at g = ${growth}`;
+      note = `a read-time change of ${(-cut * 100).toFixed(0)}% on every stream buys -ln(1-s)/ln(1+g) = ${yearsBoughtByReadTimeCut(cut, growth).toFixed(2)} years at the load's growth g = ${(growth * 100).toFixed(1)}%/y`;
     } else if (t.kind === 'assist') {
       note = 'changes the reading time of the studies on its streams only; the years follow from the new load';
     } else if (t.kind === 'second-reader') {
