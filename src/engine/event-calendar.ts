@@ -1,4 +1,5 @@
 import { EngineError } from './errors.js';
+import { grown } from './typed-arrays.js';
 
 /**
  * The future-event list: a 4-ary min-heap over parallel typed arrays, keyed on
@@ -226,26 +227,13 @@ export class EventCalendar {
   private grow(): void {
     const cap = this.times.length * 2;
     if (cap > MAX_EVENTS) throw new EngineError(`event calendar is full (${MAX_EVENTS} pending events)`);
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array, fill = 0) => {
-      const b = new Int32Array(cap);
-      if (fill !== 0) b.fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.times = grow64(this.times);
-    this.seqs = grow64(this.seqs);
-    this.kinds = grow32(this.kinds);
-    this.payloads = grow32(this.payloads);
-    this.slots = grow32(this.slots);
-    this.positions = grow32(this.positions, -1);
-    this.freeSlots = grow32(this.freeSlots);
-    const g = new Uint16Array(cap);
-    g.set(this.generations);
-    this.generations = g;
+    this.times = grown(this.times, cap);
+    this.seqs = grown(this.seqs, cap);
+    this.kinds = grown(this.kinds, cap);
+    this.payloads = grown(this.payloads, cap);
+    this.slots = grown(this.slots, cap);
+    this.positions = grown(this.positions, cap, -1);
+    this.freeSlots = grown(this.freeSlots, cap);
+    this.generations = grown(this.generations, cap);
   }
 }

@@ -13,4 +13,5 @@ export * from './simulation.js';
 export * from './tally.js';
 export * from './time-units.js';
 export * from './time-weighted.js';
+export * from './typed-arrays.js';
 export * from './waiting-line.js';

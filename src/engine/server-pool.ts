@@ -3,6 +3,7 @@ import { EngineError, requirePositive } from './errors.js';
 import type { PeriodSeries } from './period-series.js';
 import type { EventHandler, Simulation } from './simulation.js';
 import { TimeWeightedLevel } from './time-weighted.js';
+import { grown } from './typed-arrays.js';
 
 /** What happens to work in hand when the calendar lowers the capacity below the busy count. */
 export type CapacityDropPolicy =
@@ -244,22 +245,12 @@ export class ServerPool implements EventHandler {
   private newSlot(): number {
     if (this.slotCount === this.jobs.length) {
       const cap = this.jobs.length * 2;
-      const gi = (a: Int32Array) => {
-        const b = new Int32Array(cap);
-        b.set(a);
-        return b;
-      };
-      const gf = (a: Float64Array) => {
-        const b = new Float64Array(cap);
-        b.set(a);
-        return b;
-      };
-      this.jobs = gi(this.jobs);
-      this.levels = gi(this.levels);
-      this.idle = gi(this.idle);
-      this.starts = gf(this.starts);
-      this.ends = gf(this.ends);
-      this.handles = gf(this.handles);
+      this.jobs = grown(this.jobs, cap);
+      this.levels = grown(this.levels, cap);
+      this.idle = grown(this.idle, cap);
+      this.starts = grown(this.starts, cap);
+      this.ends = grown(this.ends, cap);
+      this.handles = grown(this.handles, cap);
     }
     return this.slotCount++;
   }

@@ -1,4 +1,5 @@
 import { EngineError } from './errors.js';
+import { grown } from './typed-arrays.js';
 
 /**
  * A multi-level waiting line: items (whole numbers the caller owns, e.g. a slot index) wait at
@@ -270,29 +271,17 @@ export class WaitingLine {
 
   private growHeap(): void {
     const cap = this.levels.length * 2;
-    const l = new Int32Array(cap);
-    l.set(this.levels);
-    this.levels = l;
-    const k = new Float64Array(cap);
-    k.set(this.keys);
-    this.keys = k;
-    const q = new Float64Array(cap);
-    q.set(this.seqs);
-    this.seqs = q;
-    const it = new Int32Array(cap);
-    it.set(this.items);
-    this.items = it;
+    this.levels = grown(this.levels, cap);
+    this.keys = grown(this.keys, cap);
+    this.seqs = grown(this.seqs, cap);
+    this.items = grown(this.items, cap);
   }
 
   private growItems(min: number): void {
     let cap = this.position.length;
     while (cap < min) cap *= 2;
-    const p = new Int32Array(cap).fill(-1);
-    p.set(this.position);
-    this.position = p;
-    const e = new Float64Array(cap);
-    e.set(this.enteredAt);
-    this.enteredAt = e;
+    this.position = grown(this.position, cap, -1);
+    this.enteredAt = grown(this.enteredAt, cap);
   }
 }
 
@@ -321,6 +310,7 @@ class AgingRing {
     this.size--;
   }
   private grow(): void {
+    // A ring unrolls into the new buffer, so it cannot use grown().
     const cap = this.itemsBuf.length * 2;
     const it = new Int32Array(cap);
     const tm = new Float64Array(cap);

@@ -141,6 +141,29 @@ function triageChecks(w1: number, w2: number, arm = 0): Check[] {
 }
 
 const mm1 = { lambda: 0.08, read: 10 }; // one reader, utilisation 0.8, Erlang C wait 40 min
+const mm3 = { lambda: (0.85 * 3) / 12, read: 12 }; // three readers, utilisation 0.85
+
+/** The triage department: one reader (M/M/1 above) or three (M/M/3), with the triage tool in its arms. */
+function triageDepartment(
+  readers: 1 | 3,
+  quick: boolean,
+  options: { action?: string; preemption?: string; arms?: Record<string, unknown>[] } = {},
+) {
+  const q = readers === 1 ? mm1 : mm3;
+  return department({
+    perDay: perDay(q.lambda),
+    read: exp(q.read),
+    readers,
+    findings: triageFindings,
+    ai: triage(options.action ?? 'reorder'),
+    arms: options.arms ?? [{ name: 'triage', ai: ['triage'] }],
+    ...(options.preemption ? { worklist: { preemption: options.preemption } } : {}),
+    years: readers === 1 ? (quick ? 1 : 4) : quick ? 0.4 : 1.5,
+  });
+}
+
+/** Flagged and unflagged arrival rates of the triage department. */
+const classes = (lambda: number) => [FLAGGED * lambda, (1 - FLAGGED) * lambda];
 
 export const VERIFICATION_CASES: VerificationCase[] = [
   {
@@ -214,23 +237,10 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     group: 'Preemptive-resume priority',
     title: 'triage reorders 26% of studies (prevalence 20%, Se 0.9, Sp 0.9); flagged reads interrupt others; one reader',
     assumes: 'flagged studies form a higher class that preempts reads of the lower class, which resume later',
-    scenario: (q) =>
-      department({
-        perDay: perDay(mm1.lambda),
-        read: exp(mm1.read),
-        readers: 1,
-        findings: triageFindings,
-        ai: triage('reorder'),
-        arms: [{ name: 'triage', ai: ['triage'] }],
-        worklist: { preemption: 'resume' },
-        years: q ? 1 : 4,
-      }),
+    scenario: (q) => triageDepartment(1, q, { preemption: 'resume' }),
     replications: (q) => (q ? 5 : 20),
     checks: () => {
-      const [w1, w2] = preemptiveResume([
-        { rate: FLAGGED * mm1.lambda, meanService: mm1.read, scv: 1 },
-        { rate: (1 - FLAGGED) * mm1.lambda, meanService: mm1.read, scv: 1 },
-      ]);
+      const [w1, w2] = preemptiveResume(classes(mm1.lambda).map((rate) => ({ rate, meanService: mm1.read, scv: 1 })));
       return triageChecks(w1, w2);
     },
   },
@@ -239,21 +249,10 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     group: 'Preemptive-resume priority',
     title: 'the same triage with three readers at utilisation 0.85',
     assumes: 'M/M/c with one reading rate: the flagged class does not see the unflagged one',
-    scenario: (q) =>
-      department({
-        perDay: perDay((0.85 * 3) / 12),
-        read: exp(12),
-        readers: 3,
-        findings: triageFindings,
-        ai: triage('reorder'),
-        arms: [{ name: 'triage', ai: ['triage'] }],
-        worklist: { preemption: 'resume' },
-        years: q ? 0.4 : 1.5,
-      }),
+    scenario: (q) => triageDepartment(3, q, { preemption: 'resume' }),
     replications: (q) => (q ? 5 : 20),
     checks: () => {
-      const lambda = (0.85 * 3) / 12;
-      const [w1, w2] = preemptiveResumeMultiServer([FLAGGED * lambda, (1 - FLAGGED) * lambda], 1 / 12, 3);
+      const [w1, w2] = preemptiveResumeMultiServer(classes(mm3.lambda), 1 / mm3.read, 3);
       // The flagged wait is tiny (0.1 min): checked for its level, the rest against the interval.
       return triageChecks(w1, w2).filter((c) => !c.label.includes('positives'));
     },
@@ -263,22 +262,10 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     group: 'Non-preemptive priority (Cobham)',
     title: 'triage reorders, no interruption, one reader',
     assumes: 'flagged studies go first when a reader next starts a study; reads in hand finish',
-    scenario: (q) =>
-      department({
-        perDay: perDay(mm1.lambda),
-        read: exp(mm1.read),
-        readers: 1,
-        findings: triageFindings,
-        ai: triage('reorder'),
-        arms: [{ name: 'triage', ai: ['triage'] }],
-        years: q ? 1 : 4,
-      }),
+    scenario: (q) => triageDepartment(1, q),
     replications: (q) => (q ? 5 : 20),
     checks: () => {
-      const [w1, w2] = cobham([
-        { rate: FLAGGED * mm1.lambda, meanService: mm1.read, scv: 1 },
-        { rate: (1 - FLAGGED) * mm1.lambda, meanService: mm1.read, scv: 1 },
-      ]);
+      const [w1, w2] = cobham(classes(mm1.lambda).map((rate) => ({ rate, meanService: mm1.read, scv: 1 })));
       return triageChecks(w1, w2);
     },
   },
@@ -287,20 +274,10 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     group: 'Non-preemptive priority (Cobham)',
     title: 'triage reorders, no interruption, three readers at utilisation 0.85',
     assumes: 'M/M/c, one reading rate for both classes',
-    scenario: (q) =>
-      department({
-        perDay: perDay((0.85 * 3) / 12),
-        read: exp(12),
-        readers: 3,
-        findings: triageFindings,
-        ai: triage('reorder'),
-        arms: [{ name: 'triage', ai: ['triage'] }],
-        years: q ? 0.4 : 1.5,
-      }),
+    scenario: (q) => triageDepartment(3, q),
     replications: (q) => (q ? 5 : 20),
     checks: () => {
-      const lambda = (0.85 * 3) / 12;
-      const [w1, w2] = cobhamMultiServer([FLAGGED * lambda, (1 - FLAGGED) * lambda], 1 / 12, 3);
+      const [w1, w2] = cobhamMultiServer(classes(mm3.lambda), 1 / mm3.read, 3);
       return triageChecks(w1, w2);
     },
   },
@@ -309,16 +286,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     group: 'Triage without reordering',
     title: 'flag only: the flag is shown, the worklist order is unchanged',
     assumes: "a flag that does not change who is read next changes no wait (O'Neill 2021 saw the same)",
-    scenario: (q) =>
-      department({
-        perDay: perDay(mm1.lambda),
-        read: exp(mm1.read),
-        readers: 1,
-        findings: triageFindings,
-        ai: triage('flag'),
-        arms: [{ name: 'flag only', ai: ['triage'] }],
-        years: q ? 1 : 4,
-      }),
+    scenario: (q) => triageDepartment(1, q, { action: 'flag', arms: [{ name: 'flag only', ai: ['triage'] }] }),
     replications: (q) => (q ? 5 : 20),
     checks: () => {
       const w = erlangC(mm1.lambda, 1 / mm1.read, 1).wait;
@@ -331,17 +299,11 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     title: 'triage buys no capacity: with equal reading times the mean wait over all studies stays the fifo wait',
     assumes: 'non-preemptive, work-conserving order; reading times do not depend on the flag',
     scenario: (q) =>
-      department({
-        perDay: perDay(mm1.lambda),
-        read: exp(mm1.read),
-        readers: 1,
-        findings: triageFindings,
-        ai: triage('reorder'),
+      triageDepartment(1, q, {
         arms: [
           { name: 'fifo', ai: [] },
           { name: 'triage', ai: ['triage'] },
         ],
-        years: q ? 1 : 4,
       }),
     replications: (q) => (q ? 5 : 20),
     checks: () => [

@@ -1,7 +1,13 @@
 import { QuantileSketch, TallyArray } from '../engine/index.js';
 import { CALL_NAMES, callCategory } from './ai-tools.js';
 import type { DepartmentConfig } from './department-config.js';
-import type { PeriodColumn, PriorityPeriodColumn, RunResult } from './run-result.js';
+import {
+  PERIOD_COLUMNS,
+  type PeriodColumn,
+  PRIORITY_PERIOD_COLUMNS,
+  type PriorityPeriodColumn,
+  type RunResult,
+} from './run-result.js';
 import { hasHumanAccuracy } from './study-stream.js';
 
 /** Relative error of the turnaround percentiles (the quantile sketch's guarantee). */
@@ -89,39 +95,13 @@ export class RunMetrics {
     this.modelsReading = config.streams.some(hasHumanAccuracy) || config.tools.some((t) => t.kind === 'second-reader');
     this.targets = config.priorities.map((p) => (p.target === null ? Number.POSITIVE_INFINITY : p.target));
     const n = periodCount;
-    this.col = Object.fromEntries(
-      (
-        [
-          'period',
-          'period_start_days',
-          'in_warmup',
-          'arrivals',
-          'reported',
-          'cleared_by_ai',
-          'backlog_end',
-          'wait_mean_min',
-          'tat_p50_min',
-          'tat_p90_min',
-          'target_met_share',
-          'utilisation',
-          'overtime_min',
-          'human_reads',
-          'reading_min',
-          'rostered_min',
-          'reading_capacity_min',
-          'workload_min',
-          'headcount',
-        ] as const
-      ).map((c) => [c, new Float64Array(n)]),
-    ) as Record<PeriodColumn, Float64Array>;
+    this.col = Object.fromEntries(PERIOD_COLUMNS.map((c) => [c, new Float64Array(n)])) as Record<PeriodColumn, Float64Array>;
     this.pcol = config.priorities.map(
       () =>
-        Object.fromEntries(
-          (['reported', 'wait_mean_min', 'tat_p50_min', 'tat_p90_min', 'target_met_share'] as const).map((c) => [
-            c,
-            new Float64Array(n),
-          ]),
-        ) as Record<PriorityPeriodColumn, Float64Array>,
+        Object.fromEntries(PRIORITY_PERIOD_COLUMNS.map((c) => [c, new Float64Array(n)])) as Record<
+          PriorityPeriodColumn,
+          Float64Array
+        >,
     );
     this.periodWaitSum = new Float64Array(n);
     this.periodWaitCount = new Float64Array(n);

@@ -1,3 +1,5 @@
+import { grown } from '../engine/index.js';
+
 /**
  * The unread studies, as parallel typed arrays indexed by a slot number (the study id while it
  * is in the department). A slot is freed when the study is reported, so memory follows the
@@ -82,34 +84,20 @@ export class StudyStore {
 
   private grow(): number {
     const n = this.capacity * 2;
-    const f64 = (a: Float64Array, size = n) => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.arrival = f64(this.arrival);
-    this.stream = i32(this.stream);
-    this.findings = i32(this.findings);
-    this.calls = i32(this.calls);
-    this.level = i32(this.level);
-    this.readsNeeded = i32(this.readsNeeded);
-    this.readsDone = i32(this.readsDone);
-    this.work = f64(this.work, n * this.maxReads);
-    this.remaining = f64(this.remaining);
-    this.inService = f64(this.inService);
-    this.startedAt = f64(this.startedAt);
-    const s = new Uint8Array(n);
-    s.set(this.started);
-    this.started = s;
-    const fl = new Uint8Array(n);
-    fl.set(this.flagged);
-    this.flagged = fl;
-    this.free = i32(this.free);
+    this.arrival = grown(this.arrival, n);
+    this.stream = grown(this.stream, n);
+    this.findings = grown(this.findings, n);
+    this.calls = grown(this.calls, n);
+    this.level = grown(this.level, n);
+    this.readsNeeded = grown(this.readsNeeded, n);
+    this.readsDone = grown(this.readsDone, n);
+    this.work = grown(this.work, n * this.maxReads);
+    this.remaining = grown(this.remaining, n);
+    this.inService = grown(this.inService, n);
+    this.startedAt = grown(this.startedAt, n);
+    this.started = grown(this.started, n);
+    this.flagged = grown(this.flagged, n);
+    this.free = grown(this.free, n);
     return this.used++;
   }
 }

@@ -2,6 +2,7 @@ import {
   type CapacityCalendar,
   type Distribution,
   type EventHandler,
+  grown,
   PeriodSeries,
   type RandomStream,
   RandomStreams,
@@ -219,21 +220,12 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     if (f !== undefined) return f;
     if (this.slots === this.arrival.length) {
       const n = this.slots * 2;
-      const g64 = (a: Float64Array) => {
-        const b = new Float64Array(n);
-        b.set(a);
-        return b;
-      };
-      this.arrival = g64(this.arrival);
-      this.service = g64(this.service);
-      this.remaining = g64(this.remaining);
-      this.serial = g64(this.serial);
-      const kl = new Int32Array(n);
-      kl.set(this.klass);
-      this.klass = kl;
-      const st = new Uint8Array(n);
-      st.set(this.started);
-      this.started = st;
+      this.arrival = grown(this.arrival, n);
+      this.service = grown(this.service, n);
+      this.remaining = grown(this.remaining, n);
+      this.serial = grown(this.serial, n);
+      this.klass = grown(this.klass, n);
+      this.started = grown(this.started, n);
     }
     return this.slots++;
   }
