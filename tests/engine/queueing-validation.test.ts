@@ -86,56 +86,45 @@ describe('M/G/1 against Pollaczek-Khinchine', () => {
   }
 });
 
+/** Per-class mean waits of a priority queue, one estimate per class. */
+function priorityWaits(rates: number[], service: Distribution, servers: number, preemptive: boolean, seed: number): Estimate[] {
+  return replicate(
+    {
+      classes: rates.map((rate) => ({ rate, service })),
+      servers,
+      discipline: 'priority',
+      preemptive,
+      customers: 300_000,
+      warmupCustomers: 5_000,
+      seed,
+    },
+    (r) => r.waits.map((t) => t.mean),
+  );
+}
+
+function expectClasses(ws: Estimate[], theory: number[]) {
+  ws.forEach((w, k) => {
+    // A class that barely waits (0.001 at c = 5) is checked absolutely, the rest relatively.
+    if (theory[k] < 0.05) {
+      expect(covers(w, theory[k]), `class ${k + 1}: ${theory[k]} vs ${w.mean} ${w.ci}`).toBe(true);
+      expect((w.ci as number[])[1]).toBeLessThan(0.06);
+    } else expectCovers(w, theory[k], `class ${k + 1}`);
+  });
+}
+
+const classesOf = (rates: number[], scv: number) => rates.map((rate) => ({ rate, meanService: 1, scv }));
+const det1 = new Deterministic(1);
+
 describe('non-preemptive priority against Cobham', () => {
   it('M/M/1, two classes (0.2, 0.6)', () => {
-    const ws = replicate(
-      {
-        classes: [
-          { rate: 0.2, service: exp1 },
-          { rate: 0.6, service: exp1 },
-        ],
-        servers: 1,
-        discipline: 'priority',
-        customers: 300_000,
-        warmupCustomers: 5_000,
-        seed: 13,
-      },
-      (r) => r.waits.map((t) => t.mean),
-    );
-    const theory = cobham([
-      { rate: 0.2, meanService: 1, scv: 1 },
-      { rate: 0.6, meanService: 1, scv: 1 },
-    ]);
+    const theory = cobham(classesOf([0.2, 0.6], 1));
     expect(theory[0]).toBeCloseTo(1, 10);
     expect(theory[1]).toBeCloseTo(5, 10);
-    ws.forEach((w, k) => {
-      expectCovers(w, theory[k], `class ${k + 1}`);
-    });
+    expectClasses(priorityWaits([0.2, 0.6], exp1, 1, false, 13), theory);
   });
 
   it('M/D/1, two classes (0.3, 0.5)', () => {
-    const det = new Deterministic(1);
-    const ws = replicate(
-      {
-        classes: [
-          { rate: 0.3, service: det },
-          { rate: 0.5, service: det },
-        ],
-        servers: 1,
-        discipline: 'priority',
-        customers: 300_000,
-        warmupCustomers: 5_000,
-        seed: 14,
-      },
-      (r) => r.waits.map((t) => t.mean),
-    );
-    const theory = cobham([
-      { rate: 0.3, meanService: 1, scv: 0 },
-      { rate: 0.5, meanService: 1, scv: 0 },
-    ]);
-    ws.forEach((w, k) => {
-      expectCovers(w, theory[k], `class ${k + 1}`);
-    });
+    expectClasses(priorityWaits([0.3, 0.5], det1, 1, false, 14), cobham(classesOf([0.3, 0.5], 0)));
   });
 
   for (const [rates, c] of [
@@ -143,77 +132,21 @@ describe('non-preemptive priority against Cobham', () => {
     [[1, 1, 2], 5],
   ] as [number[], number][]) {
     it(`M/M/${c}, classes (${rates.join(', ')})`, () => {
-      const ws = replicate(
-        {
-          classes: rates.map((rate) => ({ rate, service: exp1 })),
-          servers: c,
-          discipline: 'priority',
-          customers: 300_000,
-          warmupCustomers: 5_000,
-          seed: 15,
-        },
-        (r) => r.waits.map((t) => t.mean),
-      );
-      const theory = cobhamMultiServer(rates, 1, c);
-      ws.forEach((w, k) => {
-        expectCovers(w, theory[k], `class ${k + 1}`);
-      });
+      expectClasses(priorityWaits(rates, exp1, c, false, 15), cobhamMultiServer(rates, 1, c));
     });
   }
 });
 
 describe('preemptive-resume priority', () => {
   it('M/M/1, two classes (0.2, 0.6)', () => {
-    const ws = replicate(
-      {
-        classes: [
-          { rate: 0.2, service: exp1 },
-          { rate: 0.6, service: exp1 },
-        ],
-        servers: 1,
-        discipline: 'priority',
-        preemptive: true,
-        customers: 300_000,
-        warmupCustomers: 5_000,
-        seed: 16,
-      },
-      (r) => r.waits.map((t) => t.mean),
-    );
-    const theory = preemptiveResume([
-      { rate: 0.2, meanService: 1, scv: 1 },
-      { rate: 0.6, meanService: 1, scv: 1 },
-    ]);
+    const theory = preemptiveResume(classesOf([0.2, 0.6], 1));
     expect(theory[0]).toBeCloseTo(0.25, 10);
     expect(theory[1]).toBeCloseTo(5.25, 10);
-    ws.forEach((w, k) => {
-      expectCovers(w, theory[k], `class ${k + 1}`);
-    });
+    expectClasses(priorityWaits([0.2, 0.6], exp1, 1, true, 16), theory);
   });
 
   it('M/D/1, two classes (0.3, 0.5)', () => {
-    const det = new Deterministic(1);
-    const ws = replicate(
-      {
-        classes: [
-          { rate: 0.3, service: det },
-          { rate: 0.5, service: det },
-        ],
-        servers: 1,
-        discipline: 'priority',
-        preemptive: true,
-        customers: 300_000,
-        warmupCustomers: 5_000,
-        seed: 17,
-      },
-      (r) => r.waits.map((t) => t.mean),
-    );
-    const theory = preemptiveResume([
-      { rate: 0.3, meanService: 1, scv: 0 },
-      { rate: 0.5, meanService: 1, scv: 0 },
-    ]);
-    ws.forEach((w, k) => {
-      expectCovers(w, theory[k], `class ${k + 1}`);
-    });
+    expectClasses(priorityWaits([0.3, 0.5], det1, 1, true, 17), preemptiveResume(classesOf([0.3, 0.5], 0)));
   });
 
   for (const [rates, c] of [
@@ -221,26 +154,7 @@ describe('preemptive-resume priority', () => {
     [[1, 1, 2], 5],
   ] as [number[], number][]) {
     it(`M/M/${c} with one service rate, classes (${rates.join(', ')})`, () => {
-      const ws = replicate(
-        {
-          classes: rates.map((rate) => ({ rate, service: exp1 })),
-          servers: c,
-          discipline: 'priority',
-          preemptive: true,
-          customers: 300_000,
-          warmupCustomers: 5_000,
-          seed: 18,
-        },
-        (r) => r.waits.map((t) => t.mean),
-      );
-      const theory = preemptiveResumeMultiServer(rates, 1, c);
-      // The top class barely waits (0.001 at c = 5): check it absolutely, the rest relatively.
-      ws.forEach((w, k) => {
-        if (theory[k] < 0.05) {
-          expect(covers(w, theory[k]), `class ${k + 1}: ${theory[k]} vs ${w.mean} ${w.ci}`).toBe(true);
-          expect((w.ci as number[])[1]).toBeLessThan(0.06);
-        } else expectCovers(w, theory[k], `class ${k + 1}`);
-      });
+      expectClasses(priorityWaits(rates, exp1, c, true, 18), preemptiveResumeMultiServer(rates, 1, c));
     });
   }
 });
