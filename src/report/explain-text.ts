@@ -26,13 +26,14 @@ export function explainText(e: Explanation, simulated: SimulatedYears | null): s
     out.push('Demand, per stream at the start:');
     out.push(
       textTable([
-        ['stream', 'studies/year', 'growth', 'reads/study', 'reading min/study', 'cleared by AI'],
+        ['stream', 'studies/year', 'growth', 'reads/study', 'reading min/study', 'reading h/year', 'cleared by AI'],
         ...arm.streams.map((s) => [
           s.name,
           fmt(s.studiesPerYear, 0),
           `${fmt(s.growth * 100, 1)}%/y`,
           fmt(s.readsPerStudy, 2),
           fmt(s.minutesPerStudy, 2),
+          fmt((s.studiesPerYear * s.minutesPerStudy) / 60, 0),
           `${fmt(s.clearedShare * 100, 1)}%`,
         ]),
       ])
