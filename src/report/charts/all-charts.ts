@@ -1,14 +1,15 @@
 import { backlogChart } from './backlog-chart.js';
 import type { Chart, ChartContext } from './chart-context.js';
 import { demandCapacityChart } from './demand-capacity-chart.js';
+import { outcomesChart } from './outcomes-chart.js';
 import { turnaroundChart } from './turnaround-chart.js';
 import { utilisationChart } from './utilisation-chart.js';
 import { volumeChart } from './volume-chart.js';
 import { waitsByCallChart } from './waits-by-call-chart.js';
 
-/** The report's six charts, in the order the report shows them. */
+/** The report's charts, in the order the report shows them: six always, the outcomes chart where it applies. */
 export function allCharts(ctx: ChartContext): Chart[] {
-  return [
+  const charts = [
     backlogChart(ctx),
     demandCapacityChart(ctx),
     volumeChart(ctx),
@@ -16,4 +17,7 @@ export function allCharts(ctx: ChartContext): Chart[] {
     waitsByCallChart(ctx),
     utilisationChart(ctx),
   ];
+  const outcomes = outcomesChart(ctx);
+  if (outcomes) charts.push(outcomes);
+  return charts;
 }
