@@ -1,35 +1,45 @@
 /**
- * Count, mean, variance (Welford), min and max of observations, in constant memory.
+ * Count, mean, variance, min and max of observations, in constant memory. Sums are kept
+ * shifted by the first observation, which keeps the variance accurate (as Welford's method
+ * does) without a division per observation.
  */
 export class Tally {
   count = 0;
-  mean = 0;
-  private m2 = 0;
+  private shift = 0;
+  private s1 = 0;
+  private s2 = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
 
   add(x: number): void {
-    const n = ++this.count;
-    const d = x - this.mean;
-    this.mean += d / n;
-    this.m2 += d * (x - this.mean);
+    if (this.count === 0) this.shift = x;
+    this.count++;
+    const d = x - this.shift;
+    this.s1 += d;
+    this.s2 += d * d;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
   }
 
+  get mean(): number {
+    return this.count > 0 ? this.shift + this.s1 / this.count : 0;
+  }
+
   get sum(): number {
-    return this.mean * this.count;
+    return this.shift * this.count + this.s1;
   }
 
   /** Sample variance (n - 1 in the denominator); NaN below two observations. */
   get variance(): number {
-    return this.count > 1 ? this.m2 / (this.count - 1) : Number.NaN;
+    if (this.count < 2) return Number.NaN;
+    return Math.max(0, (this.s2 - (this.s1 * this.s1) / this.count) / (this.count - 1));
   }
 
   reset(): void {
     this.count = 0;
-    this.mean = 0;
-    this.m2 = 0;
+    this.shift = 0;
+    this.s1 = 0;
+    this.s2 = 0;
     this.min = Number.POSITIVE_INFINITY;
     this.max = Number.NEGATIVE_INFINITY;
   }

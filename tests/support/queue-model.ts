@@ -81,8 +81,19 @@ export class QueueModel implements EventHandler, ServerPoolListener {
   private served = 0;
   private workDone = 0;
   private readonly trace: string[] = [];
+  // Options read per customer, kept as fields.
+  private readonly customers: number;
+  private readonly preemptive: boolean;
+  private readonly warmup: number;
+  private readonly tracing: boolean;
+  private readonly priority: boolean;
 
   constructor(private readonly o: QueueOptions) {
+    this.customers = o.customers;
+    this.preemptive = o.preemptive ?? false;
+    this.warmup = o.warmupCustomers ?? 0;
+    this.tracing = o.trace ?? false;
+    this.priority = o.discipline === 'priority';
     const streams = new RandomStreams(o.seed ?? 1, o.replication ?? 0);
     this.arrivalRng = o.classes.map((_, k) => streams.stream(`arrivals/${k}`));
     this.serviceRng = o.classes.map((_, k) => streams.stream(`service/${k}`));
@@ -125,7 +136,7 @@ export class QueueModel implements EventHandler, ServerPoolListener {
   handleEvent(_kind: number, k: number): void {
     // Arrival of class k.
     const now = this.sim.now;
-    if (this.arrived >= this.o.customers) return;
+    if (this.arrived >= this.customers) return;
     const c = this.alloc();
     this.arrival[c] = now;
     this.klass[c] = k;
@@ -135,15 +146,15 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     this.remaining[c] = s;
     this.started[c] = 0;
     this.inSystem.add(now, 1);
-    if (this.o.trace) this.trace.push(`${now.toFixed(4)} arrive ${this.serial[c]}`);
-    if (this.arrived < this.o.customers) this.scheduleArrival(k);
+    if (this.tracing) this.trace.push(`${now.toFixed(4)} arrive ${this.serial[c]}`);
+    if (this.arrived < this.customers) this.scheduleArrival(k);
     const level = this.levelOf(k);
     if (this.pool.canStart()) this.begin(c);
-    else if (this.o.preemptive && this.pool.leastUrgentLevel() > level) {
+    else if (this.preemptive && this.pool.leastUrgentLevel() > level) {
       const victim = this.pool.preempt(level);
       this.remaining[victim] = this.pool.lastRemainingWork;
       this.workDone -= this.pool.lastRemainingWork;
-      if (this.o.trace) this.trace.push(`${now.toFixed(4)} preempt ${this.serial[victim]}`);
+      if (this.tracing) this.trace.push(`${now.toFixed(4)} preempt ${this.serial[victim]}`);
       this.enqueue(victim);
       this.begin(c);
     } else this.enqueue(c);
@@ -155,15 +166,15 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     this.served++;
     this.inSystem.add(now, -1);
     // A calendar keeps scheduling shift changes for ever: end the run with the last customer.
-    if (this.served === this.o.customers) this.sim.stop();
-    if (this.o.trace) this.trace.push(`${now.toFixed(4)} depart ${this.serial[c]}`);
-    if (this.o.preemptive && this.serial[c] >= (this.o.warmupCustomers ?? 0)) {
+    if (this.served === this.customers) this.sim.stop();
+    if (this.tracing) this.trace.push(`${now.toFixed(4)} depart ${this.serial[c]}`);
+    if (this.preemptive && this.serial[c] >= this.warmup) {
       const sojourn = now - this.arrival[c];
       const w = sojourn - this.service[c];
       this.waits[k].add(w);
       this.waitAll.add(w);
     }
-    if (this.serial[c] >= (this.o.warmupCustomers ?? 0)) this.sojourns[k].add(now - this.arrival[c]);
+    if (this.serial[c] >= this.warmup) this.sojourns[k].add(now - this.arrival[c]);
     this.free.push(c);
     this.pullNext();
   }
@@ -189,13 +200,13 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     const now = this.sim.now;
     if (this.started[c] === 0) {
       this.started[c] = 1;
-      if (!this.o.preemptive && this.serial[c] >= (this.o.warmupCustomers ?? 0)) {
+      if (!this.preemptive && this.serial[c] >= this.warmup) {
         const w = now - this.arrival[c];
         this.waits[this.klass[c]].add(w);
         this.waitAll.add(w);
       }
     }
-    if (this.o.trace) this.trace.push(`${now.toFixed(4)} start ${this.serial[c]}`);
+    if (this.tracing) this.trace.push(`${now.toFixed(4)} start ${this.serial[c]}`);
     this.workDone += this.remaining[c];
     this.pool.start(c, this.remaining[c], this.levelOf(this.klass[c]));
   }
@@ -206,7 +217,7 @@ export class QueueModel implements EventHandler, ServerPoolListener {
   }
 
   private levelOf(k: number): number {
-    return this.o.discipline === 'priority' ? k : 0;
+    return this.priority ? k : 0;
   }
 
   private scheduleArrival(k: number): void {
