@@ -12,8 +12,7 @@ export function outcomesChart(ctx: ChartContext): Chart | null {
   const positive = (path: string) => arms.some((a) => (statAt(a, path)?.mean ?? 0) > 0);
   const findings = [...new Set(ctx.scenario.streams.flatMap((s) => Object.keys(s.findings)))];
   const panels: { measure: string; path: string; scale?: number }[] = [{ measure: 'human reading hours', path: 'reading_hours' }];
-  if (ctx.scenario.ai.some((t) => t.kind === 'autonomous'))
-    panels.push({ measure: 'studies reported by AI alone', path: 'studies.cleared_by_ai' });
+  if (positive('studies.cleared_by_ai')) panels.push({ measure: 'studies reported by AI alone', path: 'studies.cleared_by_ai' });
   if (has('outcomes.recall_rate')) {
     panels.push({ measure: 'recall rate (%)', path: 'outcomes.recall_rate', scale: 100 });
     panels.push({ measure: 'detected per 1,000', path: 'outcomes.detection_per_1000' });
