@@ -11,6 +11,7 @@ import {
   pollaczekKhinchine,
   preemptiveResume,
   preemptiveResumeMultiServer,
+  yearsToSaturation,
 } from './queueing-formulas.js';
 import type { PoolOptions } from './worker-pool.js';
 
@@ -383,7 +384,29 @@ export const VERIFICATION_CASES: VerificationCase[] = [
           return r.periods.backlog_end[k];
         });
       const fluid = (years: number) => fluidBacklog(0.32, 0.4, 0.4, Math.round((years * YEAR) / (7 * DAY)) * 7 * DAY, YEAR);
+      // Before the crossing the backlog is a stationary queue of a few studies; it first passes
+      // 1,000 studies when the fluid backlog does, some weeks after the crossing itself.
+      const threshold = 1000;
+      let lo = 0;
+      let hi = 2 * YEAR;
+      for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (fluidBacklog(0.32, 0.4, 0.4, mid, YEAR) < threshold) lo = mid;
+        else hi = mid;
+      }
+      const firstPass = (runs: RunResult[][]) =>
+        runs[0].map((r) => {
+          const k = r.periods.backlog_end.findIndex((b) => b > threshold);
+          return k < 0 ? Number.NaN : (r.periods.period_start_days[k] + 7) / 365;
+        });
       return [
+        {
+          label: `years until the backlog passes ${threshold} studies (crossing at ${yearsToSaturation(0.8, 0.4).toFixed(2)} y)`,
+          theory: lo / YEAR,
+          values: firstPass,
+          relativeTolerance: 0.05,
+          unit: 'years',
+        },
         { label: 'backlog after 1 year', theory: fluid(1), values: at(1), relativeTolerance: 0.05, unit: 'studies' },
         { label: 'backlog after 1.5 years', theory: fluid(1.5), values: at(1.5), relativeTolerance: 0.05, unit: 'studies' },
         { label: 'backlog after 2 years', theory: fluid(2), values: at(2), relativeTolerance: 0.05, unit: 'studies' },
