@@ -112,11 +112,6 @@ export class EventCalendar {
     return pos < 0 ? Number.NaN : this.times[pos];
   }
 
-  clear(): void {
-    for (let i = 0; i < this.count; i++) this.release(this.slots[i]);
-    this.count = 0;
-  }
-
   private positionOf(handle: number): number {
     if (!(handle >= 0) || handle !== (handle | 0)) return -1;
     const slot = handle & SLOT_MASK;

@@ -169,11 +169,6 @@ export class ServerPool implements EventHandler {
     }
   }
 
-  /** Time-average of busy servers (from the last monitor reset to now). */
-  meanBusy(): number {
-    return this.busyLevel.mean(this.sim.now);
-  }
-
   /** Brings the period integrals up to `now`. */
   flushMonitors(now: number): void {
     this.busyLevel.flush(now);

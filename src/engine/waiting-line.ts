@@ -72,16 +72,6 @@ export class WaitingLine {
     return this.count > 0 ? this.keys[0] : Number.POSITIVE_INFINITY;
   }
 
-  /** Insertion sequence of the first item (the last tie-break between lines). */
-  peekSeq(): number {
-    return this.count > 0 ? this.seqs[0] : Number.POSITIVE_INFINITY;
-  }
-
-  /** The first item, or -1 when empty. */
-  peek(): number {
-    return this.count > 0 ? this.items[0] : -1;
-  }
-
   levelOf(item: number): number {
     const pos = this.has(item) ? this.position[item] : -1;
     return pos < 0 ? -1 : this.levels[pos];

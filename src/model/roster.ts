@@ -42,8 +42,3 @@ export function rosterPieces(shifts: ShiftSpec[]): { pieces: CalendarPiece[]; ov
   }
   return { pieces: tagged.map(({ start, end, value }) => ({ start, end, value })), overlaps };
 }
-
-/** Rostered reader-minutes per week. */
-export function rosteredMinutesPerWeek(pieces: CalendarPiece[]): number {
-  return pieces.reduce((s, p) => s + p.value * (p.end - p.start), 0);
-}

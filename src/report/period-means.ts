@@ -50,26 +50,3 @@ export function periodMeans(
   }
   return out;
 }
-
-/** Sums a period column over calendar years (365 days) per arm and replication, then averages. */
-export function yearlyMeans(
-  runs: RunResult[][],
-  value: (r: RunResult, year: number, periods: number[]) => number,
-): { arm: string; year: number; mean: number }[] {
-  const out: { arm: string; year: number; mean: number }[] = [];
-  for (const armRuns of runs) {
-    if (armRuns.length === 0) continue;
-    const starts = armRuns[0].periods.period_start_days;
-    const years = new Map<number, number[]>();
-    starts.forEach((d, k) => {
-      const y = Math.floor(d / 365 + 1e-9);
-      if (!years.has(y)) years.set(y, []);
-      (years.get(y) as number[]).push(k);
-    });
-    for (const [y, ks] of years) {
-      const vals = armRuns.map((r) => value(r, y, ks)).filter((v) => Number.isFinite(v));
-      out.push({ arm: armRuns[0].arm, year: y, mean: vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : Number.NaN });
-    }
-  }
-  return out;
-}
