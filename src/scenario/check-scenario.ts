@@ -51,6 +51,14 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   unique(r.ai, 'ai', 'AI tools');
   unique(r.arms, 'arms', 'arms');
 
+  if (r.start !== undefined) {
+    const day = new Date(`${r.start}T00:00:00Z`);
+    if (Number.isNaN(day.getTime())) add(['start'], `expected a date such as 2026-01-05, found "${r.start}"`);
+    else if (day.getUTCDay() !== 1) {
+      const name = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day.getUTCDay()];
+      add(['start'], `time 0 is a Monday, but ${r.start} is a ${name}`);
+    }
+  }
   const horizon = parseDuration(r.horizon);
   const warmup = parseDuration(r.warmup);
   if (horizon <= 0) add(['horizon'], `expected a horizon longer than 0, found ${JSON.stringify(r.horizon)}`);
