@@ -154,6 +154,11 @@ describe('scenario errors', () => {
       ['scenarios/x.yaml: streams[1].name: "ed-head-ct" names two streams; names must be unique'],
     ],
     [
+      'a start date that is not a Monday',
+      (r) => (r.start = '2026-01-06'),
+      ['scenarios/x.yaml: start: time 0 is a Monday, but 2026-01-06 is a Tuesday'],
+    ],
+    [
       'a warm-up longer than the horizon',
       (r) => (r.warmup = '20w'),
       ['scenarios/x.yaml: warmup: the warm-up (20w) must be shorter than the horizon (10w)'],
