@@ -1,6 +1,5 @@
 import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
-import { parseShare } from '../scenario/units.js';
 import { fmt, fmtMinutes, fmtShare } from './format.js';
 
 /** A headline metric: its path in summary.json, a label, and how to show a value of it. */
@@ -11,7 +10,7 @@ export interface Headline {
 }
 
 /** The figures a planner reads first, for this scenario's priorities, findings and tools. */
-export function headlines(s: ResolvedScenario): Headline[] {
+export function headlines(s: ResolvedScenario, summary: Summary): Headline[] {
   const count = (x: number | null) => fmt(x, 0);
   const h: Headline[] = [
     { path: 'studies.arrived', label: 'studies arrived', show: count },
@@ -30,21 +29,15 @@ export function headlines(s: ResolvedScenario): Headline[] {
   h.push({ path: 'wait.all', label: 'mean wait, all studies', show: fmtMinutes });
   h.push({ path: 'utilisation', label: 'utilisation', show: fmtShare });
   if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
-  // Readers who can miss, or an AI that reads: reads, recalls and detection.
-  const readersMayMiss = s.streams.some(
-    (st) =>
-      parseShare(st.humanFalsePositive) > 0 ||
-      parseShare(st.readerAgreement) > 0 ||
-      Object.values(st.findings).some((f) => typeof f === 'object' && f.humanSensitivity !== undefined),
-  );
-  const aiReads = s.ai.some((t) => t.kind === 'second-reader');
-  if (readersMayMiss || aiReads) {
+  // Readers who can miss, or an AI that reads: the model then reports recall outcomes.
+  const modelsReading = summary.arms.some((a) => statAt(a, 'outcomes.recall_rate') !== undefined);
+  if (modelsReading) {
     h.push({ path: 'studies.human_reads', label: 'human reads', show: count });
     h.push({ path: 'reading_hours', label: 'reading hours', show: count });
     h.push({ path: 'outcomes.recall_rate', label: 'recall rate', show: fmtShare });
     h.push({ path: 'outcomes.detection_per_1000', label: 'detected per 1,000', show: (x) => fmt(x, 2) });
   }
-  if (readersMayMiss || aiReads || s.ai.some((t) => t.kind === 'autonomous')) {
+  if (modelsReading || s.ai.some((t) => t.kind === 'autonomous')) {
     for (const f of new Set(s.streams.flatMap((st) => Object.keys(st.findings))))
       h.push({ path: `missed_findings.${f}`, label: `missed ${f}`, show: count });
   }
@@ -67,7 +60,7 @@ export function showStatistic(h: Headline, s: Statistic | undefined, withInterva
 /** Rows: one per headline metric; columns: the arms. */
 export function armTable(summary: Summary, scenario: ResolvedScenario, withInterval = false): string[][] {
   const rows: string[][] = [['', ...summary.arms.map((a) => a.name)]];
-  for (const h of headlines(scenario))
+  for (const h of headlines(scenario, summary))
     rows.push([h.label, ...summary.arms.map((a) => showStatistic(h, statAt(a, h.path), withInterval))]);
   return rows;
 }
@@ -76,7 +69,7 @@ export function armTable(summary: Summary, scenario: ResolvedScenario, withInter
 export function differenceTable(summary: Summary, scenario: ResolvedScenario): string[][] {
   if (summary.arms.length < 2) return [];
   const rows: string[][] = [['', ...summary.arms.slice(1).map((a) => `${a.name} - ${summary.arms[0].name}`)]];
-  for (const h of headlines(scenario)) {
+  for (const h of headlines(scenario, summary)) {
     if (h.path === 'studies.arrived') continue; // the same patients in every arm
     const cells = summary.arms.slice(1).map((a) => {
       const d = summary.differences.find((x) => x.arm === a.name && x.metric === h.path);

@@ -1,12 +1,10 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Statistic } from '../experiment/summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
+import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
-import { CHART_CONFIG, renderChart, type VegaLiteSpec } from './render-chart.js';
-import { replaceDir } from './results-folder.js';
+import type { VegaLiteSpec } from './render-chart.js';
 import { statAt } from './summary-table.js';
 
 /** Metrics every sweep row carries besides the chosen one. */
@@ -150,26 +148,10 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
 
 /** Writes sweep.csv and the chart into `outDir`, atomically. */
 export async function writeSweep(sweep: SweepResult, metric: string, outDir: string): Promise<string[]> {
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const tmp = `${outDir}.partial-${stamp}`;
-  const files: string[] = [];
-  try {
-    await mkdir(join(tmp, 'charts'), { recursive: true });
+  return writeFolderAtomically(outDir, async (put) => {
     const metrics = [metric, ...SWEEP_HEADLINES.filter((m) => m !== metric)];
-    await writeFile(join(tmp, 'sweep.csv'), sweepCsv(sweep, metrics));
-    files.push('sweep.csv');
+    await put('sweep.csv', sweepCsv(sweep, metrics));
     const spec = sweepChart(sweep, metric);
-    if (spec) {
-      const { svg, png } = await renderChart(spec);
-      await writeFile(join(tmp, 'charts/sweep.vl.json'), `${JSON.stringify({ config: CHART_CONFIG, ...spec }, null, 2)}\n`);
-      await writeFile(join(tmp, 'charts/sweep.svg'), svg);
-      await writeFile(join(tmp, 'charts/sweep.png'), png);
-      files.push('charts/sweep.vl.json', 'charts/sweep.svg', 'charts/sweep.png');
-    }
-    await replaceDir(tmp, outDir, stamp);
-    return files;
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    throw e;
-  }
+    if (spec) await putChart(put, 'sweep', spec);
+  });
 }
