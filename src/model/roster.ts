@@ -16,15 +16,18 @@ export interface RosterOverlap {
 }
 
 /**
- * Turns roster lines into weekly calendar pieces. A shift that runs past midnight belongs to
- * the day it starts; one that runs past Sunday midnight wraps to Monday.
+ * Turns roster lines into weekly calendar pieces, one per shift. A shift that runs past
+ * midnight belongs to the day it starts; one that runs past Sunday midnight wraps to Monday
+ * (its piece ends after the week's end, as the calendar allows).
  */
 export function rosterPieces(shifts: ShiftSpec[]): { pieces: CalendarPiece[]; overlaps: RosterOverlap[] } {
+  const pieces: CalendarPiece[] = [];
   const tagged: (CalendarPiece & { line: number })[] = [];
   shifts.forEach((s, line) => {
     for (const d of s.days) {
       const start = d * DAY + s.from;
       const end = start + s.length;
+      pieces.push({ start, end, value: s.on });
       if (end <= WEEK) tagged.push({ start, end, value: s.on, line });
       else {
         tagged.push({ start, end: WEEK, value: s.on, line });
@@ -40,5 +43,5 @@ export function rosterPieces(shifts: ShiftSpec[]): { pieces: CalendarPiece[]; ov
     if (cur.start < prev.end)
       overlaps.push({ first: Math.min(prev.line, cur.line), second: Math.max(prev.line, cur.line), minute: cur.start });
   }
-  return { pieces: tagged.map(({ start, end, value }) => ({ start, end, value })), overlaps };
+  return { pieces, overlaps };
 }
