@@ -91,7 +91,9 @@ export class Department implements EventHandler, ServerPoolListener {
     // at any level it reaches by aging) behind the studies that are at that level on arrival,
     // escalated ones among themselves by priority. So escalation never delays a more urgent
     // priority's new arrivals, however long the backlog.
-    const classes = byPriority ? config.priorities.map((_, p) => ({ ceiling: p === 0 ? 0 : 1, agedRank: p })) : [{ ceiling: 0, agedRank: 0 }];
+    const classes = byPriority
+      ? config.priorities.map((_, p) => ({ ceiling: p === 0 ? 0 : 1, agedRank: p }))
+      : [{ ceiling: 0, agedRank: 0 }];
     this.lines = modalities.map(() => new WaitingLine(levelCount, aging, 256, classes));
     this.classOfStream = Int32Array.from(config.streams.map((s) => (byPriority ? s.priority : 0)));
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
