@@ -11,6 +11,11 @@ export interface DepartmentConfig {
   warmup: number;
   /** Reporting bin width (minutes). */
   periodLength: number;
+  /**
+   * The years results are given by: label and start (minutes from time 0), in order. Default:
+   * simulated years of 365 days labelled 1, 2, ...; with a calendar start date, calendar years.
+   */
+  years?: { label: string; from: number }[];
   /** Highest priority first. Target: report turnaround target (minutes) or null. */
   priorities: PriorityConfig[];
   /** Every finding named by any stream, in first-seen order (a bit in a study's finding mask). */

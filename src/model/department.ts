@@ -77,6 +77,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.preemptive = config.worklist.preemption === 'resume';
     this.periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
     this.metrics = new RunMetrics(config, this.periodCount);
+    this.metrics.now = () => this.sim.now;
     this.inWindow = config.warmup <= 0;
 
     // Worklist: one line per modality.
@@ -322,7 +323,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.metrics.reported(stream, tat, this.period, this.inWindow, counted, false);
     if (this.preemptive && counted) {
       // Under preemption the wait is the time in the department not being read.
-      this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period);
+      this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period, arrival);
     }
     if (counted) this.metrics.outcome(store.findings[id], store.flagged[id]);
     store.release(id);

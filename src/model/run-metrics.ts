@@ -1,4 +1,4 @@
-import { QuantileSketch, TallyArray } from '../engine/index.js';
+import { HOUR, QuantileSketch, TallyArray, WEEK, YEAR } from '../engine/index.js';
 import { CALL_NAMES, callCategory } from './ai-tools.js';
 import type { DepartmentConfig } from './department-config.js';
 import {
@@ -7,6 +7,7 @@ import {
   PRIORITY_PERIOD_COLUMNS,
   type PriorityPeriodColumn,
   type RunResult,
+  type WeekHourTable,
 } from './run-result.js';
 import { hasHumanAccuracy } from './study-stream.js';
 
@@ -66,6 +67,25 @@ export class RunMetrics {
   humanReads = 0;
   backlogStart = 0;
 
+  /** The simulation clock (minutes); the department sets it, so that reports know their arrival time. */
+  now: () => number = () => 0;
+
+  // By year of arrival (per priority): targets met and counted, turnaround sums and p90 sketches.
+  private readonly yearStarts: number[];
+  readonly yearLabels: string[];
+  private readonly yMet: Float64Array[];
+  private readonly yTarget: Float64Array[];
+  private readonly yTatSum: Float64Array[];
+  private readonly yTatCount: Float64Array[];
+  private readonly ySketch: QuantileSketch[][];
+  // By hour of the week of arrival (168 bins, Monday 00:00 first) and priority.
+  private readonly hWaitSum: Float64Array[];
+  private readonly hWaitCount: Float64Array[];
+  private readonly hTatSum: Float64Array[];
+  private readonly hTatCount: Float64Array[];
+  private readonly hMet: Float64Array[];
+  private readonly hTarget: Float64Array[];
+
   // Per-period columns.
   readonly col: Record<PeriodColumn, Float64Array>;
   readonly pcol: Record<PriorityPeriodColumn, Float64Array>[];
@@ -119,11 +139,47 @@ export class RunMetrics {
     this.pWaitSum = config.priorities.map(() => new Float64Array(n));
     this.pWaitCount = config.priorities.map(() => new Float64Array(n));
     this.pTargetCount = config.priorities.map(() => new Float64Array(n));
+    const years = config.years ?? defaultYears(config.horizon);
+    this.yearStarts = years.map((y) => y.from);
+    this.yearLabels = years.map((y) => y.label);
+    const perYear = () => this.yearStarts.map(() => new Float64Array(this.P));
+    this.yMet = perYear();
+    this.yTarget = perYear();
+    this.yTatSum = perYear();
+    this.yTatCount = perYear();
+    this.ySketch = this.yearStarts.map(() => config.priorities.map(() => new QuantileSketch(PERCENTILE_RELATIVE_ERROR)));
+    const perHour = () => config.priorities.map(() => new Float64Array(168));
+    this.hWaitSum = perHour();
+    this.hWaitCount = perHour();
+    this.hTatSum = perHour();
+    this.hTatCount = perHour();
+    this.hMet = perHour();
+    this.hTarget = perHour();
   }
 
-  /** A study's wait (arrived after the warm-up), observed in period k. */
-  wait(stream: number, findings: number, calls: number, w: number, k: number): void {
+  /** Index of the year holding time t (minutes); -1 before the first. */
+  private yearOf(t: number): number {
+    const ys = this.yearStarts;
+    let i = ys.length - 1;
+    while (i >= 0 && ys[i] > t) i--;
+    return i;
+  }
+
+  /** Hour of the week (0 = Monday 00:00-01:00) of time t. */
+  private static hourOfWeek(t: number): number {
+    const m = ((t % WEEK) + WEEK) % WEEK;
+    return Math.min(167, Math.floor(m / HOUR));
+  }
+
+  /**
+   * A study's wait (arrived after the warm-up), observed in period k. `arrival`: its arrival
+   * time (minutes), for the table by hour of the week; by default the clock minus the wait.
+   */
+  wait(stream: number, findings: number, calls: number, w: number, k: number, arrival = this.now() - w): void {
     const p = this.streamPriority[stream];
+    const h = RunMetrics.hourOfWeek(arrival);
+    this.hWaitSum[p][h] += w;
+    this.hWaitCount[p][h]++;
     const T = this.waits;
     T.add(0, w);
     T.add(1 + p, w);
@@ -158,6 +214,26 @@ export class RunMetrics {
     const p = this.streamPriority[stream];
     const bucket = this.tatSketch[0].bucketOf(tat);
     if (countable) {
+      const arrival = this.now() - tat;
+      const y = this.yearOf(arrival);
+      const h = RunMetrics.hourOfWeek(arrival);
+      const hasTarget = this.targets[p] !== Number.POSITIVE_INFINITY;
+      const met = tat <= this.targets[p] ? 1 : 0;
+      this.hTatSum[p][h] += tat;
+      this.hTatCount[p][h]++;
+      if (hasTarget) {
+        this.hTarget[p][h]++;
+        this.hMet[p][h] += met;
+      }
+      if (y >= 0) {
+        this.yTatSum[y][p] += tat;
+        this.yTatCount[y][p]++;
+        this.ySketch[y][p].addAt(bucket, tat);
+        if (hasTarget) {
+          this.yTarget[y][p]++;
+          this.yMet[y][p] += met;
+        }
+      }
       this.tats.add(0, tat);
       this.tats.add(1 + p, tat);
       if (tat > this.tatMax) this.tatMax = tat;
@@ -205,6 +281,11 @@ export class RunMetrics {
     if (age > this.targets[p]) {
       this.targetCount[p]++;
       this.targetMissedUnread[p]++;
+      const arrival = this.now() - age;
+      const y = this.yearOf(arrival);
+      if (y >= 0) this.yTarget[y][p]++;
+      const h = RunMetrics.hourOfWeek(arrival);
+      this.hTarget[p][h]++;
     }
   }
 
@@ -311,6 +392,19 @@ export class RunMetrics {
       s['initial_backlog.cleared_days'] = this.initialClearedAt / (24 * 60);
     }
     s.utilisation = extra.utilisation;
+    {
+      // Reading capacity: rostered time at the groups' efficiency, what the roster can read.
+      let capacity = 0;
+      let workload = 0;
+      for (let k = 0; k < this.periodCount; k++) {
+        if (this.col.in_warmup[k]) continue;
+        capacity += this.col.reading_capacity_min[k];
+        workload += this.col.workload_min[k];
+      }
+      s.reading_capacity_hours = capacity / 60;
+      s.reading_of_capacity = capacity > 0 ? (60 * extra.readingHours) / capacity : Number.NaN;
+      s.demand_of_capacity = capacity > 0 ? workload / capacity : Number.NaN;
+    }
     s.overtime_hours = extra.overtimeHours;
     s.reading_hours = extra.readingHours;
     s.rostered_hours = extra.rosteredHours;
@@ -328,6 +422,7 @@ export class RunMetrics {
       s['outcomes.sensitivity'] = per(this.detected, this.positives);
       s['outcomes.ppv_of_recall'] = per(this.detected, this.recalled);
     }
+    this.yearStats(s);
     s['backlog_age_end.mean_days'] = extra.backlogAgeMeanDays;
     s['backlog_age_end.max_days'] = extra.backlogAgeMaxDays;
     const periods = Object.fromEntries(Object.entries(this.col).map(([k, v]) => [k, Array.from(v)])) as RunResult['periods'];
@@ -337,6 +432,79 @@ export class RunMetrics {
         Object.entries(this.pcol[i]).map(([k, v]) => [k, Array.from(v)]),
       ) as RunResult['priorityPeriods'][string];
     });
-    return { arm, replication, stats: s, periods, priorityPeriods };
+    const weekHours: WeekHourTable = {};
+    cfg.priorities.forEach((pr, i) => {
+      weekHours[pr.name] = {
+        wait_sum: Array.from(this.hWaitSum[i]),
+        wait_count: Array.from(this.hWaitCount[i]),
+        tat_sum: Array.from(this.hTatSum[i]),
+        tat_count: Array.from(this.hTatCount[i]),
+        target_met: Array.from(this.hMet[i]),
+        target_count: Array.from(this.hTarget[i]),
+      };
+    });
+    return { arm, replication, stats: s, periods, priorityPeriods, weekHours };
   }
+
+  /**
+   * Per year (of arrival, for studies; of the period's start, for counts and time):
+   * `by_year.<label>.…` statistics. Years that the warm-up covers entirely are left out.
+   */
+  private yearStats(s: Record<string, number>): void {
+    const cfg = this.config;
+    const c = this.col;
+    const ends = [...this.yearStarts.slice(1), Number.POSITIVE_INFINITY];
+    this.yearLabels.forEach((label, y) => {
+      if (ends[y] <= cfg.warmup || this.yearStarts[y] >= cfg.horizon) return;
+      const pre = `by_year.${label}`;
+      let arrivals = 0;
+      let reported = 0;
+      let cleared = 0;
+      let reading = 0;
+      let capacity = 0;
+      let workload = 0;
+      let rostered = 0;
+      let backlog = Number.NaN;
+      for (let k = 0; k < this.periodCount; k++) {
+        const start = k * cfg.periodLength;
+        if (start < this.yearStarts[y] || start >= ends[y]) continue;
+        arrivals += c.arrivals[k];
+        reported += c.reported[k];
+        cleared += c.cleared_by_ai[k];
+        reading += c.reading_min[k];
+        capacity += c.reading_capacity_min[k];
+        workload += c.workload_min[k];
+        rostered += c.rostered_min[k];
+        backlog = c.backlog_end[k];
+      }
+      s[`${pre}.studies.arrived`] = arrivals;
+      s[`${pre}.studies.reported`] = reported;
+      if (cfg.tools.some((t) => t.kind === 'autonomous')) s[`${pre}.studies.cleared_by_ai`] = cleared;
+      s[`${pre}.studies.backlog_end`] = backlog;
+      s[`${pre}.demand_of_capacity`] = capacity > 0 ? workload / capacity : Number.NaN;
+      s[`${pre}.reading_of_capacity`] = capacity > 0 ? reading / capacity : Number.NaN;
+      s[`${pre}.reading_of_rostered`] = rostered > 0 ? reading / rostered : Number.NaN;
+      let tatSum = 0;
+      let tatCount = 0;
+      cfg.priorities.forEach((p, i) => {
+        tatSum += this.yTatSum[y][i];
+        tatCount += this.yTatCount[y][i];
+        const n = this.yTatCount[y][i];
+        s[`${pre}.tat.by_priority.${p.name}.mean`] = n > 0 ? this.yTatSum[y][i] / n : Number.NaN;
+        s[`${pre}.tat.by_priority.${p.name}.p90`] = this.ySketch[y][i].quantile(0.9);
+      });
+      s[`${pre}.tat.all.mean`] = tatCount > 0 ? tatSum / tatCount : Number.NaN;
+      cfg.priorities.forEach((p, i) => {
+        if (p.target === null) return;
+        const n = this.yTarget[y][i];
+        s[`${pre}.target_met_share.${p.name}`] = n > 0 ? this.yMet[y][i] / n : Number.NaN;
+      });
+    });
+  }
+}
+
+/** Simulated years of 365 days from time 0, labelled 1, 2, ... (the last may be cut short). */
+export function defaultYears(horizon: number): { label: string; from: number }[] {
+  const n = Math.max(1, Math.ceil(horizon / YEAR - 1e-9));
+  return Array.from({ length: n }, (_, i) => ({ label: String(i + 1), from: i * YEAR }));
 }

@@ -11,7 +11,22 @@ export interface RunResult {
   periods: Record<PeriodColumn, number[]>;
   /** Per priority, per period. */
   priorityPeriods: Record<string, Record<PriorityPeriodColumn, number[]>>;
+  /** Per priority, sums and counts by hour of the week of arrival (168 entries, Monday 00:00 first). */
+  weekHours?: WeekHourTable;
 }
+
+/** Per priority: sums and counts by hour of the week of arrival (each array 168 long). */
+export type WeekHourTable = Record<
+  string,
+  {
+    wait_sum: number[];
+    wait_count: number[];
+    tat_sum: number[];
+    tat_count: number[];
+    target_met: number[];
+    target_count: number[];
+  }
+>;
 
 /** periods.csv columns after arm and replication, in order (times in minutes unless named). */
 export const PERIOD_COLUMNS = [

@@ -5,6 +5,7 @@ import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { allCharts } from './charts/all-charts.js';
 import { csvLine, periodsCsv, priorityPeriodsCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
+import { weekHoursCsv } from './week-hours.js';
 
 /** replications.csv: one row per arm x replication x statistic (every statistic of summary.json, per run). */
 export function replicationsCsv(result: ExperimentResult): string {
@@ -37,6 +38,7 @@ export async function writeResults(
       await put('periods.csv', periodsCsv(result.runs));
       await put('periods_by_priority.csv', priorityPeriodsCsv(result.runs));
       await put('replications.csv', replicationsCsv(result));
+      await put('by_hour_of_week.csv', weekHoursCsv(result.runs));
       const rendered = [];
       for (const chart of allCharts({ scenario, runs: result.runs, summary: result.summary })) {
         rendered.push({ chart, svg: await putChart(put, chart.name, chart.spec) });

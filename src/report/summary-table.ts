@@ -19,6 +19,8 @@ export function headlines(s: ResolvedScenario, summary: Summary): Headline[] {
   for (const p of s.priorities) {
     h.push({ path: `wait.by_priority.${p.name}`, label: `mean wait ${p.name}`, show: fmtMinutes });
     h.push({ path: `tat.by_priority.${p.name}.p90`, label: `p90 TAT ${p.name}`, show: fmtMinutes });
+    if (p.target !== undefined)
+      h.push({ path: `target_met_share.${p.name}`, label: `${p.name} within ${targetText(p.target)}`, show: fmtShare });
   }
   // Triage: the studies it is for, and the ones it misses, who pay for the reordering.
   for (const t of s.ai) {
@@ -27,7 +29,9 @@ export function headlines(s: ResolvedScenario, summary: Summary): Headline[] {
     h.push({ path: `wait.by_ai_call.${t.name}.FN`, label: `mean wait, ${t.finding} missed by ${t.name}`, show: fmtMinutes });
   }
   h.push({ path: 'wait.all', label: 'mean wait, all studies', show: fmtMinutes });
-  h.push({ path: 'utilisation', label: 'utilisation', show: fmtShare });
+  h.push({ path: 'demand_of_capacity', label: 'demand / reading capacity', show: fmtShare });
+  h.push({ path: 'reading_of_capacity', label: 'reading time / reading capacity', show: fmtShare });
+  h.push({ path: 'utilisation', label: 'rostered time spent reading', show: fmtShare });
   if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
   // Readers who can miss, or an AI that reads: the model then reports recall outcomes.
   const modelsReading = summary.arms.some((a) => statAt(a, 'outcomes.recall_rate') !== undefined);
@@ -42,6 +46,52 @@ export function headlines(s: ResolvedScenario, summary: Summary): Headline[] {
       h.push({ path: `missed_findings.${f}`, label: `missed ${f}`, show: count });
   }
   return h;
+}
+
+/** A target as written in the scenario ("1h"), or in minutes when a number. */
+export function targetText(t: string | number): string {
+  return typeof t === 'number' ? fmtMinutes(t) : t.replace(/^(\d+(?:\.\d+)?)\s*([a-z]+)$/, '$1 $2');
+}
+
+/** The year labels of a summary, in order ("1", "2", ... or calendar years). */
+export function yearLabels(summary: Summary): string[] {
+  const by = summary.arms[0]?.by_year as Record<string, unknown> | undefined;
+  return by ? Object.keys(by).sort((a, b) => Number(a) - Number(b)) : [];
+}
+
+/** The statistics shown by year: the backlog, demand against capacity, the shares within target, urgent p90. */
+export function yearHeadlines(s: ResolvedScenario): Headline[] {
+  const h: Headline[] = [
+    { path: 'studies.backlog_end', label: 'backlog at year end', show: (x) => fmt(x, 0) },
+    { path: 'demand_of_capacity', label: 'demand / capacity', show: fmtShare },
+  ];
+  for (const p of s.priorities) {
+    if (p.target !== undefined)
+      h.push({ path: `target_met_share.${p.name}`, label: `${p.name} within ${targetText(p.target)}`, show: fmtShare });
+  }
+  const top = s.priorities[0];
+  if (top) h.push({ path: `tat.by_priority.${top.name}.p90`, label: `p90 TAT ${top.name}`, show: fmtMinutes });
+  return h;
+}
+
+/**
+ * By year: one row per year and arm, one column per statistic of yearHeadlines
+ * ("by_year.<year>.<path>" in summary.json). Empty when the runs have no years.
+ */
+export function yearTable(summary: Summary, scenario: ResolvedScenario, withInterval = false): string[][] {
+  const years = yearLabels(summary);
+  if (years.length === 0) return [];
+  const hs = yearHeadlines(scenario);
+  const rows: string[][] = [['year', 'arm', ...hs.map((h) => h.label)]];
+  for (const y of years)
+    summary.arms.forEach((a, i) =>
+      rows.push([
+        i === 0 ? y : '',
+        a.name,
+        ...hs.map((h) => showStatistic(h, statAt(a, `by_year.${y}.${h.path}`), withInterval)),
+      ]),
+    );
+  return rows;
 }
 
 export function statAt(arm: ArmSummary, path: string): Statistic | undefined {
@@ -88,9 +138,16 @@ export function differenceTable(summary: Summary, scenario: ResolvedScenario): s
   return rows;
 }
 
-/** A plain text table with padded columns. */
-export function textTable(rows: string[][]): string {
+/** A plain text table with padded columns: the first `left` columns left-aligned, the others right. */
+export function textTable(rows: string[][], left = 1): string {
   if (rows.length === 0) return '';
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c < left ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

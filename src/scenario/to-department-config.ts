@@ -130,8 +130,10 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     }
   });
   const arm = r.arms[armIndex];
+  const horizon = parseDuration(r.horizon);
   return {
-    horizon: parseDuration(r.horizon),
+    horizon,
+    ...(r.start ? { years: calendarYears(r.start, horizon) } : {}),
     warmup: parseDuration(r.warmup),
     periodLength: PERIODS[r.period],
     priorities,
@@ -146,4 +148,20 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     tools,
     active: r.ai.map((t) => arm.ai.includes(t.name)),
   };
+}
+
+/**
+ * Calendar years from a start date (YYYY-MM-DD) over the horizon (minutes): the first starts at
+ * time 0 (perhaps part of a year), each next one on 1 January.
+ */
+export function calendarYears(start: string, horizon: number): { label: string; from: number }[] {
+  const t0 = Date.parse(`${start}T00:00:00Z`);
+  const first = new Date(t0).getUTCFullYear();
+  const years = [{ label: String(first), from: 0 }];
+  for (let y = first + 1; ; y++) {
+    const from = (Date.UTC(y, 0, 1) - t0) / 60000;
+    if (from >= horizon) break;
+    years.push({ label: String(y), from });
+  }
+  return years;
 }

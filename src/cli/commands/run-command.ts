@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
 import { writeResults } from '../../report/results-folder.js';
-import { armTable, differenceTable, textTable } from '../../report/summary-table.js';
+import { armTable, differenceTable, textTable, yearTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 import { interruptSignal, progressBar } from '../progress.js';
@@ -78,6 +78,14 @@ export const runCommand = {
         out.push('');
         out.push(`Differences from "${s.arms[0].name}", paired by replication (mean [95% interval]):`);
         out.push(textTable(diff));
+      }
+      const years = yearTable(s, scenario.resolved);
+      if (years.length > 1) {
+        out.push('');
+        out.push(
+          `By ${scenario.resolved.start ? 'calendar' : 'simulated'} year (studies by the year they arrived; backlog at the end of the year's last ${scenario.resolved.period}):`,
+        );
+        out.push(textTable(years, 2));
       }
       out.push('');
       out.push(`Results in ${shownPath(outDir)}/ (report.html, summary.json, periods.csv, charts/)`);

@@ -6,6 +6,7 @@ import { turnaroundChart } from './turnaround-chart.js';
 import { utilisationChart } from './utilisation-chart.js';
 import { volumeChart } from './volume-chart.js';
 import { waitsByCallChart } from './waits-by-call-chart.js';
+import { weekHourChart } from './week-hour-chart.js';
 
 /** The report's charts, in the order the report shows them: six always, the outcomes chart where it applies. */
 export function allCharts(ctx: ChartContext): Chart[] {
@@ -17,6 +18,8 @@ export function allCharts(ctx: ChartContext): Chart[] {
     waitsByCallChart(ctx),
     utilisationChart(ctx),
   ];
+  const week = weekHourChart(ctx);
+  if (week) charts.splice(4, 0, week);
   const outcomes = outcomesChart(ctx);
   if (outcomes) charts.push(outcomes);
   return charts;
