@@ -84,13 +84,13 @@ export function yearTable(summary: Summary, scenario: ResolvedScenario, withInte
   const hs = yearHeadlines(scenario);
   const rows: string[][] = [['year', 'arm', ...hs.map((h) => h.label)]];
   for (const y of years)
-    summary.arms.forEach((a, i) =>
+    summary.arms.forEach((a, i) => {
       rows.push([
         i === 0 ? y : '',
         a.name,
         ...hs.map((h) => showStatistic(h, statAt(a, `by_year.${y}.${h.path}`), withInterval)),
-      ]),
-    );
+      ]);
+    });
   return rows;
 }
 
