@@ -1,5 +1,6 @@
 import { CapacityCalendar, type DistributionSpec, makeDistribution, YEAR } from '../engine/index.js';
 import type { DepartmentConfig } from '../model/department-config.js';
+import { describeArm } from '../scenario/describe-arm.js';
 import type { LoadedScenario } from '../scenario/load-scenario.js';
 import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing-formulas.js';
 
@@ -51,6 +52,8 @@ export interface YearFigures {
 
 export interface ArmExplanation {
   arm: string;
+  /** What the arm changes, derived from the values it runs with. */
+  changes: string;
   streams: StreamLoad[];
   /** Mean readers on duty over the week (growth at time 0), and their mean efficiency. */
   readersOn: number;
@@ -330,6 +333,7 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
   const c0 = capacityAt(cfg, calendars, 0);
   return {
     arm: loaded.resolved.arms[arm].name,
+    changes: describeArm(loaded.resolved, arm),
     streams: loads,
     readersOn: c0.on,
     efficiency: c0.reading / c0.on,

@@ -20,6 +20,7 @@ export function explainText(e: Explanation, simulated: SimulatedYears | null): s
   out.push('');
   for (const arm of e.arms) {
     out.push(`== ${arm.arm}`);
+    out.push(`Changes: ${arm.changes}.`);
     out.push(
       `Reading capacity: ${fmt(arm.readersOn, 1)} radiologists on duty on average (headcount ${fmt(arm.headcount, 0)}) x efficiency ${fmt(arm.efficiency, 2)} = ${fmt(arm.readersOn * arm.efficiency, 1)} radiologists' worth of reading around the clock.`,
     );

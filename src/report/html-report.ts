@@ -1,9 +1,10 @@
 import { dump } from 'js-yaml';
 import type { Summary } from '../experiment/summary.js';
+import { describeArm } from '../scenario/describe-arm.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import type { Chart } from './charts/chart-context.js';
-import { armTable, differenceTable } from './summary-table.js';
+import { armTable, differenceTable, yearTable } from './summary-table.js';
 
 /** Escapes text for HTML: a scenario named `<script>` is shown, never run. */
 export function escapeHtml(s: string): string {
@@ -25,7 +26,7 @@ function table(rows: string[][], cls: string): string {
         `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`,
     )
     .join('\n');
-  return `<table class="${cls}"><thead><tr>${th}</tr></thead><tbody>\n${trs}\n</tbody></table>`;
+  return `<div class="scroll"><table class="${cls}"><thead><tr>${th}</tr></thead><tbody>\n${trs}\n</tbody></table></div>`;
 }
 
 export interface ReportInput {
@@ -51,12 +52,14 @@ export function htmlReport({ scenario, summary, charts }: ReportInput): string {
     .join('\n');
   const sources = s.sources.length ? `<p class="sources">Sources: ${s.sources.map(escapeHtml).join('; ')}</p>` : '';
   const arms = s.arms
-    .map(
-      (a) =>
-        `<li><strong>${escapeHtml(a.name)}</strong>: ${a.ai.length ? `AI tools ${a.ai.map(escapeHtml).join(', ')}` : 'no AI tools'}${a.description ? ` \u2014 ${escapeHtml(a.description)}` : ''}</li>`,
-    )
+    .map((a, i) => `<li><strong>${escapeHtml(a.name)}</strong>: ${escapeHtml(describeArm(s, i))}</li>`)
     .join('\n');
   const diff = differenceTable(summary, s);
+  const years = yearTable(summary, s);
+  const byYear =
+    years.length > 2
+      ? `<h2>By year</h2>\n<p>Each ${s.start ? 'calendar' : 'simulated'} year of the run: studies by the year they arrived in; the backlog at the end of the year\u2019s last ${escapeHtml(s.period)}; demand is the reading time of the year\u2019s arrivals against what the roster can read at its efficiency.</p>\n${table(years, 'years')}`
+      : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -67,7 +70,7 @@ export function htmlReport({ scenario, summary, charts }: ReportInput): string {
 <style>
 body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; }
-.meta { color: #555; } .sources { color: #555; font-size: 0.9rem; }
+.scroll { overflow-x: auto; max-width: 100%; } .meta { color: #555; } .sources { color: #555; font-size: 0.9rem; }
 table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; } th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #e3e3e3; }
 td { text-align: right; white-space: nowrap; } thead th { text-align: right; } tbody th { text-align: left; font-weight: normal; }
 figure { margin: 1.8rem 0; } img.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
@@ -87,6 +90,7 @@ ${sources}
 <p>Means over replications with 95% intervals. Waits and turnarounds are of studies that arrived after the warm-up; the backlog is at the end of the run.</p>
 ${table(armTable(summary, s, true), 'summary')}
 ${diff.length ? `<h3>Differences from ${escapeHtml(summary.arms[0].name)} (paired by replication: the same patients)</h3>\n${table(diff, 'differences')}` : ''}
+${byYear}
 <h2>Charts</h2>
 ${figures}
 <h2>What this model assumes</h2>

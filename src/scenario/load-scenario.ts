@@ -3,10 +3,11 @@ import { basename, extname } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { DepartmentConfig } from '../model/department-config.js';
 import { checkScenario } from './check-scenario.js';
+import { allowsMinus, applyRelative, isWholePath, parseRelative, resolveRelativeArms } from './relative-value.js';
 import { type ResolvedScenario, resolveScenario } from './resolve.js';
 import { fromZodIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { Scenario as ScenarioSchema } from './schema.js';
-import { parseAssignment, parseValue, setPath } from './set-path.js';
+import { getPath, parseAssignment, parseValue, setPath } from './set-path.js';
 import { toDepartmentConfig } from './to-department-config.js';
 
 /** A loaded, validated scenario: what every command starts from. */
@@ -69,6 +70,18 @@ function scaleRoster(raw: Record<string, unknown>, path: string, before: number)
   }
 }
 
+/**
+ * The value a `--set` assignment puts at its path: `+2`, `-1` (counts) and `x1.1` are relative
+ * to the value there now; anything else is read as YAML. `{ error }` when a relative value has
+ * nothing to change.
+ */
+function setValue(raw: Record<string, unknown>, path: string, text: string): unknown {
+  const rel = parseRelative(text, allowsMinus(path));
+  if (!rel) return parseValue(text);
+  const r = applyRelative(getPath(raw, path), rel, isWholePath(path));
+  return 'error' in r ? { error: r.error } : r.value;
+}
+
 /** Validates a raw scenario object: schema, then references; returns the resolved scenario and its departments. */
 export function validateScenario(file: string, raw: Record<string, unknown>, options: LoadOptions = {}): LoadedScenario {
   const setIssues: ScenarioIssue[] = [];
@@ -78,13 +91,26 @@ export function validateScenario(file: string, raw: Record<string, unknown>, opt
       setIssues.push({ path: [], message: `--set ${text}: expected PATH=VALUE, such as readers.general.count=8` });
       continue;
     }
+    if (a.path === 'growth') {
+      // A shortcut: every stream's growth.
+      const streams = Array.isArray(raw.streams) ? (raw.streams as Record<string, unknown>[]) : [];
+      for (const st of streams) if (st && typeof st === 'object') st.growth = parseValue(a.value);
+      continue;
+    }
     const before = headcountOf(raw, a.path);
-    const issue = setPath(raw, a.path, parseValue(a.value));
+    const value = setValue(raw, a.path, a.value);
+    if (typeof value === 'object' && value !== null && 'error' in value) {
+      setIssues.push({ path: [], message: `--set ${text}: ${(value as { error: string }).error}` });
+      continue;
+    }
+    const issue = setPath(raw, a.path, value);
     if (issue) setIssues.push(issue);
     else if (before !== null && !assignments.some((x) => x.a?.path === a.path.replace(/count$/, 'roster')))
       scaleRoster(raw, a.path, before);
   }
   if (setIssues.length) throw new ScenarioError(file, setIssues);
+  const relativeIssues = resolveRelativeArms(raw);
+  if (relativeIssues.length) throw new ScenarioError(file, relativeIssues);
   const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(file, fromZodIssues(parsed.error.issues));
   const resolved = resolveScenario(parsed.data);

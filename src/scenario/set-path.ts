@@ -37,7 +37,7 @@ export function parseValue(text: string): unknown {
  * Returns the problem, or null when set. Every step but the last must exist.
  */
 export function setPath(raw: Record<string, unknown>, path: string, value: unknown): ScenarioIssue | null {
-  const parts = path.split('.');
+  const parts = splitSetPath(path);
   if (parts.some((p) => p.length === 0))
     return { path: [], message: `--set ${path}: expected a dotted path such as readers.general.count, found "${path}"` };
   let node: unknown = raw;
@@ -46,6 +46,12 @@ export function setPath(raw: Record<string, unknown>, path: string, value: unkno
     const here = parts.slice(0, i + 1).join('.');
     if (Array.isArray(node)) {
       const items = node as { name?: unknown }[];
+      const byIndex = listItem(items, key);
+      if (byIndex.item !== undefined) {
+        node = byIndex.item;
+        continue;
+      }
+      if (byIndex.problem) return { path: [], message: `--set ${path}: ${parts[i - 1]}${byIndex.problem}` };
       const found = items.find((it) => it && typeof it === 'object' && it.name === key);
       if (!found) {
         const what = NAMED_LISTS[parts[i - 1]] ?? 'item';
@@ -76,4 +82,50 @@ export function setPath(raw: Record<string, unknown>, path: string, value: unkno
   }
   (node as Record<string, unknown>)[last] = value;
   return null;
+}
+
+/**
+ * Splits a `--set` path into its steps: dots separate them, and `[n]` picks the n-th item
+ * (from 0) of a list: `readers.radiologists.roster[3].on` -> readers, radiologists, roster, [3], on.
+ */
+export function splitSetPath(path: string): string[] {
+  return path.split('.').flatMap((part) => {
+    const m = /^([^[\]]*)((?:\[\d+\])+)$/.exec(part);
+    if (!m) return [part];
+    const indexes = m[2].match(/\[\d+\]/g) ?? [];
+    return m[1] ? [m[1], ...indexes] : indexes;
+  });
+}
+
+/**
+ * A list item picked by `[n]` (or by a bare number in a list whose items have no names), or
+ * the problem with the pick, naming the valid ones; neither when `key` names an item by name.
+ */
+function listItem(items: { name?: unknown }[], key: string): { item?: unknown; problem?: string } {
+  const named = items.some((it) => it && typeof it === 'object' && typeof it.name === 'string');
+  const m = /^\[(\d+)\]$/.exec(key) ?? (!named && /^(\d+)$/.exec(key));
+  const valid = items.length === 0 ? 'the list is empty' : `valid: [0] to [${items.length - 1}]`;
+  if (m) {
+    const n = Number(m[1]);
+    return n < items.length ? { item: items[n] } : { problem: ` has no item [${n}] (${valid})` };
+  }
+  if (!named) return { problem: ` is a list without names: pick an item by its place, such as [0] (${valid})` };
+  return {};
+}
+
+/**
+ * The value at a `--set` path in a raw scenario (list items by name or `[n]`), or undefined
+ * when there is none.
+ */
+export function getPath(raw: Record<string, unknown>, path: string): unknown {
+  let node: unknown = raw;
+  for (const key of splitSetPath(path)) {
+    if (Array.isArray(node)) {
+      const m = /^\[(\d+)\]$/.exec(key);
+      node = m ? node[Number(m[1])] : node.find((it) => it && typeof it === 'object' && it.name === key);
+    } else if (node && typeof node === 'object') {
+      node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    } else return undefined;
+  }
+  return node;
 }
