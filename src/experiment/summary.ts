@@ -41,13 +41,32 @@ export function round(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(6)) : x;
 }
 
-export function statistic(values: number[]): Statistic {
+/**
+ * A statistic's mean and interval across replications. `range`: the values the statistic can
+ * take; the interval's bounds are clipped to it (no negative backlog, no share above 1).
+ */
+export function statistic(values: number[], range: [number, number] = [-Infinity, Infinity]): Statistic {
   const e = estimate(values, 0.95);
+  const clip = (x: number) => Math.min(range[1], Math.max(range[0], x));
   return {
     mean: Number.isNaN(e.mean) ? null : round(e.mean),
-    ci95: e.ci ? [round(e.ci[0]), round(e.ci[1])] : null,
+    ci95: e.ci ? [round(clip(e.ci[0])), round(clip(e.ci[1]))] : null,
     n: e.n,
   };
+}
+
+/**
+ * The values a statistic of summary.json can take, by its name: shares and rates lie in [0, 1];
+ * counts, times and ratios of times are never negative.
+ */
+export function possibleRange(metric: string): [number, number] {
+  const last = metric.split('.');
+  if (
+    last.some((p) => p === 'target_met_share' || p === 'utilisation' || p === 'utilisation_by_group') ||
+    /(_rate|sensitivity|ppv_of_recall|reading_of_rostered)$/.test(metric)
+  )
+    return [0, 1];
+  return [0, Infinity];
 }
 
 /** Puts `value` at a dotted path in a nested object. */
@@ -78,7 +97,14 @@ export function summarise(loaded: LoadedScenario, runs: RunResult[][], seed: num
   const arms: ArmSummary[] = runs.map((armRuns, a) => {
     const arm: ArmSummary = { name: r.arms[a].name };
     for (const metric of metricNames(armRuns)) {
-      setNested(arm, metric, statistic(armRuns.map((run) => run.stats[metric] ?? Number.NaN)));
+      setNested(
+        arm,
+        metric,
+        statistic(
+          armRuns.map((run) => run.stats[metric] ?? Number.NaN),
+          possibleRange(metric),
+        ),
+      );
     }
     return arm;
   });

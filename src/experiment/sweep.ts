@@ -1,5 +1,6 @@
 import { type LoadedScenario, type LoadOptions, loadScenario } from '../scenario/load-scenario.js';
 import { type ExperimentOptions, type ExperimentResult, planExperiment, runExperiments } from './experiment.js';
+import { statistic } from './summary.js';
 import type { PoolOptions } from './worker-pool.js';
 
 /** One varied parameter: a dotted path (as for --set) and its values, as written. */
@@ -8,7 +9,27 @@ export interface SweepAxis {
   values: string[];
 }
 
-/** `PATH=V1,V2,...` -> an axis, or null when the text is not of that form. */
+/**
+ * A range `FROM..TO` (whole steps) or `FROM..TO..STEP` as its values, or null when `text` is not
+ * a range. At most 1,000 values.
+ */
+export function expandRange(text: string): string[] | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*(?:\.\.\s*(\d+(?:\.\d+)?))?\s*$/.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  const step = m[3] === undefined ? 1 : Number(m[3]);
+  if (!(step > 0) || to < from || (to - from) / step > 1000) return null;
+  const decimals = Math.max(...[m[1], m[2], m[3] ?? '1'].map((x) => (x.split('.')[1] ?? '').length));
+  const values: string[] = [];
+  for (let i = 0; from + i * step <= to + 1e-9; i++) values.push((from + i * step).toFixed(decimals));
+  return values;
+}
+
+/**
+ * `PATH=V1,V2,...` -> an axis, or null when the text is not of that form. A value may be a range,
+ * `12..18` (every whole number) or `0.8..1..0.05`.
+ */
 export function parseVary(text: string): SweepAxis | null {
   const eq = text.indexOf('=');
   if (eq <= 0) return null;
@@ -16,8 +37,51 @@ export function parseVary(text: string): SweepAxis | null {
     .slice(eq + 1)
     .split(',')
     .map((v) => v.trim())
-    .filter((v) => v.length > 0);
+    .filter((v) => v.length > 0)
+    .flatMap((v) => expandRange(v) ?? [v]);
   return values.length ? { path: text.slice(0, eq).trim(), values } : null;
+}
+
+/** Does every value of the axis read as a whole number (a headcount): the chart's axis then has whole ticks. */
+export function isIntegerAxis(axis: SweepAxis): boolean {
+  return axis.values.every((v) => /^\s*-?\d+\s*$/.test(v));
+}
+
+/** A paired difference between neighbouring variants of a one-axis sweep. */
+export interface NeighbourDifference {
+  from: string;
+  to: string;
+  arm: string;
+  metric: string;
+  mean: number | null;
+  ci95: [number, number] | null;
+  n: number;
+}
+
+/**
+ * For a one-axis sweep: the metric of each variant minus the previous one's, per arm, paired by
+ * replication (every variant runs on the same seed, so replication k sees the same patients:
+ * the pairs' differences show whether 13 against 14 readers is more than noise).
+ */
+export function neighbourDifferences(sweep: SweepResult, metric: string): NeighbourDifference[] {
+  if (sweep.axes.length !== 1) return [];
+  const path = sweep.axes[0].path;
+  const out: NeighbourDifference[] = [];
+  for (let v = 1; v < sweep.results.length; v++) {
+    const prev = sweep.results[v - 1];
+    const cur = sweep.results[v];
+    cur.runs.forEach((armRuns, a) => {
+      const diffs = armRuns.map((run, i) => (run.stats[metric] ?? Number.NaN) - (prev.runs[a]?.[i]?.stats[metric] ?? Number.NaN));
+      out.push({
+        from: sweep.variants[v - 1].settings[path],
+        to: sweep.variants[v].settings[path],
+        arm: cur.summary.arms[a].name,
+        metric,
+        ...statistic(diffs),
+      });
+    });
+  }
+  return out;
 }
 
 export interface SweepVariant {
@@ -43,7 +107,10 @@ export function grid(axes: SweepAxis[]): Record<string, string>[] {
 export function sweepVariants(file: string, axes: SweepAxis[], options: LoadOptions = {}): SweepVariant[] {
   return grid(axes).map((settings) => ({
     settings,
-    scenario: loadScenario(file, { set: [...(options.set ?? []), ...Object.entries(settings).map(([p, v]) => `${p}=${v}`)] }),
+    scenario: loadScenario(file, {
+      ...options,
+      set: [...(options.set ?? []), ...Object.entries(settings).map(([p, v]) => `${p}=${v}`)],
+    }),
   }));
 }
 

@@ -1,6 +1,6 @@
 import { load as loadYaml } from 'js-yaml';
 import type { Statistic } from '../experiment/summary.js';
-import type { SweepResult } from '../experiment/sweep.js';
+import { isIntegerAxis, neighbourDifferences, type SweepResult } from '../experiment/sweep.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
@@ -32,6 +32,27 @@ export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
       }
     }
   });
+  return out;
+}
+
+/**
+ * sweep_differences.csv (one-axis sweeps): per arm, the chosen metric of each variant minus the
+ * previous variant's, paired by replication, with its 95% interval.
+ */
+export function sweepDifferencesCsv(sweep: SweepResult, metric: string): string {
+  const path = sweep.axes[0]?.path ?? '';
+  let out = csvLine([`${path} from`, `${path} to`, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications']);
+  for (const d of neighbourDifferences(sweep, metric))
+    out += csvLine([
+      d.from,
+      d.to,
+      d.arm,
+      d.metric,
+      d.mean ?? Number.NaN,
+      d.ci95?.[0] ?? Number.NaN,
+      d.ci95?.[1] ?? Number.NaN,
+      d.n,
+    ]);
   return out;
 }
 
@@ -81,8 +102,15 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
   };
   if (axes.length === 1) {
     const values = rows.map((r) => ({ ...r, x: allNumeric ? numeric(r.a) : r.a }));
+    const whole = isIntegerAxis(axes[0]);
     const x = allNumeric
-      ? { field: 'x', type: 'quantitative', title: axes[0].path, scale: { zero: false } }
+      ? {
+          field: 'x',
+          type: 'quantitative',
+          title: axes[0].path,
+          scale: { zero: false },
+          ...(whole ? { axis: { format: 'd', tickMinStep: 1 } } : {}),
+        }
       : { field: 'x', type: 'ordinal', title: axes[0].path, sort: axes[0].values };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -151,6 +179,8 @@ export async function writeSweep(sweep: SweepResult, metric: string, outDir: str
   return writeFolderAtomically(outDir, async (put) => {
     const metrics = [metric, ...SWEEP_HEADLINES.filter((m) => m !== metric)];
     await put('sweep.csv', sweepCsv(sweep, metrics));
+    const diffs = neighbourDifferences(sweep, metric);
+    if (diffs.length) await put('sweep_differences.csv', sweepDifferencesCsv(sweep, metric));
     const spec = sweepChart(sweep, metric);
     if (spec) await putChart(put, 'sweep', spec);
   });

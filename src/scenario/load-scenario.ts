@@ -24,6 +24,22 @@ export interface LoadedScenario {
 export interface LoadOptions {
   /** `PATH=VALUE` changes applied before validation (`--set`). */
   set?: string[];
+  /** Run only these arms, by name, in this order (the first is the baseline the others are compared with). */
+  arms?: string[];
+}
+
+/** The arms named in `names`, in that order; throws a ScenarioError naming the arms there are. */
+function pickArms(file: string, resolved: ResolvedScenario, names: string[]): ResolvedScenario {
+  const known = resolved.arms.map((a) => a.name);
+  const missing = names.filter((n) => !known.includes(n));
+  if (missing.length)
+    throw new ScenarioError(file, [
+      {
+        path: [],
+        message: `--arms: no arm named ${missing.map((m) => `"${m}"`).join(', ')} (the arms are: ${known.join('; ')})`,
+      },
+    ]);
+  return { ...resolved, arms: names.map((n) => resolved.arms[known.indexOf(n)]) };
 }
 
 /** Parses YAML or JSON text (JSON is YAML) into a raw object, or throws a ScenarioError. */
@@ -113,7 +129,8 @@ export function validateScenario(file: string, raw: Record<string, unknown>, opt
   if (relativeIssues.length) throw new ScenarioError(file, relativeIssues);
   const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(file, fromZodIssues(parsed.error.issues));
-  const resolved = resolveScenario(parsed.data);
+  let resolved = resolveScenario(parsed.data);
+  if (options.arms?.length) resolved = pickArms(file, resolved, options.arms);
   const issues = checkScenario(resolved);
   if (issues.length) throw new ScenarioError(file, issues);
   const departments = resolved.arms.map((_, i) => toDepartmentConfig(resolved, i));

@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
+import { possibleRange } from '../../experiment/summary.js';
+import { neighbourDifferences, parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
 import { simulateDepartment } from '../../model/department.js';
-import { statAt } from '../../report/summary-table.js';
+import { defaultYears } from '../../model/run-metrics.js';
+import { fmt, fmtShare } from '../../report/format.js';
+import { statAt, textTable } from '../../report/summary-table.js';
 import { writeSweep } from '../../report/sweep-output.js';
 import { suggest } from '../../scenario/scenario-error.js';
 import { UsageError } from '../cli-error.js';
@@ -15,6 +18,7 @@ interface SweepArgs extends SimulationArgs {
   vary: string[];
   metric: string;
   out?: string;
+  arms?: string;
 }
 
 export const sweepCommand = {
@@ -35,6 +39,10 @@ export const sweepCommand = {
         describe: 'the summary.json statistic to chart, e.g. studies.backlog_end',
       })
       .option('out', { alias: 'o', type: 'string', describe: 'results folder (default: output/<scenario name>-sweep)' })
+      .option('arms', {
+        type: 'string',
+        describe: 'run only these arms: names separated by commas, the first being the baseline (default: every arm)',
+      })
       .example(
         '$0 sweep scenarios/ai-speed-sensitivity.yaml --vary ai.reading-assist.readTimeFactor=0.73,0.9,1,1.18 --metric studies.backlog_end',
         'a line of the backlog against the AI speed-up',
@@ -42,6 +50,10 @@ export const sweepCommand = {
       .example(
         '$0 sweep x.yaml --vary readers.general.count=4,5,6 --vary ai.ich-triage.sensitivity=0.8,0.9,0.95',
         'a heatmap of two parameters',
+      )
+      .example(
+        '$0 sweep scenarios/widening-gap.yaml --arms "without AI" --vary readers.radiologists.count=20..30 --metric by_year.5.target_met_share.emergency',
+        'how many radiologists keep emergency studies within target in year 5 (a range of whole numbers)',
       ),
   handler: async (argv: SweepArgs) => {
     const { set } = checkSimulationArgs(argv);
@@ -50,11 +62,21 @@ export const sweepCommand = {
       if (!a) throw new UsageError(`--vary ${v}: expected PATH=V1,V2,... such as readers.general.count=4,5,6`);
       return a;
     });
-    const variants = sweepVariants(argv.scenario, axes, { set });
+    const arms = argv.arms
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const variants = sweepVariants(argv.scenario, axes, { set, arms });
     // The statistic names do not depend on the run's length: check the metric before running.
     const first = variants[0].scenario.departments[0];
     const known = Object.keys(simulateDepartment({ ...first, horizon: 1, warmup: 0 }, { seed: 1, replication: 0 }).stats);
-    if (!known.includes(argv.metric)) {
+    // Statistics by year: the year must be one of the run's, the rest a statistic of a year.
+    const years = (first.years ?? defaultYears(first.horizon)).map((y) => y.label);
+    const byYear = /^by_year\.([^.]+)\.(.+)$/.exec(argv.metric);
+    if (byYear && !years.includes(byYear[1]))
+      throw new UsageError(`--metric ${argv.metric}: the run has no year ${byYear[1]} (its years: ${years.join(', ')})`);
+    const asKnown = byYear ? `by_year.${years[0]}.${byYear[2]}` : argv.metric;
+    if (!known.includes(asKnown)) {
       const hint = suggest(argv.metric, known);
       throw new UsageError(
         `--metric ${argv.metric}: not a statistic of this scenario${hint ? ` (did you mean ${hint}?)` : ''}; see summary.json of a run for the names`,
@@ -74,16 +96,36 @@ export const sweepCommand = {
       });
       bar.stop();
       await writeSweep(sweep, argv.metric, outDir);
-      const header = [...axes.map((a) => a.path), 'arm', argv.metric];
-      const lines = [header.join('\t')];
+      const diffs = neighbourDifferences(sweep, argv.metric);
+      const header = [
+        ...axes.map((a) => a.path),
+        'arm',
+        `${argv.metric} [95%]`,
+        ...(diffs.length ? ['change from previous [95%]'] : []),
+      ];
+      const rows = [header];
+      // Shares as percentages, other statistics with few decimals.
+      const share = possibleRange(argv.metric)[1] === 1;
+      const num = (x: number | null | undefined) => (share ? fmtShare(x) : fmt(x));
       sweep.results.forEach((r, v) => {
         for (const arm of r.summary.arms) {
           const s = statAt(arm, argv.metric);
-          const ci = s?.ci95 ? ` [${s.ci95[0]}, ${s.ci95[1]}]` : '';
-          lines.push([...axes.map((a) => variants[v].settings[a.path]), arm.name, `${s?.mean ?? '-'}${ci}`].join('\t'));
+          const ci = s?.ci95 ? ` [${num(s.ci95[0])}, ${num(s.ci95[1])}]` : '';
+          const d = diffs.find((x) => x.arm === arm.name && x.to === variants[v].settings[axes[0].path]);
+          const change = d
+            ? `${d.mean !== null && d.mean > 0 ? '+' : ''}${num(d.mean)}${d.ci95 ? ` [${d.ci95[0]}, ${d.ci95[1]}]` : ''}`
+            : '';
+          rows.push([
+            ...axes.map((a) => variants[v].settings[a.path]),
+            arm.name,
+            `${num(s?.mean)}${ci}`,
+            ...(diffs.length ? [change] : []),
+          ]);
         }
       });
-      process.stdout.write(`${lines.join('\n')}\n\nResults in ${shownPath(outDir)}/ (sweep.csv, charts/sweep.png)\n`);
+      process.stdout.write(
+        `${textTable(rows, axes.length + 1)}\n\nResults in ${shownPath(outDir)}/ (sweep.csv${diffs.length ? ', sweep_differences.csv' : ''}, charts/sweep.png)\n`,
+      );
     } finally {
       bar.stop();
       interrupt.dispose();
