@@ -1,6 +1,9 @@
+import type { ResolvedScenario } from '../scenario/resolve.js';
+
 /**
  * What the model assumes, in plain words: shown next to every result (report.html) so that a
- * reader can tell what a chart can and cannot say.
+ * reader can tell what a chart can and cannot say. The general text; assumptions() fits it to
+ * the scenario run.
  */
 export const ASSUMPTIONS: { title: string; text: string }[] = [
   {
@@ -36,3 +39,41 @@ export const ASSUMPTIONS: { title: string; text: string }[] = [
     text: 'Individual radiologists and their specialties beyond the modalities a group reads, sick leave and holidays, outsourcing, the link between a study and its clinical outcome, radiologists\u2019 own misses and recalls, and the time the AI itself takes.',
   },
 ];
+
+/** Does any stream model readers who miss findings or recall normal studies? */
+function readersMiss(s: ResolvedScenario): boolean {
+  return s.streams.some(
+    (st) =>
+      Number.parseFloat(String(st.humanFalsePositive)) > 0 ||
+      Object.values(st.findings).some((f) => typeof f === 'object' && f.humanSensitivity !== undefined),
+  );
+}
+
+/**
+ * The assumption lines for the scenario actually run: each line that depends on the scenario
+ * (readers' accuracy, preemption, AI, shift ends) says what this scenario does.
+ */
+export function assumptions(s: ResolvedScenario): { title: string; text: string }[] {
+  const miss = readersMiss(s);
+  const preempt = s.worklist.preemption === 'resume';
+  return ASSUMPTIONS.flatMap((a) => {
+    if (a.title === 'AI') {
+      if (s.ai.length === 0 && !miss)
+        return [{ title: 'Readers', text: 'No AI tools in this scenario. Human readers are assumed to find what is there.' }];
+      const readers = miss
+        ? 'Human readers miss findings and recall normal studies at the rates the streams give (humanSensitivity, humanFalsePositive); double reading and arbitration follow the streams\u2019 settings.'
+        : 'Human readers are assumed to find what is there.';
+      if (s.ai.length === 0) return [{ title: 'Readers', text: `No AI tools in this scenario. ${readers}` }];
+      return [{ ...a, text: a.text.replace('Human readers are assumed to find what is there.', readers) }];
+    }
+    if (a.title === 'The worklist') {
+      const tail = preempt
+        ? ' In this scenario a more urgent study interrupts a less urgent read (preemption), which resumes later where it stopped.'
+        : ' In this scenario reads are never interrupted (no preemption): an urgent study waits for the next free radiologist.';
+      return [{ ...a, text: a.text.replace(/ With preemption [^.]*\./, '') + tail }];
+    }
+    if (a.title === 'Not modelled' && miss)
+      return [{ ...a, text: a.text.replace(', radiologists\u2019 own misses and recalls', '') }];
+    return [a];
+  });
+}

@@ -2,7 +2,7 @@ import { dump } from 'js-yaml';
 import type { Summary } from '../experiment/summary.js';
 import { describeArm } from '../scenario/describe-arm.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
-import { ASSUMPTIONS } from './assumptions.js';
+import { assumptions } from './assumptions.js';
 import type { Chart } from './charts/chart-context.js';
 import { armTable, differenceTable, yearTable } from './summary-table.js';
 
@@ -95,7 +95,9 @@ ${byYear}
 ${figures}
 <h2>What this model assumes</h2>
 <dl>
-${ASSUMPTIONS.map((a) => `<dt>${escapeHtml(a.title)}</dt><dd>${escapeHtml(a.text)}</dd>`).join('\n')}
+${assumptions(s)
+  .map((a) => `<dt>${escapeHtml(a.title)}</dt><dd>${escapeHtml(a.text)}</dd>`)
+  .join('\n')}
 </dl>
 <h2>The scenario as run</h2>
 <p>Every default filled in (the same as <code>scenario.resolved.yaml</code>).</p>

@@ -15,6 +15,16 @@ interface RunArgs extends SimulationArgs {
   replication?: number;
 }
 
+/**
+ * The folder-name suffix for `--set` changes: "+readers.radiologists.count=26", several joined by
+ * ","; characters that do not belong in a folder name become "_". Empty without changes.
+ */
+export function whatIfSuffix(set: string[]): string {
+  if (set.length === 0) return '';
+  const text = set.map((a) => a.replace(/[^A-Za-z0-9._=%+-]+/g, '_')).join(',');
+  return `+${text.length > 120 ? text.slice(0, 120) : text}`;
+}
+
 /** A folder as the user would type it: relative when under the current folder. */
 export function shownPath(dir: string): string {
   const rel = relative(process.cwd(), dir);
@@ -48,7 +58,9 @@ export const runCommand = {
       throw new UsageError(`--replication: expected a whole number >= 1, found ${argv.replication}`);
     }
     const scenario = loadScenario(argv.scenario, { set });
-    const outDir = resolve(argv.out ?? `output/${scenario.stem}`);
+    // A what-if (--set) without --out goes to a folder of its own, named after the change, so that
+    // it never replaces the baseline's results.
+    const outDir = resolve(argv.out ?? `output/${scenario.stem}${whatIfSuffix(argv.set ?? [])}`);
     const interrupt = interruptSignal();
     const bar = progressBar(!argv.quiet && argv.format === 'text', scenario.resolved.name);
     try {
