@@ -35,3 +35,21 @@ describe('docs/sources.md', () => {
       expect(readFileSync(f, 'utf8'), f).not.toMatch(/\.\.\/shared|\/work\//);
   });
 });
+
+describe('docs/results.md', () => {
+  it('names every file of a results folder and every column of the CSV files', async () => {
+    const doc = readFileSync('docs/results.md', 'utf8');
+    const { PERIOD_COLUMNS, PRIORITY_PERIOD_COLUMNS } = await import('../../src/model/run-result.js');
+    for (const c of [...PERIOD_COLUMNS, ...PRIORITY_PERIOD_COLUMNS]) expect(doc, c).toContain(`\`${c}\``);
+    for (const f of [
+      'summary.json',
+      'periods.csv',
+      'periods_by_priority.csv',
+      'by_hour_of_week.csv',
+      'replications.csv',
+      'scenario.resolved.yaml',
+      'report.html',
+    ])
+      expect(doc, f).toContain(f);
+  });
+});
