@@ -113,7 +113,7 @@ export const sweepCommand = {
           const ci = s?.ci95 ? ` [${num(s.ci95[0])}, ${num(s.ci95[1])}]` : '';
           const d = diffs.find((x) => x.arm === arm.name && x.to === variants[v].settings[axes[0].path]);
           const change = d
-            ? `${d.mean !== null && d.mean > 0 ? '+' : ''}${num(d.mean)}${d.ci95 ? ` [${d.ci95[0]}, ${d.ci95[1]}]` : ''}`
+            ? `${d.mean !== null && d.mean > 0 ? '+' : ''}${num(d.mean)}${d.ci95 ? ` [${num(d.ci95[0])}, ${num(d.ci95[1])}]` : ''}`
             : '';
           rows.push([
             ...axes.map((a) => variants[v].settings[a.path]),
