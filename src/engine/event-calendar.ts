@@ -75,7 +75,8 @@ export class EventCalendar {
    */
   push(time: number, kind: number, payload: number): number {
     if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
-    if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS) throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
+    if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
+      throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
     if (this.nextSlot === this.states.length && this.freeCount === 0) this.grow();
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
@@ -200,7 +201,7 @@ export class EventCalendar {
       let child = first;
       let ct = K[2 * first];
       let cq = K[2 * first + 1];
-      const last = first + 4 < n ? first + 4 : n;
+      const last = Math.min(first + 4, n);
       for (let c = first + 1; c < last; c++) {
         const tc = K[2 * c];
         if (tc < ct || (tc === ct && K[2 * c + 1] < cq)) {
