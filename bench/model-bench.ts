@@ -8,7 +8,7 @@
  * command_studies_per_s (whole command) and peak_rss_mb. The engine yardstick runs in the same
  * script so the figures can be read against this machine's speed that moment.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -56,7 +56,7 @@ const command = [main, 'run', file, '--horizon', `${years}y`, '--seed', '1', '-r
 // On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it when present.
 const gnuTime = existsSync('/usr/bin/time');
 const c0 = process.hrtime.bigint();
-const timed = execFileSync(
+const child = spawnSync(
   gnuTime ? '/usr/bin/time' : process.execPath,
   gnuTime ? ['-f', 'cpu %U %S', process.execPath, ...command] : command,
   {
@@ -64,9 +64,10 @@ const timed = execFileSync(
     stdio: ['ignore', 'ignore', 'pipe'],
   },
 );
+if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
 const commandSeconds = Number(process.hrtime.bigint() - c0) / 1e9;
 rmSync(out, { recursive: true, force: true });
-const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(timed ?? '');
+const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
 const commandCpu = cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN;
 console.log(
   `whole command (readsim run -j 1, SVG charts): ${commandSeconds.toFixed(2)} s (CPU ${commandCpu.toFixed(2)} s) = ${(studies / commandSeconds / 1e6).toFixed(2)} M studies/s; the simulation alone took ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`,
