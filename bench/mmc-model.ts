@@ -55,7 +55,7 @@ export class MmcModel implements EventHandler, ServerPoolListener {
     const streams = new RandomStreams(o.seed, 0);
     this.arrivalRng = streams.stream('arrivals/0');
     this.serviceRng = streams.stream('service/0');
-    this.pool = new ServerPool(this.sim, this, { capacity: o.servers, dropPolicy: 'finish' });
+    this.pool = new ServerPool(this.sim, this, { capacity: o.servers });
     this.arrivalKind = this.sim.registerKind(this);
   }
 
@@ -96,7 +96,7 @@ export class MmcModel implements EventHandler, ServerPoolListener {
 
   capacityRaised(): void {}
 
-  jobHandedBack(): void {
+  jobHandedOver(): void {
     throw new Error('an M/M/c pool of fixed size never hands work back');
   }
 
