@@ -4,8 +4,11 @@ import type { RunTask } from '../experiment/run-task.js';
 import type { DepartmentConfig } from '../model/department-config.js';
 import type { TraceEvent } from '../model/event-trace.js';
 import type { RunResult } from '../model/run-result.js';
-import SimWorker from './sim-worker.ts?worker&inline';
 import type { WorkerRequest } from './sim-worker.ts';
+import SimWorker from './sim-worker.ts?worker&inline';
+
+/** A request without its job number (Omit over each member of the union). */
+type Request = WorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'job'> : never) : never;
 
 type Reply = { job: number; result?: RunResult; trace?: { events: TraceEvent[]; truncated: boolean }; error?: string };
 
@@ -59,7 +62,7 @@ export class BrowserPool {
     return slot;
   }
 
-  private send(slot: Slot, request: Omit<WorkerRequest, 'job'>): Promise<Reply> {
+  private send(slot: Slot, request: Request): Promise<Reply> {
     const job = this.nextJob++;
     slot.busy = true;
     return new Promise((resolve, reject) => {

@@ -32,7 +32,11 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
   const streamPriority = loaded.departments[0].streams.map((s) => s.priority);
 
   const canvas = el('canvas', { width: W, height: H, role: 'img', 'aria-label': 'the worklist and the readers, animated' });
-  const armSel = el('select', { id: 'day-arm' }, ...arms.map((a, i) => el('option', { value: i, selected: i === arms.length - 1 }, a)));
+  const armSel = el(
+    'select',
+    { id: 'day-arm' },
+    ...arms.map((a, i) => el('option', { value: i, selected: i === arms.length - 1 }, a)),
+  );
   const daySel = el('input', { type: 'number', id: 'day-number', min: 29, max: 360, value: 31 });
   const play = el('button', { type: 'button', id: 'day-play' }, 'Play');
   const speed = el(
@@ -45,7 +49,15 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
       ['15', '15 min a second'],
     ].map(([v, t]) => el('option', { value: v }, t)),
   );
-  const slider = el('input', { type: 'range', id: 'day-time', min: 0, max: 1440, step: 1, value: 0, 'aria-label': 'time of day' });
+  const slider = el('input', {
+    type: 'range',
+    id: 'day-time',
+    min: 0,
+    max: 1440,
+    step: 1,
+    value: 0,
+    'aria-label': 'time of day',
+  });
   const clock = el('output', { class: 'clock', 'aria-live': 'off' }, '00:00');
   const waits = el('div', { class: 'day-waits' });
   const note = el('p', { class: 'caption' });
@@ -248,7 +260,12 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
   /** The day's waits by AI call, from the trace itself. */
   function showWaits(): void {
     const arrived = new Map<number, { flags: number; arrival: number; stream: number }>();
-    const groups: Record<string, number[]> = { 'flagged bleeds': [], 'false alarms': [], 'missed bleeds': [], 'unflagged, no bleed': [] };
+    const groups: Record<string, number[]> = {
+      'flagged bleeds': [],
+      'false alarms': [],
+      'missed bleeds': [],
+      'unflagged, no bleed': [],
+    };
     const triaged = new Set(loaded.departments[0].tools.flatMap((tool) => tool.streams));
     for (const e of events) {
       if (e.kind === TRACE.arrival && !(e.c & 4)) arrived.set(e.id, { flags: e.c, arrival: e.time, stream: e.a });
@@ -286,7 +303,13 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
     from = day * DAY;
     const dept = { ...loaded.departments[arm], horizon: from + 2 * DAY };
     note.textContent = 'simulating…';
-    const r = await pool.trace(dept, { seed: loaded.resolved.seed, replication: 0, from: from - DAY, to: from + DAY, limit: 50_000 });
+    const r = await pool.trace(dept, {
+      seed: loaded.resolved.seed,
+      replication: 0,
+      from: from - DAY,
+      to: from + DAY,
+      limit: 50_000,
+    });
     // Start from the state at midnight: replay the day before without drawing.
     events = r.events;
     dayStatus.events = events.length;
@@ -298,8 +321,22 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
     const before = { live: new Map(live), reading: new Map(reading), onDuty, busy };
     from += DAY;
     events = events.slice(midnight);
-    const carry = [...before.live.values()].map((s) => ({ kind: TRACE.arrival, time: s.arrival, id: s.id, a: s.stream, b: s.level, c: s.flags }));
-    const carryStarts = [...before.reading.values()].map((s) => ({ kind: TRACE.start, time: from, id: s.id, a: 0, b: before.busy, c: before.onDuty }));
+    const carry = [...before.live.values()].map((s) => ({
+      kind: TRACE.arrival,
+      time: s.arrival,
+      id: s.id,
+      a: s.stream,
+      b: s.level,
+      c: s.flags,
+    }));
+    const carryStarts = [...before.reading.values()].map((s) => ({
+      kind: TRACE.start,
+      time: from,
+      id: s.id,
+      a: 0,
+      b: before.busy,
+      c: before.onDuty,
+    }));
     events = [...carry, ...carryStarts, ...events] as TraceEvent[];
     reset();
     t = 0;

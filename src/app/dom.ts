@@ -39,7 +39,13 @@ export function table(rows: string[][], caption?: string): HTMLTableElement {
   if (!rows.length) return t;
   const [head, ...body] = rows;
   t.append(el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))));
-  t.append(el('tbody', {}, ...body.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c)))))));
+  t.append(
+    el(
+      'tbody',
+      {},
+      ...body.map((r) => el('tr', {}, ...r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, c) : el('td', {}, c))))),
+    ),
+  );
   return t;
 }
 

@@ -3,7 +3,7 @@
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
-import { EditorView, basicSetup } from 'codemirror';
+import { basicSetup, EditorView } from 'codemirror';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import schema from '../../schema/scenario.schema.json';
 import { formatIssue, ScenarioError } from '../scenario/scenario-error.js';
@@ -22,7 +22,7 @@ type JsonSchema = {
   additionalProperties?: JsonSchema | boolean;
 };
 
-const root = schema as JsonSchema & { $defs?: Record<string, JsonSchema> };
+const root = schema as unknown as JsonSchema & { $defs?: Record<string, JsonSchema> };
 
 function deref(s: JsonSchema | undefined): JsonSchema | undefined {
   let n = s;
@@ -113,7 +113,9 @@ export function scenarioDiagnostics(file: string, text: string): Diagnostic[] {
     return e.issues.map((issue) => {
       let range: [number, number] = [0, Math.min(text.length, text.indexOf('\n') >>> 0)];
       for (let n = issue.path.length; n >= 0; n--) {
-        const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as { range?: [number, number, number] } | null;
+        const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as {
+          range?: [number, number, number];
+        } | null;
         const parent = n > 0 ? doc.getIn(issue.path.slice(0, n - 1) as (string | number)[], true) : null;
         if (node && typeof node === 'object' && node.range) {
           range = [node.range[0], Math.max(node.range[0] + 1, node.range[1])];
@@ -124,12 +126,22 @@ export function scenarioDiagnostics(file: string, text: string): Diagnostic[] {
           break;
         }
       }
-      return { from: range[0], to: Math.min(range[1], text.length), severity: 'error' as const, message: formatIssue(file, issue) };
+      return {
+        from: range[0],
+        to: Math.min(range[1], text.length),
+        severity: 'error' as const,
+        message: formatIssue(file, issue),
+      };
     });
   }
 }
 
-export function createEditor(parent: HTMLElement, text: string, fileName: () => string, onChange: (text: string) => void): EditorView {
+export function createEditor(
+  parent: HTMLElement,
+  text: string,
+  fileName: () => string,
+  onChange: (text: string) => void,
+): EditorView {
   return new EditorView({
     parent,
     doc: text,

@@ -6,7 +6,7 @@ import type { RunResult } from '../model/run-result.js';
 import { AbortedRun, type BrowserPool } from './browser-pool.js';
 import { drawChart } from './charts.js';
 import { el, replace } from './dom.js';
-import { type Lesson, LESSONS, meanRows, type Row, type Values } from './lessons.js';
+import { LESSONS, type Lesson, meanRows, type Row, type Values } from './lessons.js';
 
 export interface LessonTimes {
   /** Milliseconds from the start of the run to the first simulated curve drawn, and to the last. */
@@ -76,7 +76,8 @@ export function renderLesson(root: HTMLElement, index: number, pool: BrowserPool
   );
 
   const series = (loaded: ReturnType<Lesson['scenario']>) => {
-    if (lesson.id === 'crossing' || lesson.id === 'backlog') return ['formula (analytic companion)', 'simulation (mean of replications)'];
+    if (lesson.id === 'crossing' || lesson.id === 'backlog')
+      return ['formula (analytic companion)', 'simulation (mean of replications)'];
     if (lesson.id === 'per-radiologist') return ['studies per radiologist per day', 'what one radiologist can report per day'];
     return loaded.resolved.arms.map((a) => a.name);
   };

@@ -54,9 +54,17 @@ interface WideningOptions {
   arms?: Record<string, unknown>[];
 }
 
+/** The fields of the bundled scenarios that the lessons change (the validator checks the result). */
+interface LessonRaw {
+  streams: { volume: unknown; growth?: string }[];
+  readers: { count: number; efficiency?: number; roster: { on: number }[] }[];
+  ai: { sensitivity?: number; specificity?: number }[];
+  arms?: unknown;
+}
+
 /** widening-gap.yaml at one tenth scale, with the controls' values. */
 function wideningGap(v: WideningOptions): LoadedScenario {
-  const raw = parseScenarioText('widening-gap.yaml', bundled('widening-gap').text) as Record<string, any>;
+  const raw = parseScenarioText('widening-gap.yaml', bundled('widening-gap').text) as unknown as LessonRaw;
   const headcount = v.headcount ?? 24;
   for (const s of raw.streams) {
     s.volume = String(s.volume).replace(/^[\d.]+/, (n) => String(Number(n) * SCALE));
@@ -67,14 +75,20 @@ function wideningGap(v: WideningOptions): LoadedScenario {
   readers.count = headcount;
   if (v.efficiency !== undefined) readers.efficiency = v.efficiency / 100;
   raw.arms = v.arms ?? [{ name: 'without AI' }];
-  return validateScenario('widening-gap.yaml', raw);
+  return validateScenario('widening-gap.yaml', raw as unknown as Record<string, unknown>);
 }
 
 /**
  * One row per `bin` weeks of a run: the ratio of the sums of `top` and `bottom` over the bin
  * (bottom 1: the mean of top), at the bin's middle; a bin cut short by the horizon is left out.
  */
-function weeks(run: RunResult, top: (k: number) => number, series: string, bin = 1, bottom: (k: number) => number = () => 1): Row[] {
+function weeks(
+  run: RunResult,
+  top: (k: number) => number,
+  series: string,
+  bin = 1,
+  bottom: (k: number) => number = () => 1,
+): Row[] {
   const p = run.periods;
   const rows: Row[] = [];
   for (let k0 = 0; k0 + bin <= p.period.length; k0 += bin) {
@@ -130,7 +144,15 @@ function lineSpec(title: string, yTitle: string, series: string[], yFormat = ',.
 
 const growth: Control = { id: 'growth', label: 'Growth of every stream', min: 0, max: 10, step: 0.5, value: 5, unit: '%/y' };
 const headcount: Control = { id: 'headcount', label: 'Radiologists', min: 18, max: 34, step: 1, value: 24, unit: '' };
-const efficiency: Control = { id: 'efficiency', label: 'Share of a shift spent reading', min: 30, max: 60, step: 1, value: 45, unit: '%' };
+const efficiency: Control = {
+  id: 'efficiency',
+  label: 'Share of a shift spent reading',
+  min: 30,
+  max: 60,
+  step: 1,
+  value: 45,
+  unit: '%',
+};
 
 const FORMULA = 'formula (analytic companion)';
 const SIMULATED = 'simulation (mean of replications)';
@@ -149,10 +171,15 @@ const lesson1: Lesson = {
   replications: 8,
   caption: `Load against capacity: the reading hours the studies need divided by the reading hours the roster gives. Dashed: the formula, year by year; faint: each simulated replication, quarter by quarter; bold: their mean. ${scaleNote}`,
   scenario: (v) => wideningGap({ growth: v.growth, headcount: v.headcount, efficiency: v.efficiency }),
-  analytic: (loaded) =>
-    explainScenario(loaded).arms[0].years.map((y) => ({ series: FORMULA, x: y.year - 0.5, v: y.rho })),
+  analytic: (loaded) => explainScenario(loaded).arms[0].years.map((y) => ({ series: FORMULA, x: y.year - 0.5, v: y.rho })),
   simulated: (run) =>
-    weeks(run, (k) => run.periods.workload_min[k], SIMULATED, 13, (k) => run.periods.reading_capacity_min[k]),
+    weeks(
+      run,
+      (k) => run.periods.workload_min[k],
+      SIMULATED,
+      13,
+      (k) => run.periods.reading_capacity_min[k],
+    ),
   spec: (series) => {
     const s = lineSpec('Load / capacity (above 1 the backlog grows)', 'load / capacity', series, '.2f');
     (s.layer as VegaLiteSpec[]).push({
@@ -274,10 +301,10 @@ const lesson5: Lesson = {
   caption:
     'Mean wait before a radiologist opens the study (emergency and inpatient head CT, outpatient MRI; one year). Bars: simulated, mean of the replications. Dashed: the formula’s mean wait over all studies (a steady-state queue, without the weekly rhythm of arrivals and rosters, so lower than the simulation), the same whatever the worklist order: triage moves waiting, it does not remove it.',
   scenario: (v) => {
-    const raw = parseScenarioText('ed-head-ct-triage.yaml', bundled('ed-head-ct-triage').text) as Record<string, any>;
+    const raw = parseScenarioText('ed-head-ct-triage.yaml', bundled('ed-head-ct-triage').text) as unknown as LessonRaw;
     raw.ai[0].sensitivity = v.sensitivity / 100;
     raw.ai[0].specificity = v.specificity / 100;
-    return validateScenario('ed-head-ct-triage.yaml', raw);
+    return validateScenario('ed-head-ct-triage.yaml', raw as unknown as Record<string, unknown>);
   },
   analytic: (loaded) =>
     explainScenario(loaded).arms.map((a) => ({ series: a.arm, x: 'all studies', v: a.years[0].waitEstimate ?? Number.NaN })),

@@ -1,12 +1,13 @@
 // The classroom app: lessons, a day in the reading room, and the playground, all running the
 // same engine, model and experiment code as the command line, in Web Workers, with no network.
-import dejavuBold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?inline';
+
 import dejavu from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?inline';
+import dejavuBold from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?inline';
 import { BrowserPool } from './browser-pool.js';
 import { dayStatus, renderDay } from './day-view.js';
 import { el, replace } from './dom.js';
-import { LESSONS } from './lessons.js';
 import { lessonStatus, renderLesson } from './lesson-view.js';
+import { LESSONS } from './lessons.js';
 import { playgroundStatus, renderPlayground } from './playground.js';
 import './style.css';
 

@@ -16,6 +16,13 @@ import { chartDownloads, drawChart } from './charts.js';
 import { download, el, replace, table } from './dom.js';
 import { createEditor, setEditorText } from './editor.js';
 
+type Loose = Record<string, unknown>;
+
+/** The mappings of a list in a scenario being edited (anything else is left to the validator). */
+function list(x: unknown): Loose[] {
+  return Array.isArray(x) ? x.filter((o): o is Loose => !!o && typeof o === 'object') : [];
+}
+
 /** What the page exposes for tests: runs completed and the last summary.json text. */
 export const playgroundStatus = { runs: 0, summaryJson: '', charts: 0, error: '' };
 
@@ -100,7 +107,12 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
   /** A number field bound to a path of the YAML document (comments and layout kept). */
   function field(label: string, path: (string | number)[], value: unknown, kind: 'number' | 'text' = 'text'): HTMLElement {
     const id = `pg-f-${path.join('-')}`;
-    const input = el('input', { id, type: kind, value: value === undefined ? '' : String(value), step: kind === 'number' ? 'any' : undefined });
+    const input = el('input', {
+      id,
+      type: kind,
+      value: value === undefined ? '' : String(value),
+      step: kind === 'number' ? 'any' : undefined,
+    });
     input.addEventListener('change', () => {
       const doc = parseDocument(text);
       const v = kind === 'number' ? Number(input.value) : input.value;
@@ -113,9 +125,9 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
   }
 
   function renderForm(): void {
-    let raw: Record<string, any>;
+    let raw: Loose;
     try {
-      raw = parseScenarioText(fileName, text) as Record<string, any>;
+      raw = parseScenarioText(fileName, text);
     } catch {
       replace(form, el('p', {}, 'The YAML cannot be read; fix it in the editor.'));
       return;
@@ -126,52 +138,54 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
       field('Replications', ['replications'], raw.replications, 'number'),
       field('Seed', ['seed'], raw.seed, 'number'),
     ];
-    if (Array.isArray(raw.streams)) {
+    if (list(raw.streams).length) {
       parts.push(el('h4', {}, 'Streams'));
-      raw.streams.forEach((s: any, i: number) => {
+      list(raw.streams).forEach((s, i) => {
         parts.push(
           el(
             'div',
             { class: 'row' },
-            el('span', { class: 'row-name' }, String(s?.name ?? `stream ${i + 1}`)),
-            field('volume', ['streams', i, 'volume'], s?.volume),
-            field('growth', ['streams', i, 'growth'], s?.growth),
+            el('span', { class: 'row-name' }, String(s.name ?? `stream ${i + 1}`)),
+            field('volume', ['streams', i, 'volume'], s.volume),
+            field('growth', ['streams', i, 'growth'], s.growth),
           ),
         );
       });
     }
-    if (Array.isArray(raw.readers)) {
+    if (list(raw.readers).length) {
       parts.push(el('h4', {}, 'Readers'));
-      raw.readers.forEach((g: any, i: number) => {
+      list(raw.readers).forEach((g, i) => {
         parts.push(
           el(
             'div',
             { class: 'row' },
-            el('span', { class: 'row-name' }, String(g?.name ?? `group ${i + 1}`)),
-            field('headcount', ['readers', i, 'count'], g?.count, 'number'),
-            field('efficiency', ['readers', i, 'efficiency'], g?.efficiency),
+            el('span', { class: 'row-name' }, String(g.name ?? `group ${i + 1}`)),
+            field('headcount', ['readers', i, 'count'], g.count, 'number'),
+            field('efficiency', ['readers', i, 'efficiency'], g.efficiency),
           ),
         );
       });
     }
-    if (Array.isArray(raw.ai)) {
+    if (list(raw.ai).length) {
       parts.push(el('h4', {}, 'AI tools'));
-      raw.ai.forEach((t: any, i: number) => {
-        const keys = ['sensitivity', 'specificity', 'readTimeFactor', 'clears', 'misses', 'action'].filter((k) => t?.[k] !== undefined);
+      list(raw.ai).forEach((t, i) => {
+        const keys = ['sensitivity', 'specificity', 'readTimeFactor', 'clears', 'misses', 'action'].filter(
+          (k) => t?.[k] !== undefined,
+        );
         parts.push(
           el(
             'div',
             { class: 'row' },
-            el('span', { class: 'row-name' }, `${String(t?.name ?? `tool ${i + 1}`)} (${String(t?.kind ?? '')})`),
+            el('span', { class: 'row-name' }, `${String(t.name ?? `tool ${i + 1}`)} (${String(t.kind ?? '')})`),
             ...keys.map((k) => field(k, ['ai', i, k], t[k])),
           ),
         );
       });
     }
-    if (Array.isArray(raw.arms)) {
+    if (list(raw.arms).length) {
       parts.push(el('h4', {}, 'Arms'));
-      raw.arms.forEach((a: any, i: number) => {
-        parts.push(el('div', { class: 'row' }, field(`arm ${i + 1}`, ['arms', i, 'name'], a?.name)));
+      list(raw.arms).forEach((a, i) => {
+        parts.push(el('div', { class: 'row' }, field(`arm ${i + 1}`, ['arms', i, 'name'], a.name)));
       });
     }
     replace(form, ...parts);
@@ -224,7 +238,10 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
     }
   }
 
-  async function showResults(loaded: LoadedScenario, result: ReturnType<ReturnType<typeof planExperiment>['assemble']>): Promise<void> {
+  async function showResults(
+    loaded: LoadedScenario,
+    result: ReturnType<ReturnType<typeof planExperiment>['assemble']>,
+  ): Promise<void> {
     const s = result.summary;
     const scenario = loaded.resolved;
     const stem = loaded.stem;
@@ -236,7 +253,11 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
     const chartsBox = el('div', { class: 'pg-charts' });
     replace(
       results,
-      el('h3', {}, `${s.scenario}: ${s.arms.length} arm(s) x ${s.replications} replication(s), ${s.horizon_days} days, seed ${s.seed}`),
+      el(
+        'h3',
+        {},
+        `${s.scenario}: ${s.arms.length} arm(s) x ${s.replications} replication(s), ${s.horizon_days} days, seed ${s.seed}`,
+      ),
       el('div', { class: 'downloads' }, 'Download: ', sumBtn, ' ', csvBtn),
       el('div', { class: 'table-wrap' }, table(armTable(s, scenario, true), 'Summary (mean [95% interval])')),
       diff.length

@@ -7,7 +7,16 @@ import { TraceRecorder } from '../model/event-trace.js';
 
 export type WorkerRequest =
   | { type: 'run'; job: number; task: RunTask }
-  | { type: 'trace'; job: number; department: DepartmentConfig; seed: number; replication: number; from: number; to: number; limit: number };
+  | {
+      type: 'trace';
+      job: number;
+      department: DepartmentConfig;
+      seed: number;
+      replication: number;
+      from: number;
+      to: number;
+      limit: number;
+    };
 
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 
