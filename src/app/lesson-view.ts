@@ -15,11 +15,22 @@ export interface LessonTimes {
 }
 
 /** What the page exposes for tests and the benchmark. */
-export const lessonStatus: { runs: number; lesson: string; times: LessonTimes; analyticDraws: number } = {
+export const lessonStatus: {
+  runs: number;
+  lesson: string;
+  times: LessonTimes;
+  analyticDraws: number;
+  /** Milliseconds from a control's move to the formula's curves redrawn (the last move). */
+  analyticMs: number | null;
+  /** Milliseconds from the page's start to the first simulated curve of the first lesson shown. */
+  firstCurveSinceLoad: number | null;
+} = {
   runs: 0,
   lesson: '',
   times: { firstCurve: null, complete: null },
   analyticDraws: 0,
+  analyticMs: null,
+  firstCurveSinceLoad: null,
 };
 
 export function renderLesson(root: HTMLElement, index: number, pool: BrowserPool, go: (i: number) => void): void {
@@ -41,7 +52,7 @@ export function renderLesson(root: HTMLElement, index: number, pool: BrowserPool
     input.addEventListener('input', () => {
       values[c.id] = Number(input.value);
       out.textContent = `${input.value}${c.unit ? ` ${c.unit}` : ''}`;
-      update();
+      void update(performance.now());
     });
     return el('div', { class: 'control' }, el('label', { for: id }, c.label), input, out);
   });
@@ -88,7 +99,7 @@ export function renderLesson(root: HTMLElement, index: number, pool: BrowserPool
     await view.view.runAsync();
   };
 
-  async function update(): Promise<void> {
+  async function update(moved?: number): Promise<void> {
     const id = ++runId;
     let loaded: ReturnType<Lesson['scenario']>;
     try {
@@ -106,6 +117,7 @@ export function renderLesson(root: HTMLElement, index: number, pool: BrowserPool
     // The formula: at once.
     await setData('analytic', lesson.analytic(loaded, values));
     lessonStatus.analyticDraws++;
+    if (moved !== undefined) lessonStatus.analyticMs = performance.now() - moved;
     // The simulation: after the control rests a moment, replication by replication.
     clearTimeout(timer);
     pool.cancelAll();
@@ -134,6 +146,7 @@ export function renderLesson(root: HTMLElement, index: number, pool: BrowserPool
           .then(() => setData('mean', meanRows(runs)))
           .then(() => {
             if (lessonStatus.times.firstCurve === null) lessonStatus.times.firstCurve = performance.now() - t0;
+            lessonStatus.firstCurveSinceLoad ??= performance.now();
           });
       });
       if (id !== runId) return;

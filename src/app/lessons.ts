@@ -3,8 +3,11 @@
 import { explainScenario } from '../experiment/analytic-companion.js';
 import type { RunResult } from '../model/run-result.js';
 import { CHART_CONFIG, type VegaLiteSpec } from '../report/chart-config.js';
-import { type LoadedScenario, parseScenarioText, validateScenario } from '../scenario/scenario-text.js';
+import type { LoadedScenario } from '../scenario/scenario-text.js';
 import { bundled } from './bundled.js';
+import { SCALE, triageLesson, type WideningOptions, wideningGapLesson } from './lesson-scenarios.js';
+
+export { SCALE };
 
 /** A chart row: series (colour), x, value, and the replication it came from (simulated rows). */
 export interface Row {
@@ -43,40 +46,10 @@ export interface Lesson {
   spec(series: string[]): VegaLiteSpec;
 }
 
-/** Lessons 1-4 simulate the teaching department at a tenth of its volume and roster, so that a run takes a second. */
-export const SCALE = 0.1;
 const YEAR_WEEKS = 365 / 7;
 
-interface WideningOptions {
-  growth?: number;
-  headcount?: number;
-  efficiency?: number;
-  arms?: Record<string, unknown>[];
-}
-
-/** The fields of the bundled scenarios that the lessons change (the validator checks the result). */
-interface LessonRaw {
-  streams: { volume: unknown; growth?: string }[];
-  readers: { count: number; efficiency?: number; roster: { on: number }[] }[];
-  ai: { sensitivity?: number; specificity?: number }[];
-  arms?: unknown;
-}
-
 /** widening-gap.yaml at one tenth scale, with the controls' values. */
-function wideningGap(v: WideningOptions): LoadedScenario {
-  const raw = parseScenarioText('widening-gap.yaml', bundled('widening-gap').text) as unknown as LessonRaw;
-  const headcount = v.headcount ?? 24;
-  for (const s of raw.streams) {
-    s.volume = String(s.volume).replace(/^[\d.]+/, (n) => String(Number(n) * SCALE));
-    if (v.growth !== undefined) s.growth = `${v.growth}%/y`;
-  }
-  const readers = raw.readers[0];
-  for (const shift of readers.roster) shift.on = Number(((shift.on * headcount * SCALE) / readers.count).toFixed(4));
-  readers.count = headcount;
-  if (v.efficiency !== undefined) readers.efficiency = v.efficiency / 100;
-  raw.arms = v.arms ?? [{ name: 'without AI' }];
-  return validateScenario('widening-gap.yaml', raw as unknown as Record<string, unknown>);
-}
+const wideningGap = (v: WideningOptions) => wideningGapLesson(bundled('widening-gap').text, v);
 
 /**
  * One row per `bin` weeks of a run: the ratio of the sums of `top` and `bottom` over the bin
@@ -300,12 +273,7 @@ const lesson5: Lesson = {
   replications: 8,
   caption:
     'Mean wait before a radiologist opens the study (emergency and inpatient head CT, outpatient MRI; one year). Bars: simulated, mean of the replications. Dashed: the formula’s mean wait over all studies (a steady-state queue, without the weekly rhythm of arrivals and rosters, so lower than the simulation), the same whatever the worklist order: triage moves waiting, it does not remove it.',
-  scenario: (v) => {
-    const raw = parseScenarioText('ed-head-ct-triage.yaml', bundled('ed-head-ct-triage').text) as unknown as LessonRaw;
-    raw.ai[0].sensitivity = v.sensitivity / 100;
-    raw.ai[0].specificity = v.specificity / 100;
-    return validateScenario('ed-head-ct-triage.yaml', raw as unknown as Record<string, unknown>);
-  },
+  scenario: (v) => triageLesson(bundled('ed-head-ct-triage').text, v.sensitivity / 100, v.specificity / 100),
   analytic: (loaded) =>
     explainScenario(loaded).arms.map((a) => ({ series: a.arm, x: 'all studies', v: a.years[0].waitEstimate ?? Number.NaN })),
   simulated: (run) => [
