@@ -55,10 +55,21 @@ export class WaitingLine {
     }
     times[0] = 0; // level 0 is the top: nowhere to go
     this.agingTimes = Float64Array.from(times);
-    if (classes.length < 1 || classes.length > 255) throw new EngineError(`a waiting line takes 1-255 classes, got ${classes.length}`);
+    if (classes.length < 1 || classes.length > 255)
+      throw new EngineError(`a waiting line takes 1-255 classes, got ${classes.length}`);
     for (const c of classes) {
-      if (!(Number.isInteger(c.ceiling) && c.ceiling >= 0 && c.ceiling < levelCount && Number.isInteger(c.agedRank) && c.agedRank >= 0)) {
-        throw new EngineError(`a class needs a ceiling in [0, ${levelCount - 1}] and a whole rank >= 0, got ${JSON.stringify(c)}`);
+      if (
+        !(
+          Number.isInteger(c.ceiling) &&
+          c.ceiling >= 0 &&
+          c.ceiling < levelCount &&
+          Number.isInteger(c.agedRank) &&
+          c.agedRank >= 0
+        )
+      ) {
+        throw new EngineError(
+          `a class needs a ceiling in [0, ${levelCount - 1}] and a whole rank >= 0, got ${JSON.stringify(c)}`,
+        );
       }
     }
     this.ceilings = Int32Array.from(classes.map((c) => c.ceiling));

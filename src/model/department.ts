@@ -11,7 +11,7 @@ import {
   YEAR,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
-import { TRACE, type TraceListener } from './event-trace.js';
+import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
 import { StudyStore } from './study-store.js';
@@ -70,12 +70,15 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly overtimePeriods: PeriodSeries[] = [];
   private ran = false;
   private readonly trace: TraceListener | null;
+  /** Per stream, the call bits of every triage tool on it (deployed in this arm or not); only when tracing. */
+  private readonly traceMasks: number[];
 
   constructor(
     readonly config: DepartmentConfig,
     readonly options: RunOptions,
   ) {
     this.trace = options.trace ?? null;
+    this.traceMasks = this.trace ? triageCallMasks(config) : [];
     const rs = new RandomStreams(options.seed, options.replication);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
     this.store = new StudyStore(Math.max(1, ...this.streams.map((s) => s.readSlots)));
@@ -96,7 +99,9 @@ export class Department implements EventHandler, ServerPoolListener {
     // at any level it reaches by aging) behind the studies that are at that level on arrival,
     // escalated ones among themselves by priority. So escalation never delays a more urgent
     // priority's new arrivals, however long the backlog.
-    const classes = byPriority ? config.priorities.map((_, p) => ({ ceiling: p === 0 ? 0 : 1, agedRank: p })) : [{ ceiling: 0, agedRank: 0 }];
+    const classes = byPriority
+      ? config.priorities.map((_, p) => ({ ceiling: p === 0 ? 0 : 1, agedRank: p }))
+      : [{ ceiling: 0, agedRank: 0 }];
     this.lines = modalities.map(() => new WaitingLine(levelCount, aging, 256, classes));
     this.classOfStream = Int32Array.from(config.streams.map((s) => (byPriority ? s.priority : 0)));
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
@@ -200,7 +205,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const counted = !initial && now >= this.config.warmup;
       this.metrics.reported(s.index, 0, k, false, counted, true);
       if (counted) this.metrics.outcome(store.findings[id], 0);
-      this.trace?.event(TRACE.arrival, now, id, s.index, 0, traceFlags(store, id, s) | 4);
+      this.trace?.event(TRACE.arrival, now, id, s.index, 0, traceFlags(store, id, this.traceMasks[s.index]) | 4);
       store.release(id);
       return;
     }
@@ -211,7 +216,7 @@ export class Department implements EventHandler, ServerPoolListener {
     let level = this.baseLevel[s.index];
     if ((store.calls[id] & s.ai.reorderMask) !== 0) level--;
     store.level[id] = level;
-    this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, s));
+    this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, this.traceMasks[s.index]));
     this.dispatch(id, true);
   }
 
@@ -490,8 +495,8 @@ export class Department implements EventHandler, ServerPoolListener {
 }
 
 /** An arrival's flags for the trace: 1 an AI triage tool flagged it, 2 it has a finding (event-trace.ts). */
-function traceFlags(store: StudyStore, id: number, s: StudyStream): number {
-  return ((store.calls[id] & s.ai.triageMask) !== 0 ? 1 : 0) | (store.findings[id] !== 0 ? 2 : 0);
+function traceFlags(store: StudyStore, id: number, triageMask: number): number {
+  return ((store.calls[id] & triageMask) !== 0 ? 1 : 0) | (store.findings[id] !== 0 ? 2 : 0);
 }
 
 /** Runs one arm of a department for one replication. */

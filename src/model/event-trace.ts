@@ -5,6 +5,8 @@
  * and `to` (minutes of simulated time) and ignores the rest.
  */
 
+import type { DepartmentConfig } from './department-config.js';
+
 /** What happened. */
 export const TRACE = { arrival: 0, start: 1, complete: 2, shift: 3 } as const;
 export type TraceKind = (typeof TRACE)[keyof typeof TRACE];
@@ -12,7 +14,7 @@ export type TraceKind = (typeof TRACE)[keyof typeof TRACE];
 /**
  * The department's side: one call per event, plain numbers (no allocation when off).
  * - arrival: study `id` of stream `a` arrives at worklist level `b` (0 = top); flags `c`: 1 an AI
- *   triage tool flagged it, 2 it has a finding, 4 an autonomous AI reported it alone (it never waits).
+ *   triage tool flagged it (its call is drawn in every arm, deployed or not), 2 it has a finding, 4 an autonomous AI reported it alone (it never waits).
  *   Ids are reused once a study is reported.
  * - start: study `id` starts a read by reader group `a`, which now has `b` readers busy and `c` on duty.
  * - complete: a read of study `id` by group `a` ends (`b` busy, `c` on duty after it).
@@ -63,4 +65,11 @@ export class TraceRecorder implements TraceListener {
     }
     this.events.push({ kind, time, id, a, b, c });
   }
+}
+
+/** Per stream: the study-call bits of every triage tool that reads it (the bit of tool t is 1 << t, as in ai-tools.ts). */
+export function triageCallMasks(config: DepartmentConfig): number[] {
+  return config.streams.map((_, stream) =>
+    config.tools.reduce((mask, tool, t) => (tool.kind === 'triage' && tool.streams.includes(stream) ? mask | (1 << t) : mask), 0),
+  );
 }

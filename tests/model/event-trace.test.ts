@@ -8,7 +8,14 @@ import { TRACE, TraceRecorder } from '../../src/model/event-trace.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
 import { scenario } from '../support/scenarios.js';
 
-const TRIAGE = { name: 'bleed-triage', kind: 'triage', finding: 'bleed', streams: ['ed-ct'], sensitivity: 0.9, specificity: 0.95 };
+const TRIAGE = {
+  name: 'bleed-triage',
+  kind: 'triage',
+  finding: 'bleed',
+  streams: ['ed-ct'],
+  sensitivity: 0.9,
+  specificity: 0.95,
+};
 
 function department() {
   const loaded = validateScenario('trace.yaml', scenario({ ai: [TRIAGE], arms: [{ name: 'triage', ai: ['bleed-triage'] }] }));
