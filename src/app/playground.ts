@@ -3,7 +3,7 @@
 // the YAML, summary.json (the same bytes as `readsim run`), periods.csv and the charts.
 import type { EditorView } from 'codemirror';
 import { parseDocument } from 'yaml';
-import { planExperiment } from '../experiment/experiment-plan.js';
+import { planExperiment, runPlan } from '../experiment/experiment-plan.js';
 import { summaryJson } from '../experiment/summary.js';
 import { allCharts } from '../report/charts/all-charts.js';
 import { periodsCsv } from '../report/csv.js';
@@ -164,6 +164,12 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
             field('efficiency', ['readers', i, 'efficiency'], g.efficiency),
           ),
         );
+        list(g.roster).forEach((shift, j) => {
+          const when = `${String(shift.days ?? '')} ${String(shift.from ?? '')}-${String(shift.to ?? '')}`;
+          parts.push(
+            el('div', { class: 'row shift' }, field(`on duty ${when}`, ['readers', i, 'roster', j, 'on'], shift.on, 'number')),
+          );
+        });
       });
     }
     if (list(raw.ai).length) {
@@ -216,11 +222,12 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
     progress.value = 0;
     status.textContent = `running ${plan.tasks.length} runs (arms x replications)…`;
     try {
-      const flat = await pool.runTasks(plan.tasks, (_i, _r, done) => {
-        progress.value = done;
-        status.textContent = `${done} of ${plan.tasks.length} runs done`;
-      });
-      const result = plan.assemble(flat);
+      const result = await runPlan(plan, (tasks) =>
+        pool.runTasks(tasks, (_i, _r, done) => {
+          progress.value = done;
+          status.textContent = `${done} of ${plan.tasks.length} runs done`;
+        }),
+      );
       status.textContent = `done: ${result.summary.arms.length} arm(s) x ${result.summary.replications} replication(s)`;
       await showResults(loaded, result);
       playgroundStatus.summaryJson = summaryJson(result.summary);

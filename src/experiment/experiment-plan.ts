@@ -30,6 +30,17 @@ export interface ExperimentPlan {
 }
 
 /**
+ * Runs tasks and returns their results in task order, whatever order they finish in: piscina
+ * threads on Node (worker-pool.ts), Web Workers in the browser (app/browser-pool.ts).
+ */
+export type TaskRunner = (tasks: RunTask[]) => Promise<RunResult[]>;
+
+/** Runs a plan on a runner and assembles the result: the one path from tasks to summary, CLI and browser. */
+export async function runPlan(plan: ExperimentPlan, run: TaskRunner): Promise<ExperimentResult> {
+  return plan.assemble(await run(plan.tasks));
+}
+
+/**
  * The tasks of an experiment, replication-major (replication k of every arm, then k + 1), so
  * that several experiments can share one worker pool and a browser can show replications as
  * they finish. Common random numbers: replication k of every arm uses the streams of (seed, k).

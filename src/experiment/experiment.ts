@@ -1,8 +1,15 @@
 import type { LoadedScenario } from '../scenario/load-scenario.js';
-import { type ExperimentPlan, type ExperimentResult, type PlanOptions, planExperiment } from './experiment-plan.js';
+import { type ExperimentPlan, type ExperimentResult, type PlanOptions, planExperiment, runPlan } from './experiment-plan.js';
 import { type PoolOptions, runTasks } from './worker-pool.js';
 
-export { type ExperimentPlan, type ExperimentResult, type PlanOptions, planExperiment } from './experiment-plan.js';
+export {
+  type ExperimentPlan,
+  type ExperimentResult,
+  type PlanOptions,
+  planExperiment,
+  runPlan,
+  type TaskRunner,
+} from './experiment-plan.js';
 
 export interface ExperimentOptions extends PlanOptions, PoolOptions {}
 
@@ -12,8 +19,7 @@ export interface ExperimentOptions extends PlanOptions, PoolOptions {}
  * not depend on how many replications run, so any one can be rerun alone.
  */
 export async function runExperiment(scenario: LoadedScenario, options: ExperimentOptions = {}): Promise<ExperimentResult> {
-  const plan = planExperiment(scenario, options);
-  return plan.assemble(await runTasks(plan.tasks, options));
+  return runPlan(planExperiment(scenario, options), (tasks) => runTasks(tasks, options));
 }
 
 /** Several experiments on one worker pool; results in the order given. */

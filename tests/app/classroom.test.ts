@@ -104,7 +104,6 @@ describe('readsim app --export', () => {
 
   it('refuses to overwrite a file readsim did not write', () => {
     const other = join(dir, 'notes.html');
-    readsim(['app', '--export', join(dir, 'x.html')]);
     writeFileSync(other, 'my notes');
     const r = readsim(['app', '--export', other]);
     expect(r.code).toBe(1);
@@ -132,9 +131,8 @@ describe('the classroom in Chromium, from disk, offline', () => {
     );
     await expect.poll(async () => Buffer.compare(await chart.screenshot(), before) !== 0).toBe(true);
     expect(await page.locator('output[for="ctl-crossing-growth"]').textContent()).toBe('8 %/y');
-    await page.waitForFunction(() => (globalThis as unknown as { readsim: Status }).readsim.lessonStatus.runs === 2, null, {
-      timeout: 120_000,
-    });
+    // The simulation starts again and shows its progress.
+    await page.waitForSelector('.progress-text:text-matches("simulating: [1-8] of 8")', { timeout: 120_000 });
     await shot('lesson-1-growth-8');
   });
 
@@ -185,7 +183,7 @@ describe('the classroom in Chromium, from disk, offline', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('.cm-editor');
     await page.selectOption('#pg-bundled', 'ed-head-ct-triage');
-    await page.fill('#pg-f-replications', '3');
+    await page.fill('#pg-f-replications', '2');
     await page.press('#pg-f-replications', 'Tab');
     await page.focus('#pg-run');
     await page.keyboard.press('Enter');
@@ -196,9 +194,47 @@ describe('the classroom in Chromium, from disk, offline', () => {
     await shot('playground-run');
     expect(await fitsWidth()).toBeLessThanOrEqual(1024);
     const browser = (await status()).playgroundStatus.summaryJson;
-    const cli = readsim(['run', 'scenarios/ed-head-ct-triage.yaml', '-r', '3', '--format', 'json', '-o', join(dir, 'cli-out')]);
+    const cli = readsim([
+      'run',
+      'scenarios/ed-head-ct-triage.yaml',
+      '-r',
+      '2',
+      '--jobs',
+      '1',
+      '--format',
+      'json',
+      '-o',
+      join(dir, 'cli-out'),
+    ]);
     expect(cli.code).toBe(0);
     expect(browser).toBe(cli.stdout);
+  });
+
+  it('downloads summary.json as shown, completes field names from the schema, opens a YAML file', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'summary.json' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('summary.json');
+    expect(readFileSync(await download.path(), 'utf8')).toBe((await status()).playgroundStatus.summaryJson);
+    // Completion: a new top-level line, the start of a field name, Ctrl-Space.
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('war');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.cm-tooltip-autocomplete');
+    expect(await page.locator('.cm-tooltip-autocomplete').textContent()).toContain('warmup');
+    await page.keyboard.press('Escape');
+    // Open a file (as the file picker or a drop gives it).
+    const mine = readFileSync('scenarios/ed-head-ct-triage.yaml', 'utf8').replace(
+      'name: ED head CT - bleed triage',
+      'name: Our own list',
+    );
+    await page.setInputFiles('#pg-file', { name: 'our-list.yaml', mimeType: 'text/yaml', buffer: Buffer.from(mine) });
+    await expect.poll(() => page.inputValue('#pg-f-name')).toBe('Our own list');
+    await page.fill('#pg-f-replications', '2');
+    await page.press('#pg-f-replications', 'Tab');
   });
 
   it('shows the command line’s message for a bad field, inline and on run', async () => {
@@ -208,7 +244,7 @@ describe('the classroom in Chromium, from disk, offline', () => {
     await page.click('#pg-run');
     await page.waitForSelector('#pg-error:not([hidden])');
     const shown = await page.locator('#pg-error').textContent();
-    expect(shown).toMatch(/^ed-head-ct-triage\.yaml: replications: expected/);
+    expect(shown).toMatch(/^our-list\.yaml: replications: expected/);
     await page.fill('#pg-f-replications', '2');
     await page.press('#pg-f-replications', 'Tab');
   });
