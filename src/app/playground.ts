@@ -115,8 +115,9 @@ export function renderPlayground(root: HTMLElement, pool: BrowserPool): void {
     });
     input.addEventListener('change', () => {
       const doc = parseDocument(text);
-      const v = kind === 'number' ? Number(input.value) : input.value;
-      doc.setIn(path, v);
+      // An emptied field leaves the YAML without it (the default applies).
+      if (input.value.trim() === '') doc.deleteIn(path);
+      else doc.setIn(path, kind === 'number' ? Number(input.value) : input.value);
       fromForm = true;
       setEditorText(editor, doc.toString({ lineWidth: 0 }));
       fromForm = false;
