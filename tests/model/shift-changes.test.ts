@@ -3,6 +3,7 @@ import { CapacityCalendar, DAY, HOUR, ServerPool, type ServerPoolListener, Simul
 import { runExperiment } from '../../src/experiment/experiment.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { runRaw, scenario } from '../support/scenarios.js';
 
 /**
  * Small departments whose right answers are known by hand (tests/fixtures/cases, each file says
@@ -130,5 +131,56 @@ describe('statistics the backlog hides', () => {
     // About 1,540 a replication (FIFO) are unread and older than 7 days at the end.
     expect(mean(fifo, 'target_missed_unread.routine')).toBeGreaterThan(1300);
     expect(mean(fifo, 'target_missed_unread.routine')).toBeLessThan(1800);
+  });
+});
+
+describe('AI flags and escalation in overload', () => {
+  it('an arm without the triage tool shows no flags: assistance priced per flag charges none', async () => {
+    const triage = {
+      name: 'bleed-triage',
+      kind: 'triage',
+      finding: 'bleed',
+      streams: ['ed-ct'],
+      sensitivity: 0.9,
+      specificity: 0.95,
+    };
+    const assist = { name: 'viewer', kind: 'assist', streams: ['ed-ct'], readTimeFactor: 1, extraTimePerFlag: '3m' };
+    const runs = await runRaw(
+      scenario({
+        horizon: '4w',
+        ai: [triage, assist],
+        arms: [{ name: 'none' }, { name: 'viewer alone', ai: ['viewer'] }, { name: 'both', ai: ['bleed-triage', 'viewer'] }],
+      }),
+      1,
+    );
+    const work = (a: number) => runs[a][0].periods.workload_min.reduce((s, w) => s + w, 0);
+    expect(work(1)).toBeCloseTo(work(0), 6);
+    expect(work(2)).toBeGreaterThan(work(0));
+  });
+
+  it('at 1.5x capacity for years, escalated routine studies never starve stat studies', async () => {
+    const ct = (name: string, priority: string, volume: string) => ({
+      name,
+      modality: 'CT',
+      priority,
+      volume,
+      readTime: { dist: 'exponential', mean: '20m' },
+    });
+    const runs = await runRaw(
+      scenario({
+        horizon: '3y',
+        warmup: '4w',
+        priorities: [{ name: 'stat', target: '1h' }, { name: 'inpatient' }, { name: 'outpatient' }],
+        streams: [ct('stat', 'stat', '24/day'), ct('ip', 'inpatient', '36/day'), ct('op', 'outpatient', '48/day')],
+        readers: [{ name: 'general', count: 1 }],
+        arms: [{ name: 'strict' }, { name: 'escalate', worklist: { escalateAfter: { inpatient: '1d', outpatient: '2d' } } }],
+      }),
+      1,
+    );
+    const [strict, esc] = runs.map((a) => a[0]);
+    // 108 studies of 20 min a day: 1.5 readers' worth. The stat studies alone use a third.
+    expect(esc.stats['studies.backlog_end']).toBeGreaterThan(10_000);
+    expect(esc.stats['wait.by_priority.stat']).toBeLessThan(60);
+    expect(esc.stats['wait.by_priority.stat']).toBeLessThan(1.2 * strict.stats['wait.by_priority.stat']);
   });
 });
