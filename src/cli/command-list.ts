@@ -19,6 +19,10 @@ export const COMMAND_INFO = {
   verify: { command: 'verify', describe: 'run the built-in checks of the model against queueing theory' },
   init: { command: 'init [template]', describe: 'write a bundled scenario to a file to start from' },
   list: { command: 'list', describe: 'list the bundled scenarios' },
+  app: {
+    command: 'app',
+    describe: 'the classroom app in the browser: lessons, a day in the reading room, a playground (no network needed)',
+  },
 } satisfies Record<string, CommandInfo>;
 
 export type CommandName = keyof typeof COMMAND_INFO;
@@ -40,5 +44,7 @@ export async function loadCommand(name: CommandName): Promise<unknown> {
       return (await import('./commands/init-command.js')).initCommand;
     case 'list':
       return (await import('./commands/list-command.js')).listCommand;
+    case 'app':
+      return (await import('./commands/app-command.js')).appCommand;
   }
 }
