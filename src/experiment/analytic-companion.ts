@@ -361,7 +361,7 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
     if (x.when === 'never') continue;
     if (x.when === 'waited' || x.when === 'backlog')
       outsourcingNotes.push(
-        `${x.name} (${x.when === 'waited' ? `studies unread after ${x.after} min` : `arrivals while more than ${x.backlogAbove} studies are unreported`}): the share it takes depends on the queue, so the load here leaves it out; the simulation shows it`,
+        `${x.name} (${x.when === 'waited' ? `studies unread after ${x.after >= 1440 ? `${+(x.after / 1440).toFixed(2)} days` : `${+x.after.toFixed(1)} min`}` : `arrivals while more than ${x.backlogAbove} studies are unreported`}): the share it takes depends on the queue, so the load here leaves it out; the simulation shows it`,
       );
     else if (Number.isFinite(x.weeklyCap))
       outsourcingNotes.push(`${x.name}: its weekly cap of ${x.weeklyCap} studies is left out here; the load counts its full share`);
