@@ -347,7 +347,8 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
       return net > 0 ? Math.log(1 / rho0) / net : null;
     };
     crossingByGrowth = {
-      studiesOnly: closed && gSet.size === 1 ? closedTime([...gSet][0]) : firstCrossing(ratioWith({ studies: true, work: false })),
+      studiesOnly:
+        closed && gSet.size === 1 ? closedTime([...gSet][0]) : firstCrossing(ratioWith({ studies: true, work: false })),
       workOnly: closed && wSet.size === 1 ? closedTime([...wSet][0]) : firstCrossing(ratioWith({ studies: false, work: true })),
       both: crossing,
       method:
@@ -364,7 +365,9 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
         `${x.name} (${x.when === 'waited' ? `studies unread after ${x.after >= 1440 ? `${+(x.after / 1440).toFixed(2)} days` : `${+x.after.toFixed(1)} min`}` : `arrivals while more than ${x.backlogAbove} studies are unreported`}): the share it takes depends on the queue, so the load here leaves it out; the simulation shows it`,
       );
     else if (Number.isFinite(x.weeklyCap))
-      outsourcingNotes.push(`${x.name}: its weekly cap of ${x.weeklyCap} studies is left out here; the load counts its full share`);
+      outsourcingNotes.push(
+        `${x.name}: its weekly cap of ${x.weeklyCap} studies is left out here; the load counts its full share`,
+      );
   }
 
   // Year by year, integrating daily.
@@ -428,7 +431,9 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
           cfg.streams.reduce(
             (s, st, i) =>
               s +
-              (st.priority === p ? st.volume * (1 + st.growth) ** (mid / YEAR) * (1 - loads[i].outsourcedShare) * per[i].reads : 0),
+              (st.priority === p
+                ? st.volume * (1 + st.growth) ** (mid / YEAR) * (1 - loads[i].outsourcedShare) * per[i].reads
+                : 0),
             0,
           ),
         );

@@ -579,7 +579,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     checks: () => [
       {
         label: 'reading work offered in 2 years',
-        theory: (0.05 * 10 * YEAR * (1.2 ** (104 * 7 * DAY / YEAR) - 1)) / Math.log(1.2),
+        theory: (0.05 * 10 * YEAR * (1.2 ** ((104 * 7 * DAY) / YEAR) - 1)) / Math.log(1.2),
         values: (runs) => runs[0].map((r) => r.periods.workload_min.slice(0, 104).reduce((a, b) => a + b, 0)),
         unit: 'min',
       },

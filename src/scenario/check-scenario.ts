@@ -155,7 +155,8 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
       if (!g || change.external === undefined) continue;
       const parsed = External.safeParse({ ...g.external, ...change.external }, { reportInput: true });
       if (!parsed.success)
-        for (const iss of fromZodIssues(parsed.error.issues)) add(['arms', i, 'readers', gn, 'external', ...iss.path], iss.message);
+        for (const iss of fromZodIssues(parsed.error.issues))
+          add(['arms', i, 'readers', gn, 'external', ...iss.path], iss.message);
     }
   });
   if (issues.length > 0) return issues;
@@ -266,10 +267,12 @@ function checkExternal(
     add([...path, 'turnaround'], `${e.message} (minutes)`);
   }
   const when = x.when ?? 'always';
-  if (when === 'hours' && (x.hours ?? []).length === 0) add([...path, 'hours'], 'when: hours needs the hours, such as [{ days: all, from: "20:00", to: "08:00" }]');
+  if (when === 'hours' && (x.hours ?? []).length === 0)
+    add([...path, 'hours'], 'when: hours needs the hours, such as [{ days: all, from: "20:00", to: "08:00" }]');
   if (when === 'waited' && !(x.after !== undefined && parseDuration(x.after) > 0))
     add([...path, 'after'], 'when: waited needs after: a duration longer than 0, such as 4h');
-  if (when === 'backlog' && x.backlogAbove === undefined) add([...path, 'backlogAbove'], 'when: backlog needs backlogAbove: a number of unreported studies');
+  if (when === 'backlog' && x.backlogAbove === undefined)
+    add([...path, 'backlogAbove'], 'when: backlog needs backlogAbove: a number of unreported studies');
   (x.hours ?? []).forEach((h, j) => {
     if (h.from === h.to) add([...path, 'hours', j], `the hours from ${h.from} to ${h.to} are empty`);
   });

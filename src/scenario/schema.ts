@@ -222,7 +222,10 @@ export const OUTSOURCE_WHEN = ['always', 'hours', 'waited', 'backlog', 'never'] 
 /** An external reporting provider (outsourcing, teleradiology): no roster, unlimited parallel reads. */
 export const External = z
   .strictObject({
-    streams: z.array(z.string()).optional().meta({ description: 'streams it may read (default: every stream, unless priorities are given)' }),
+    streams: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'streams it may read (default: every stream, unless priorities are given)' }),
     priorities: z.array(z.string()).optional().meta({ description: 'priorities it may read' }),
     turnaround: ReadTime.meta({ description: 'time from sending a study out to its report coming back' }),
     costPerStudy: z
@@ -238,12 +241,20 @@ export const External = z
       .array(z.strictObject({ days: Days, from: Clock, to: Clock }))
       .optional()
       .meta({ description: 'with when: hours, the hours of the week whose arrivals are sent out (e.g. nights)' }),
-    share: Share.optional().meta({ description: 'with always or hours: the share of eligible studies sent out, drawn per study (default 100%)' }),
+    share: Share.optional().meta({
+      description: 'with always or hours: the share of eligible studies sent out, drawn per study (default 100%)',
+    }),
     after: Duration.optional().meta({ description: 'with when: waited, how long a study waits unread before it is sent out' }),
-    backlogAbove: count('a backlog level').optional().meta({ description: 'with when: backlog, the level of unreported studies above which arrivals are sent out' }),
-    weeklyCap: count('a weekly cap').optional().meta({ description: 'at most this many studies a week (Monday to Sunday); default no cap' }),
+    backlogAbove: count('a backlog level')
+      .optional()
+      .meta({ description: 'with when: backlog, the level of unreported studies above which arrivals are sent out' }),
+    weeklyCap: count('a weekly cap')
+      .optional()
+      .meta({ description: 'at most this many studies a week (Monday to Sunday); default no cap' }),
   })
-  .meta({ description: 'this group is an external provider: it reads the studies its policy sends out, with its own turnaround' });
+  .meta({
+    description: 'this group is an external provider: it reads the studies its policy sends out, with its own turnaround',
+  });
 
 export const ReaderGroup = z.strictObject({
   name,
@@ -325,7 +336,10 @@ export const Arm = z.strictObject({
   description: z.string().optional(),
   ai: z.array(z.string()).optional().meta({ description: 'names of the AI tools that act in this arm (default: none)' }),
   readers: z
-    .record(z.string(), ReaderGroup.omit({ name: true, external: true }).partial().extend({ external: External.partial().optional() }))
+    .record(
+      z.string(),
+      ReaderGroup.omit({ name: true, external: true }).partial().extend({ external: External.partial().optional() }),
+    )
     .optional()
     .meta({ description: 'changes to reader groups, by name' }),
   streams: z
@@ -361,7 +375,11 @@ export const Scenario = z
       .superRefine((groups, ctx) => {
         groups.forEach((g, i) => {
           if (g.count === undefined && g.external === undefined)
-            ctx.addIssue({ code: 'custom', path: [i, 'count'], message: 'expected a headcount (a whole number >= 0), found nothing' });
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'count'],
+              message: 'expected a headcount (a whole number >= 0), found nothing',
+            });
         });
       }),
     worklist: Worklist.optional(),

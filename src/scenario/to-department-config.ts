@@ -129,15 +129,17 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     arbitration: s.arbitration,
     readerAgreement: parseShare(s.readerAgreement),
   }));
-  const readers = r.readers.filter((g) => !g.external).map((g) => ({
-    name: g.name,
-    count: g.count,
-    modalities: g.modalities,
-    roster: rosterOf(g.roster).pieces,
-    efficiency: parseShare(g.efficiency),
-    growth: parseGrowth(g.growth),
-    shiftEnd: g.shiftEnd,
-  }));
+  const readers = r.readers
+    .filter((g) => !g.external)
+    .map((g) => ({
+      name: g.name,
+      count: g.count,
+      modalities: g.modalities,
+      roster: rosterOf(g.roster).pieces,
+      efficiency: parseShare(g.efficiency),
+      growth: parseGrowth(g.growth),
+      shiftEnd: g.shiftEnd,
+    }));
   const tools = r.ai.map((t): ToolConfig => {
     const st = t.streams.map((n) => streamIndex.get(n) as number);
     switch (t.kind) {

@@ -80,7 +80,7 @@ describe('readsim command line', () => {
     expect(summary.arms[1].wait.by_ai_call['ich-triage'].TP.n).toBe(2);
     const csv = readFileSync(join(out, 'periods.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe(
-      'arm,replication,period,period_start_days,in_warmup,arrivals,reported,cleared_by_ai,backlog_end,wait_mean_min,tat_p50_min,tat_p90_min,target_met_share,utilisation,overtime_min,human_reads,reading_min,rostered_min,reading_capacity_min,workload_min,headcount',
+      'arm,replication,period,period_start_days,in_warmup,arrivals,reported,cleared_by_ai,backlog_end,wait_mean_min,tat_p50_min,tat_p90_min,target_met_share,utilisation,overtime_min,human_reads,reading_min,rostered_min,reading_capacity_min,workload_min,headcount,images,outsourced,outsourcing_cost',
     );
     const badOut = join(tmp, 'never');
     const bad = readsim(['run', FIXTURE, '--set', 'readers.general.count=lots', '--out', badOut]);

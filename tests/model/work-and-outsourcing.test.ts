@@ -12,9 +12,7 @@ function flat(changes: Record<string, unknown> = {}, stream: Record<string, unkn
     horizon: '2y',
     warmup: '0d',
     priorities: [{ name: 'routine' }],
-    streams: [
-      { name: 'ct', modality: 'CT', volume: '60/day', readTime: { dist: 'exponential', mean: '12m' }, ...stream },
-    ],
+    streams: [{ name: 'ct', modality: 'CT', volume: '60/day', readTime: { dist: 'exponential', mean: '12m' }, ...stream }],
     readers: [{ name: 'general', count: 1 }],
     ...changes,
   });
@@ -92,7 +90,14 @@ const PROVIDER = {
 describe('outsourcing to an external provider', () => {
   it('an always-outsourced share s leaves (1-s) of the load: in explain exactly', () => {
     const s = 0.3;
-    const out = explain(flat({ readers: [{ name: 'general', count: 1 }, { ...PROVIDER, external: { ...PROVIDER.external, share: s } }] }));
+    const out = explain(
+      flat({
+        readers: [
+          { name: 'general', count: 1 },
+          { ...PROVIDER, external: { ...PROVIDER.external, share: s } },
+        ],
+      }),
+    );
     const less = explain(flat({}, { volume: `${60 * (1 - s)}/day` }));
     expect(out.arms[0].years[0].rho).toBeCloseTo(less.arms[0].years[0].rho, 9);
     expect(out.arms[0].streams[0].outsourcedShare).toBeCloseTo(s, 12);
@@ -101,7 +106,10 @@ describe('outsourcing to an external provider', () => {
   it('an always-outsourced share s sends about s of the studies out, at their cost, and reads the rest', () => {
     const raw = flat({
       horizon: '26w',
-      readers: [{ name: 'general', count: 1 }, { ...PROVIDER, external: { ...PROVIDER.external, share: '30%' } }],
+      readers: [
+        { name: 'general', count: 1 },
+        { ...PROVIDER, external: { ...PROVIDER.external, share: '30%' } },
+      ],
     });
     const r = runOnce(raw);
     const n = r.stats['studies.arrived'];
@@ -179,10 +187,26 @@ describe('outsourcing to an external provider', () => {
 
   it('says clearly what an external provider lacks', () => {
     expect(() =>
-      validateScenario('test.yaml', flat({ readers: [{ name: 'general', count: 1 }, { ...PROVIDER, external: { ...PROVIDER.external, when: 'waited' } }] })),
+      validateScenario(
+        'test.yaml',
+        flat({
+          readers: [
+            { name: 'general', count: 1 },
+            { ...PROVIDER, external: { ...PROVIDER.external, when: 'waited' } },
+          ],
+        }),
+      ),
     ).toThrow(/when: waited needs after/);
     expect(() =>
-      validateScenario('test.yaml', flat({ readers: [{ name: 'general', count: 1 }, { ...PROVIDER, external: { ...PROVIDER.external, streams: ['mr'] } }] })),
+      validateScenario(
+        'test.yaml',
+        flat({
+          readers: [
+            { name: 'general', count: 1 },
+            { ...PROVIDER, external: { ...PROVIDER.external, streams: ['mr'] } },
+          ],
+        }),
+      ),
     ).toThrow(/"mr" is not a stream/);
     expect(() => validateScenario('test.yaml', flat({ readers: [{ name: 'general' }] }))).toThrow(/expected a headcount/);
   });

@@ -30,7 +30,11 @@ export function imagesChart(ctx: ChartContext): Chart {
       const per = (r: RunResult, total: number) =>
         (total * (365 / days)) / (ks.reduce((s, k) => s + r.periods.headcount[k], 0) / ks.length) / WORKING_DAYS_PER_YEAR;
       let images = 0;
-      for (const r of armRuns) images += per(r, ks.reduce((s, k) => s + (r.periods.images?.[k] ?? 0), 0));
+      for (const r of armRuns)
+        images += per(
+          r,
+          ks.reduce((s, k) => s + (r.periods.images?.[k] ?? 0), 0),
+        );
       const t = Number(((b + 0.5) * (block.days / 365)).toFixed(4));
       values.push({ arm: first.arm, t, measure: 'images', value: images / armRuns.length });
     }
