@@ -1,7 +1,7 @@
 import { CapacityCalendar, type DistributionSpec, makeDistribution, YEAR } from '../engine/index.js';
 import type { DepartmentConfig, ExternalProviderConfig } from '../model/department-config.js';
 import { WorkPerStudy } from '../model/work-per-study.js';
-import type { LoadedScenario } from '../scenario/load-scenario.js';
+import type { LoadedScenario } from '../scenario/scenario-text.js';
 import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing-formulas.js';
 
 /**

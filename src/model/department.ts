@@ -11,6 +11,7 @@ import {
   YEAR,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
+import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { ExternalProvider } from './external-provider.js';
 import { RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
@@ -22,6 +23,8 @@ export interface RunOptions {
   replication: number;
   /** Name of the arm, carried into the result. */
   arm?: string;
+  /** Told of arrivals, reads started and ended, and shift changes (event-trace.ts); none when absent. */
+  trace?: TraceListener;
 }
 
 /**
@@ -75,11 +78,16 @@ export class Department implements EventHandler, ServerPoolListener {
   private outsourcedLive = 0;
   /** Marks an outsourced study in store.started (0 = never read, 1 = a read started). */
   private static readonly OUTSOURCED = 2;
+  private readonly trace: TraceListener | null;
+  /** Per stream, the call bits of every triage tool on it (deployed in this arm or not); only when tracing. */
+  private readonly traceMasks: number[];
 
   constructor(
     readonly config: DepartmentConfig,
     readonly options: RunOptions,
   ) {
+    this.trace = options.trace ?? null;
+    this.traceMasks = this.trace ? triageCallMasks(config) : [];
     const rs = new RandomStreams(options.seed, options.replication);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
     this.store = new StudyStore(Math.max(1, ...this.streams.map((s) => s.readSlots)));
@@ -216,6 +224,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const counted = !initial && now >= this.config.warmup;
       this.metrics.reported(s.index, 0, k, false, counted, true);
       if (counted) this.metrics.outcome(store.findings[id], 0);
+      this.trace?.event(TRACE.arrival, now, id, s.index, 0, traceFlags(store, id, this.traceMasks[s.index]) | 4);
       store.release(id);
       return;
     }
@@ -232,6 +241,7 @@ export class Department implements EventHandler, ServerPoolListener {
     let level = this.baseLevel[s.index];
     if ((store.calls[id] & s.ai.reorderMask) !== 0) level--;
     store.level[id] = level;
+    this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, this.traceMasks[s.index]));
     this.dispatch(id, true);
     if (this.providers.length > 0 && store.started[id] === 0) this.watchWaiting(s.index, id);
   }
@@ -340,7 +350,9 @@ export class Department implements EventHandler, ServerPoolListener {
     let work = store.remaining[id];
     if (work < 0) work = store.work[id * store.maxReads + store.readsDone[id]];
     store.remaining[id] = -1;
-    this.pools[group].start(id, work, store.level[id]);
+    const pool = this.pools[group];
+    pool.start(id, work, store.level[id]);
+    this.trace?.event(TRACE.start, now, id, group, pool.busy, pool.capacity);
   }
 
   private interrupted(id: number, remainingWork: number): void {
@@ -355,6 +367,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const group = pool.id;
     store.inService[id] += now - store.startedAt[id];
     store.readsDone[id]++;
+    this.trace?.event(TRACE.complete, now, id, group, pool.busy, pool.capacity);
     this.metrics.col.human_reads[this.period]++;
     if (this.inWindow) this.metrics.humanReads++;
     if (store.readsDone[id] < store.readsNeeded[id]) {
@@ -370,6 +383,7 @@ export class Department implements EventHandler, ServerPoolListener {
 
   capacityRaised(pool: ServerPool): void {
     const group = pool.id;
+    this.trace?.event(TRACE.shift, this.sim.now, -1, group, pool.busy, pool.capacity);
     while (pool.canStart() && this.pull(group)) {
       // keep filling the new places
     }
@@ -563,6 +577,11 @@ export class Department implements EventHandler, ServerPoolListener {
       backlogAgeMaxDays: ageMax,
     });
   }
+}
+
+/** An arrival's flags for the trace: 1 an AI triage tool flagged it, 2 it has a finding (event-trace.ts). */
+function traceFlags(store: StudyStore, id: number, triageMask: number): number {
+  return ((store.calls[id] & triageMask) !== 0 ? 1 : 0) | (store.findings[id] !== 0 ? 2 : 0);
 }
 
 /** Runs one arm of a department for one replication. */
