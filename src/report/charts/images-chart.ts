@@ -18,6 +18,8 @@ export function imagesChart(ctx: ChartContext): Chart {
   const values: { arm: string; t: number; measure: string; value: number }[] = [];
   for (const armRuns of ctx.runs) {
     const first = armRuns[0];
+    // Arms whose streams give no images have nothing to show.
+    if (!armRuns.some((r) => (r.periods.images ?? []).some((x) => x > 0))) continue;
     const blocks = new Map<number, number[]>();
     first.periods.period_start_days.forEach((d, k) => {
       const b = Math.floor(d / block.days + 1e-9);
@@ -43,7 +45,7 @@ export function imagesChart(ctx: ChartContext): Chart {
   return {
     name: 'images-per-radiologist',
     title,
-    caption: `Per arm: images of the studies arriving per ${block.word}, as a yearly rate, divided by the radiologists' headcount and ${WORKING_DAYS_PER_YEAR} working days. Only the streams that give images per study count (the others add nothing here). Images grow with the studies and with the images per study, so this line climbs faster than the studies of the volume chart; how much reading time an image costs is the scenario's assumption (fixed part + part per image).`,
+    caption: `Per arm: images of the studies arriving per ${block.word}, as a yearly rate, divided by the radiologists' headcount and ${WORKING_DAYS_PER_YEAR} working days. Only the streams that give images per study count, and only arms where some stream gives them are drawn. Images grow with the studies and with the images per study, so this line climbs faster than the studies of the volume chart; how much reading time an image costs is the scenario's assumption (fixed part + part per image).`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,

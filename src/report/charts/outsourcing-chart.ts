@@ -22,12 +22,13 @@ export function hasOutsourcing(ctx: ChartContext): boolean {
 export function outsourcingChart(ctx: ChartContext): Chart {
   const studies = periodMeans(ctx.runs, (r, k) => r.periods.outsourced?.[k] ?? 0, fullPeriodsOnly(ctx));
   const cost = periodMeans(ctx.runs, (r, k) => r.periods.outsourcing_cost?.[k] ?? 0, fullPeriodsOnly(ctx));
-  const values = studies.map((p, i) => ({
-    arm: p.arm,
-    t: timeValue(ctx, p.startDays),
-    studies: p.mean,
-    cost: cost[i].mean,
-  }));
+  // Arms that send nothing out are left off the lines (they are named in the caption).
+  const used = new Set(
+    ctx.runs.filter((arm) => arm.some((r) => (r.stats['outsourced.studies'] ?? 0) > 0)).map((arm) => arm[0]?.arm),
+  );
+  const values = studies
+    .map((p, i) => ({ arm: p.arm, t: timeValue(ctx, p.startDays), studies: p.mean, cost: cost[i].mean }))
+    .filter((v) => used.has(v.arm));
   const title = 'Studies sent to external providers (outsourcing)';
   const totals = ctx.runs
     .map((arm) => {
@@ -39,7 +40,7 @@ export function outsourcingChart(ctx: ChartContext): Chart {
   return {
     name: 'outsourcing',
     title,
-    caption: `Studies each ${periodWord(ctx)} that the external providers' policies sent out, per arm (${replicationNote(ctx)}); the tooltip gives their cost. Over the run, after the warm-up: ${totals}. A provider reads without a roster: each study comes back after its own turnaround draw.`,
+    caption: `Studies each ${periodWord(ctx)} that the external providers' policies sent out, per arm (${replicationNote(ctx)}); the tooltip gives their cost. Over the run, after the warm-up: ${totals}. Arms that send nothing out are not drawn; arms with the same policy draw the same line. A provider reads without a roster: each study comes back after its own turnaround draw.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
