@@ -180,8 +180,11 @@ describe('readsim command line', () => {
     expect(t.stdout).toMatch(/Demand passes capacity in 4\.\d years/);
     expect(t.stdout).toContain('What each AI tool buys on its own');
     const j = JSON.parse(readsim(['explain', 'scenarios/widening-gap.yaml', '--format', 'json']).stdout);
-    expect(j.arms).toHaveLength(4);
+    expect(j.arms).toHaveLength(5);
     expect(j.arms[0].years).toHaveLength(10);
+    // The arm with growing images per study: the two growths apart, and how much earlier.
+    expect(t.stdout).toMatch(/from study growth alone demand would pass capacity in 4\.\d years/);
+    expect(t.stdout).toMatch(/Growing work per study moves the crossing \d\.\d years earlier/);
   });
 
   it('explain puts the simulation beside the theory after a run of the same scenario', () => {
