@@ -92,7 +92,7 @@ ${table(armTable(summary, s, true), 'summary')}
 ${diff.length ? `<h3>Differences from ${escapeHtml(summary.arms[0].name)} (paired by replication: the same patients)</h3>\n${table(diff, 'differences')}` : ''}
 ${byYear}
 <h2>Charts</h2>
-${figures}
+${figures || '<p>No charts were drawn for this run (<code>--charts none</code>).</p>'}
 <h2>What this model assumes</h2>
 <dl>
 ${assumptions(s)

@@ -1,10 +1,11 @@
 import { dump } from 'js-yaml';
 import type { ExperimentResult } from '../experiment/experiment.js';
-import { metricNames } from '../experiment/summary.js';
+import { metricNames, summaryJson } from '../experiment/summary.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { allCharts } from './charts/all-charts.js';
 import { csvLine, periodsCsv, priorityPeriodsCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
+import type { ChartFormats } from './render-chart.js';
 import { weekHoursCsv } from './week-hours.js';
 
 /** replications.csv: one row per arm x replication x statistic (every statistic of summary.json, per run). */
@@ -19,13 +20,16 @@ export function replicationsCsv(result: ExperimentResult): string {
 
 /**
  * Writes the results folder atomically (a failed or interrupted run leaves no half-written
- * results). Returns the files written, relative to the folder.
+ * results). Returns the files written, relative to the folder. `charts` says which chart files
+ * to write (default 'svg': report.html embeds the SVGs; 'png' and 'all' add PNGs for slides;
+ * 'none' draws no chart, and report.html then has the tables only).
  */
 export async function writeResults(
   result: ExperimentResult,
   outDir: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; charts?: ChartFormats } = {},
 ): Promise<string[]> {
+  const formats = options.charts ?? 'svg';
   return writeFolderAtomically(
     outDir,
     async (put) => {
@@ -34,14 +38,16 @@ export async function writeResults(
         'scenario.resolved.yaml',
         `# ${scenario.name}: the scenario as run, every default filled in (readsim)\n${dump(scenario, { lineWidth: 120 })}`,
       );
-      await put('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+      await put('summary.json', summaryJson(result.summary));
       await put('periods.csv', periodsCsv(result.runs));
       await put('periods_by_priority.csv', priorityPeriodsCsv(result.runs));
       await put('replications.csv', replicationsCsv(result));
       await put('by_hour_of_week.csv', weekHoursCsv(result.runs));
       const rendered = [];
-      for (const chart of allCharts({ scenario, runs: result.runs, summary: result.summary })) {
-        rendered.push({ chart, svg: await putChart(put, chart.name, chart.spec) });
+      if (formats !== 'none') {
+        for (const chart of allCharts({ scenario, runs: result.runs, summary: result.summary })) {
+          rendered.push({ chart, svg: (await putChart(put, chart.name, chart.spec, formats)) as string });
+        }
       }
       await put('report.html', htmlReport({ scenario, summary: result.summary, charts: rendered }));
     },

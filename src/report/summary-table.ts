@@ -32,6 +32,10 @@ export function headlines(s: ResolvedScenario, summary: Summary): Headline[] {
   h.push({ path: 'demand_of_capacity', label: 'demand / reading capacity', show: fmtShare });
   h.push({ path: 'reading_of_capacity', label: 'reading time / reading capacity', show: fmtShare });
   h.push({ path: 'utilisation', label: 'rostered time spent reading', show: fmtShare });
+  if (s.readers.some((g) => g.external !== undefined)) {
+    h.push({ path: 'outsourced.studies', label: 'studies outsourced', show: count });
+    h.push({ path: 'outsourced.cost', label: 'outsourcing cost', show: count });
+  }
   if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
   // Readers who can miss, or an AI that reads: the model then reports recall outcomes.
   const modelsReading = summary.arms.some((a) => statAt(a, 'outcomes.recall_rate') !== undefined);

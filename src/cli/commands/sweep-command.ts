@@ -5,13 +5,15 @@ import { neighbourDifferences, parseVary, runSweep, sweepVariants } from '../../
 import { simulateDepartment } from '../../model/department.js';
 import { defaultYears } from '../../model/run-metrics.js';
 import { fmt, fmtShare } from '../../report/format.js';
+import type { ChartFormats } from '../../report/render-chart.js';
 import { statAt, textTable } from '../../report/summary-table.js';
 import { writeSweep } from '../../report/sweep-output.js';
 import { suggest } from '../../scenario/scenario-error.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 import { interruptSignal, progressBar } from '../progress.js';
 import { shownPath } from './run-command.js';
-import { checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
 
 interface SweepArgs extends SimulationArgs {
   scenario: string;
@@ -19,13 +21,13 @@ interface SweepArgs extends SimulationArgs {
   metric: string;
   out?: string;
   arms?: string;
+  charts: ChartFormats;
 }
 
 export const sweepCommand = {
-  command: 'sweep <scenario>',
-  describe: 'run a grid of variants and chart a metric against the varied values',
+  ...COMMAND_INFO.sweep,
   builder: (y: Argv) =>
-    simulationOptions(y)
+    chartsOption(simulationOptions(y), 'all')
       .positional('scenario', { type: 'string', describe: 'scenario file', demandOption: true })
       .option('vary', {
         type: 'string',
@@ -95,7 +97,7 @@ export const sweepCommand = {
         onProgress: bar.update,
       });
       bar.stop();
-      await writeSweep(sweep, argv.metric, outDir);
+      await writeSweep(sweep, argv.metric, outDir, argv.charts);
       const diffs = neighbourDifferences(sweep, argv.metric);
       const header = [
         ...axes.map((a) => a.path),
@@ -124,7 +126,7 @@ export const sweepCommand = {
         }
       });
       process.stdout.write(
-        `${textTable(rows, axes.length + 1)}\n\nResults in ${shownPath(outDir)}/ (sweep.csv${diffs.length ? ', sweep_differences.csv' : ''}, charts/sweep.png)\n`,
+        `${textTable(rows, axes.length + 1)}\n\nResults in ${shownPath(outDir)}/ (sweep.csv${diffs.length ? ', sweep_differences.csv' : ''}${argv.charts === 'none' ? '' : ', charts/'})\n`,
       );
     } finally {
       bar.stop();
