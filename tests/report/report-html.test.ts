@@ -79,7 +79,7 @@ describe('report.html', () => {
           return { ok: img.complete && img.naturalWidth > 200, alt: img.alt };
         }),
       );
-      expect(charts.length).toBe(6);
+      expect(charts.length).toBe(7); // six, and the turnaround by hour of the week
       for (const c of charts) expect(c.ok, `chart "${c.alt}" was not drawn`).toBe(true);
       const captions = await page.$$eval('figcaption', (f) => f.map((x) => x.textContent ?? ''));
       expect(captions.every((c) => c.length > 80)).toBe(true);
