@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { ScenarioError } from '../../scenario/scenario-error.js';
-import { UsageError } from '../cli-error.js';
+import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
 
 export const validateCommand = {
   command: 'validate <scenarios..>',
@@ -23,6 +23,9 @@ export const validateCommand = {
         bad++;
       }
     }
-    if (bad > 0) throw new UsageError(`${bad} of ${argv.scenarios.length} file(s) have problems`);
+    // One file: its problems are the message. Several: one more line says how many had problems.
+    if (bad > 0 && argv.scenarios.length > 1)
+      throw new UsageError(`${bad} of ${argv.scenarios.length} file(s) have problems`);
+    if (bad > 0) process.exitCode = EXIT_BAD_INPUT;
   },
 };
