@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { OutputFolderError } from '../report/atomic-folder.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, UsageError } from './cli-error.js';
 import { explainCommand } from './commands/explain-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -10,6 +11,7 @@ import { runCommand } from './commands/run-command.js';
 import { sweepCommand } from './commands/sweep-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
+import { interruptedBy } from './progress.js';
 
 /** The readsim command line: bad input exits 1 with one clear message, a bug exits 2. */
 async function main(argv: string[]): Promise<void> {
@@ -41,14 +43,17 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(hideBin(process.argv)).catch((e: unknown) => {
-  if (e instanceof ScenarioError || e instanceof UsageError) {
+  if (e instanceof ScenarioError || e instanceof UsageError || e instanceof OutputFolderError) {
     process.stderr.write(`${e.message}\n`);
     process.exitCode = EXIT_BAD_INPUT;
   } else if (e instanceof Error && e.name === 'AbortError') {
-    process.exitCode = EXIT_INTERRUPTED;
+    process.exitCode = interruptedBy() === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
   } else {
+    // A bug: one line, and the stack only when asked for.
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const first = text.split('\n')[0].slice(0, 300);
     process.stderr.write(
-      `readsim: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      `readsim: internal error (a bug; please report it with the scenario and command): ${first}${process.env.READSIM_DEBUG ? `\n${(e as Error)?.stack ?? ''}` : ' (READSIM_DEBUG=1 shows where)'}\n`,
     );
     process.exitCode = EXIT_INTERNAL;
   }

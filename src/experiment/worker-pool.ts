@@ -20,48 +20,82 @@ export function defaultJobs(): number {
 /** Where the worker module is: the compiled .js beside this file, or the .ts source under tsx/vitest. */
 function workerFile(): { filename: string; execArgv: string[] } {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', 'tsx'] };
+  // tsx as this module resolves it, so that workers start whatever the current folder.
+  if (here.endsWith('.ts'))
+    return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', import.meta.resolve('tsx')] };
   return { filename: new URL('./worker.js', here).href, execArgv: [] };
+}
+
+/** A run that needed more memory than a worker had: the input is too big, not a bug. */
+export class OutOfMemoryError extends Error {
+  override readonly name = 'OutOfMemoryError';
 }
 
 /**
  * Runs tasks and returns their results in task order, whatever order they finish in, so that
  * the results are the same for every number of threads. Each task is a pure function of its
  * data (its random streams come from its seed and replication).
+ *
+ * With one job and no abort signal the tasks run in this thread. With a signal they always run
+ * in worker threads, even one: a task running in this thread could not be stopped by Ctrl-C
+ * until it ended. When a task fails, the others are stopped and awaited before the pool is
+ * destroyed, and the first failure is thrown (OutOfMemoryError when a worker ran out of memory).
  */
 export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Promise<RunResult[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
   const results: RunResult[] = new Array(tasks.length);
   let done = 0;
   const report = () => options.onProgress?.(++done, tasks.length);
-  if (jobs === 1) {
+  if (options.signal?.aborted) throw abortError();
+  if (jobs === 1 && !options.signal) {
     for (let i = 0; i < tasks.length; i++) {
-      if (options.signal?.aborted) throw abortError();
       results[i] = runTask(tasks[i]);
       report();
-      // Yield so that a Ctrl-C handler and the progress bar get a turn between tasks.
+      // Yield so that the progress bar gets a turn between tasks.
       await new Promise((r) => setImmediate(r));
     }
     return results;
   }
+  // One controller stops every task: on the caller's abort, or on the first failure.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   // Every queued task listens for the abort: more than the default ten is expected.
-  if (options.signal) setMaxListeners(tasks.length + 10, options.signal);
+  setMaxListeners(tasks.length + 10, stop.signal);
   const { filename, execArgv } = workerFile();
-  const pool = new Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
+  let firstError: unknown = null;
   try {
     await Promise.all(
       tasks.map(async (task, i) => {
-        results[i] = (await pool.run(task, { signal: options.signal })) as RunResult;
-        report();
+        try {
+          results[i] = (await pool.run(task, { signal: stop.signal })) as RunResult;
+          report();
+        } catch (e) {
+          if (firstError === null && !stop.signal.aborted) firstError = e;
+          stop.abort();
+        }
       }),
     );
-  } catch (e) {
-    if (options.signal?.aborted) throw abortError();
-    throw e;
   } finally {
-    await pool.destroy();
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.destroy().catch(() => {});
   }
+  if (options.signal?.aborted) throw abortError();
+  if (firstError !== null) throw asKnownError(firstError);
   return results;
+}
+
+/** A worker's failure as this thread should report it. */
+function asKnownError(e: unknown): unknown {
+  const code = (e as { code?: string })?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (
+    code === 'ERR_WORKER_OUT_OF_MEMORY' ||
+    /out of memory|allocation failed|Invalid typed array length|Array buffer allocation/i.test(message)
+  )
+    return new OutOfMemoryError(`a run needed more memory than there is (${message.split('\n')[0]})`);
+  return e;
 }
 
 function abortError(): Error {

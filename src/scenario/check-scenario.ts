@@ -209,7 +209,8 @@ function checkDepartment(r: ResolvedScenario, add: Add): void {
         `expected a share of rostered time spent reading above 0, found ${JSON.stringify(g.efficiency)}`,
       );
     g.roster.forEach((s, j) => {
-      if (s.on > g.count + 1e-9) add(['readers', i, 'roster', j, 'on'], `${s.on} readers on, but the group's count is ${g.count}`);
+      if (s.on > g.count + 1e-9)
+        add(['readers', i, 'roster', j, 'on'], `${s.on} readers on, but the group's count is ${g.count}`);
       if (s.from === s.to || (s.from === '00:00' && s.to === '00:00'))
         add(['readers', i, 'roster', j], `the shift from ${s.from} to ${s.to} is empty`);
       else if (parseClock(s.from) >= DAY_MINUTES)

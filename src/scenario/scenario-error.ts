@@ -195,7 +195,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssu
         const expected = TYPE_WORDS[iss.expected] ?? 'another kind of value';
         push({
           path,
-          message: input === undefined ? `is required (expected ${expected})` : `expected ${expected}, found ${describeValue(input)}`,
+          message:
+            input === undefined ? `is required (expected ${expected})` : `expected ${expected}, found ${describeValue(input)}`,
         });
         break;
       }

@@ -5,9 +5,9 @@ import {
   CLOCK_RE,
   DAYS_EXPECTED,
   DAYS_RE,
-  describeFound,
   DURATION_EXPECTED,
   DURATION_RE,
+  describeFound,
   GROWTH_EXPECTED,
   GROWTH_RE,
   PERIODS,
@@ -73,11 +73,9 @@ const name = z
   .min(1, { error: 'a name may not be empty' })
   .max(NAME_LIMIT, { error: (iss) => `a name may have at most ${NAME_LIMIT} characters, found ${describeValue(iss.input)}` });
 /** Free text (descriptions, sources), up to TEXT_LIMIT characters. */
-const text = z
-  .string({ error: (iss) => `expected text, found ${describeValue(iss.input)}` })
-  .max(TEXT_LIMIT, {
-    error: (iss) => `expected at most ${TEXT_LIMIT.toLocaleString('en-US')} characters, found ${describeValue(iss.input)}`,
-  });
+const text = z.string({ error: (iss) => `expected text, found ${describeValue(iss.input)}` }).max(TEXT_LIMIT, {
+  error: (iss) => `expected at most ${TEXT_LIMIT.toLocaleString('en-US')} characters, found ${describeValue(iss.input)}`,
+});
 /** A whole number from `min` to `max`, said in words. */
 const whole = (what: string, min: number, max: number) => {
   const expected = `expected ${what} (a whole number from ${min} to ${max.toLocaleString('en-US')})`;
@@ -95,7 +93,9 @@ const positiveNumber = (what: string, max: number) =>
 /** Reading times vary, but a cv above 10 is no department's (and breaks the samplers' arithmetic). */
 export const MAX_CV = 10;
 const cv = z
-  .number({ error: (iss) => `expected a coefficient of variation (a number from 0 to ${MAX_CV}), found ${describeValue(iss.input)}` })
+  .number({
+    error: (iss) => `expected a coefficient of variation (a number from 0 to ${MAX_CV}), found ${describeValue(iss.input)}`,
+  })
   .min(0, {
     error: (iss) => `expected a coefficient of variation (a number from 0 to ${MAX_CV}), found ${describeValue(iss.input)}`,
   })

@@ -1,12 +1,13 @@
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
+import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
-import { interruptSignal, progressBar } from '../progress.js';
-import { checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { announceStart, interruptSignal, progressBar } from '../progress.js';
+import { checkSimulationArgs, checkWorkLimits, type SimulationArgs, simulationOptions } from './shared-options.js';
 
 interface RunArgs extends SimulationArgs {
   scenario: string;
@@ -48,10 +49,20 @@ export const runCommand = {
       throw new UsageError(`--replication: expected a whole number >= 1, found ${argv.replication}`);
     }
     const scenario = loadScenario(argv.scenario, { set });
-    const outDir = resolve(argv.out ?? `output/${scenario.stem}`);
+    const outArg = argv.out ?? `output/${safeFolderName(scenario.stem)}`;
+    const outDir = resolve(outArg);
+    checkWorkLimits(scenario, {
+      replications: argv.replications,
+      replication: argv.replication,
+      jobs: argv.jobs,
+      force: argv.force,
+    });
     const interrupt = interruptSignal();
+    let claimed: ClaimedFolder | undefined;
     const bar = progressBar(!argv.quiet && argv.format === 'text', scenario.resolved.name);
     try {
+      claimed = claimOutputFolder(outArg, { inputs: [argv.scenario], shown: argv.out ?? shownPath(outDir) });
+      announceStart(argv.quiet, `${scenario.resolved.name}: running; results will be in ${shownPath(outDir)}/`);
       const result = await runExperiment(scenario, {
         replications: argv.replications,
         seed: argv.seed,
@@ -84,6 +95,7 @@ export const runCommand = {
       process.stdout.write(`${out.join('\n')}\n`);
     } finally {
       bar.stop();
+      claimed?.release();
       interrupt.dispose();
     }
   },

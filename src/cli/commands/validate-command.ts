@@ -24,8 +24,7 @@ export const validateCommand = {
       }
     }
     // One file: its problems are the message. Several: one more line says how many had problems.
-    if (bad > 0 && argv.scenarios.length > 1)
-      throw new UsageError(`${bad} of ${argv.scenarios.length} file(s) have problems`);
+    if (bad > 0 && argv.scenarios.length > 1) throw new UsageError(`${bad} of ${argv.scenarios.length} file(s) have problems`);
     if (bad > 0) process.exitCode = EXIT_BAD_INPUT;
   },
 };
