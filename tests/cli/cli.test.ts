@@ -123,7 +123,7 @@ describe('readsim command line', () => {
 
   it('Ctrl-C stops the workers and leaves no results folder, whole or half-written', async () => {
     const out = join(tmp, 'interrupted');
-    const r = await readsimInterrupted(['run', FIXTURE, '--horizon', '30y', '-r', '8', '-j', '2', '--out', out], 2500);
+    const r = await readsimInterrupted(['run', FIXTURE, '--horizon', '30y', '-r', '8', '-j', '2', '--out', out]);
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('interrupted');
     expect(existsSync(out)).toBe(false);
