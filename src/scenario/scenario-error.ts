@@ -180,7 +180,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssu
           push({ path: [...path, key], message: `"${key}" is not a field here` });
           continue;
         }
-        const hint = suggest(key, KNOWN_FIELDS);
+        // Only the first problems are shown: suggest for those only (10^5 unknown keys stay fast).
+        const hint = out.length < MAX_SHOWN ? suggest(key, KNOWN_FIELDS) : null;
         push({ path: [...path, key], message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}` });
       }
       continue;

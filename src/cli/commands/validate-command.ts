@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { ScenarioError } from '../../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
+import { checkWorkLimits } from './shared-options.js';
 
 export const validateCommand = {
   command: 'validate <scenarios..>',
@@ -16,9 +17,11 @@ export const validateCommand = {
     for (const file of argv.scenarios) {
       try {
         const s = loadScenario(file, { set: argv.set });
+        // Valid means it runs: a scenario that run would refuse as too big is refused here too.
+        checkWorkLimits(s, { force: false });
         process.stdout.write(`${file}: ok (${s.resolved.name}; ${s.resolved.arms.length} arm(s))\n`);
       } catch (e) {
-        if (!(e instanceof ScenarioError)) throw e;
+        if (!(e instanceof ScenarioError || e instanceof UsageError)) throw e;
         process.stderr.write(`${e.message}\n`);
         bad++;
       }
