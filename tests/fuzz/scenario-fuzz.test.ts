@@ -247,7 +247,7 @@ function mutate(raw: Json, m: Mutation): void {
       const part = (['streams', 'readers', 'tools'] as const)[m.at % 3];
       const item = names[part][m.value % names[part].length];
       raw.arms = [
-        ...((raw.arms as unknown[]) ?? []),
+        ...(Array.isArray(raw.arms) ? raw.arms : []),
         { name: `arm${m.at}`, ai: ['ich-triage'], [part]: { [item]: { [m.field]: value } } },
       ];
       break;
@@ -349,7 +349,7 @@ describe('fuzzed scenarios', () => {
             return;
           }
           tally.exit1++;
-        if (process.env.READSIM_FUZZ_SHOW) console.log(r.message.split('\n')[0]);
+          if (process.env.READSIM_FUZZ_SHOW) console.log(r.message.split('\n')[0]);
           const lines = r.message.split('\n');
           for (const line of lines) {
             expect(line.startsWith(`${FILE}: `), line).toBe(true);
