@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+<<<<<<< HEAD
 import { basename, extname } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { DepartmentConfig } from '../model/department-config.js';
@@ -93,6 +94,17 @@ export function validateScenario(file: string, raw: Record<string, unknown>, opt
   const departments = resolved.arms.map((_, i) => toDepartmentConfig(resolved, i));
   return { file, stem: basename(file, extname(file)), resolved, departments };
 }
+=======
+import { ScenarioError } from './scenario-error.js';
+import { type LoadedScenario, type LoadOptions, parseScenarioText, validateScenario } from './scenario-text.js';
+
+export {
+  type LoadedScenario,
+  type LoadOptions,
+  parseScenarioText,
+  validateScenario,
+} from './scenario-text.js';
+>>>>>>> main
 
 /** Reads, parses and validates a scenario file. Throws ScenarioError on bad input. */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {

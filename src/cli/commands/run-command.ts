@@ -1,7 +1,11 @@
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
+<<<<<<< HEAD
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
+=======
+import { summaryJson } from '../../experiment/summary.js';
+>>>>>>> main
 import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
@@ -74,7 +78,7 @@ export const runCommand = {
       bar.stop();
       await writeResults(result, outDir, { signal: interrupt.signal });
       if (argv.format === 'json') {
-        process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+        process.stdout.write(summaryJson(result.summary));
         return;
       }
       const s = result.summary;
