@@ -3,12 +3,8 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { OutputFolderError } from '../report/atomic-folder.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-<<<<<<< HEAD
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, UsageError } from './cli-error.js';
-=======
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
 import { appCommand } from './commands/app-command.js';
->>>>>>> main
 import { explainCommand } from './commands/explain-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';

@@ -4,7 +4,7 @@ import type { DepartmentConfig } from '../model/department-config.js';
 import { checkScenario } from './check-scenario.js';
 import { type ResolvedScenario, resolveScenario } from './resolve.js';
 import { fromZodIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
-import { Scenario as ScenarioSchema } from './schema.js';
+import { describeValue, Scenario as ScenarioSchema } from './schema.js';
 import { parseAssignment, parseValue, setPath } from './set-path.js';
 import { toDepartmentConfig } from './to-department-config.js';
 
@@ -53,7 +53,7 @@ export function parseScenarioText(file: string, text: string): Record<string, un
     throw new ScenarioError(file, [
       {
         path: [],
-        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}`,
+        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${describeValue(raw)}`,
       },
     ]);
   }

@@ -1,11 +1,8 @@
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
-<<<<<<< HEAD
-import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
-=======
 import { summaryJson } from '../../experiment/summary.js';
->>>>>>> main
+import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
