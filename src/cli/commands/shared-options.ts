@@ -43,7 +43,7 @@ export function checkWorkLimits(
   const why = workTooBig(estimateWork(all, { ...options, jobs: options.jobs ?? defaultJobs() }));
   if (why)
     throw new UsageError(
-      `${all[0].file}: ${why}. Use fewer replications (-r), a shorter horizon (--horizon), smaller volumes or backlogs, or --force to run it anyway`,
+      `${all[0].file}: ${why}. Use fewer replications (-r), fewer threads (-j), a shorter horizon (--horizon), smaller volumes or backlogs, or --force to run it anyway`,
     );
 }
 
