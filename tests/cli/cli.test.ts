@@ -85,7 +85,9 @@ describe('readsim command line', () => {
     const badOut = join(tmp, 'never');
     const bad = readsim(['run', FIXTURE, '--set', 'readers.general.count=lots', '--out', badOut]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr.trim()).toBe(`${FIXTURE}: readers[0].count: expected a headcount (a whole number >= 0), found "lots"`);
+    expect(bad.stderr.trim()).toBe(
+      `${FIXTURE}: readers[0].count: expected a headcount (a whole number from 0 to 100,000), found "lots"`,
+    );
     expect(existsSync(badOut)).toBe(false);
   });
 
