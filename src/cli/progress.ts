@@ -1,14 +1,27 @@
 import cliProgress from 'cli-progress';
+import { setInterruptedBy } from './stop-signal.js';
 
 /**
- * A progress bar of runs done and time left, on a terminal only: `--quiet`, JSON output and
- * output that is not a terminal (CI, pipes) show none.
+ * A progress bar of runs done and time left, on a terminal: `--quiet` and JSON output show none;
+ * output that is not a terminal (CI, pipes) gets one line when the first run is done.
  */
 export function progressBar(
   enabled: boolean,
   label: string,
 ): { update: (done: number, total: number) => void; stop: () => void } {
-  if (!enabled || !process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  if (!enabled) return { update: () => {}, stop: () => {} };
+  if (!process.stderr.isTTY) {
+    // No bar off a terminal; one line when the first run is done says the work is under way.
+    let said = false;
+    return {
+      update(done, total) {
+        if (said) return;
+        said = true;
+        process.stderr.write(`${label}: ${done} of ${total} runs done\n`);
+      },
+      stop: () => {},
+    };
+  }
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} {bar} {value}/{total} runs | {eta_formatted} left`,
@@ -34,11 +47,6 @@ export function progressBar(
   };
 }
 
-/** The signal that stopped the run, if one did: the exit code is 128 + its number, as shells expect. */
-let stoppedBy: NodeJS.Signals | null = null;
-export function interruptedBy(): NodeJS.Signals | null {
-  return stoppedBy;
-}
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /**
@@ -53,7 +61,7 @@ export function interruptSignal(): { signal: AbortSignal; dispose: () => void } 
       process.stderr.write('interrupted again: stopping now; nothing is left behind\n');
       process.exit(SIGNAL_EXIT[sig] ?? 130);
     }
-    stoppedBy = sig;
+    setInterruptedBy(sig);
     process.stderr.write(`\ninterrupted (${sig}): stopping the workers; no results are written\n`);
     controller.abort();
   };

@@ -1,8 +1,7 @@
 import { setMaxListeners } from 'node:events';
-import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { RunResult } from '../model/run-result.js';
-import { type RunTask, runTask } from './run-task.js';
+import { defaultJobs } from './default-jobs.js';
+import { type RunTask, runTask, taskStudies } from './run-task.js';
 
 export interface PoolOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
@@ -13,9 +12,13 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
+export { defaultJobs };
+
+/**
+ * Below this many studies in all, tasks run in this thread: about a tenth of a second of
+ * simulation, less than the workers take to start and load the model.
+ */
+export const IN_THREAD_STUDIES = 100_000;
 
 /** Where the worker module is: the compiled .js beside this file, or the .ts source under tsx/vitest. */
 function workerFile(): { filename: string; execArgv: string[] } {
@@ -36,19 +39,23 @@ export class OutOfMemoryError extends Error {
  * the results are the same for every number of threads. Each task is a pure function of its
  * data (its random streams come from its seed and replication).
  *
- * With one job and no abort signal the tasks run in this thread. With a signal they always run
- * in worker threads, even one: a task running in this thread could not be stopped by Ctrl-C
- * until it ended. When a task fails, the others are stopped and awaited before the pool is
+ * Small runs, and one job without an abort signal, run in this thread. Otherwise, with a
+ * signal, tasks run in worker threads even for one job: a long task in this thread could not be
+ * stopped by Ctrl-C until it ended. When a task fails, the others are stopped and awaited before the pool is
  * destroyed, and the first failure is thrown (OutOfMemoryError when a worker ran out of memory).
  */
 export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Promise<RunResult[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  // Small runs stay in this thread: starting the workers would take longer than the run (and a
+  // Ctrl-C waits a tenth of a second at most). The results are the same either way.
+  const small = tasks.reduce((n, t) => n + taskStudies(t), 0) < IN_THREAD_STUDIES;
   const results: RunResult[] = new Array(tasks.length);
   let done = 0;
   const report = () => options.onProgress?.(++done, tasks.length);
   if (options.signal?.aborted) throw abortError();
-  if (jobs === 1 && !options.signal) {
+  if (small || (jobs === 1 && !options.signal)) {
     for (let i = 0; i < tasks.length; i++) {
+      if (options.signal?.aborted) throw abortError();
       results[i] = runTask(tasks[i]);
       report();
       // Yield so that the progress bar gets a turn between tasks.
@@ -63,6 +70,8 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   // Every queued task listens for the abort: more than the default ten is expected.
   setMaxListeners(tasks.length + 10, stop.signal);
   const { filename, execArgv } = workerFile();
+  const { Piscina } = await import('piscina');
+  // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
   const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
   let firstError: unknown = null;
   try {

@@ -70,17 +70,19 @@ describe('readsim command line', () => {
       'summary.json',
       'periods.csv',
       'report.html',
-      'charts/backlog.png',
+      'charts/backlog.svg',
       'charts/turnaround.vl.json',
     ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
+    // PNGs only when asked for (--charts png or all).
+    expect(existsSync(join(out, 'charts/backlog.png'))).toBe(false);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.replications).toBe(2);
     expect(summary.arms[1].wait.by_ai_call['ich-triage'].TP.n).toBe(2);
     const csv = readFileSync(join(out, 'periods.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe(
-      'arm,replication,period,period_start_days,in_warmup,arrivals,reported,cleared_by_ai,backlog_end,wait_mean_min,tat_p50_min,tat_p90_min,target_met_share,utilisation,overtime_min,human_reads,reading_min,rostered_min,reading_capacity_min,workload_min,headcount',
+      'arm,replication,period,period_start_days,in_warmup,arrivals,reported,cleared_by_ai,backlog_end,wait_mean_min,tat_p50_min,tat_p90_min,target_met_share,utilisation,overtime_min,human_reads,reading_min,rostered_min,reading_capacity_min,workload_min,headcount,images,outsourced,outsourcing_cost',
     );
     const badOut = join(tmp, 'never');
     const bad = readsim(['run', FIXTURE, '--set', 'readers.general.count=lots', '--out', badOut]);
@@ -91,11 +93,22 @@ describe('readsim command line', () => {
     expect(existsSync(badOut)).toBe(false);
   });
 
+  it('--charts none draws no chart: no charts folder, a report with the tables only', () => {
+    const out = join(tmp, 'nocharts');
+    const r = readsim(['run', FIXTURE, '--horizon', '4w', '-r', '1', '-q', '--charts', 'none', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+    expect(existsSync(join(out, 'charts'))).toBe(false);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('No charts were drawn');
+  });
+
   it('the same seed gives byte-identical results for any number of worker threads', () => {
     const a = join(tmp, 'jobs1');
     const b = join(tmp, 'jobs2');
-    expect(readsim(['run', FIXTURE, '--horizon', '6w', '-r', '3', '-j', '1', '-q', '--out', a]).code).toBe(0);
-    expect(readsim(['run', FIXTURE, '--horizon', '6w', '-r', '3', '-j', '2', '-q', '--out', b]).code).toBe(0);
+    // Long enough (over 100,000 studies in all) for -j 2 to start the worker pool; every chart file drawn.
+    const args = ['run', FIXTURE, '--horizon', '40w', '-r', '3', '-q', '--charts', 'all'];
+    expect(readsim([...args, '-j', '1', '--out', a]).code).toBe(0);
+    expect(readsim([...args, '-j', '2', '--out', b]).code).toBe(0);
     const ta = tree(a);
     const tb = tree(b);
     expect(Object.keys(tb).sort()).toEqual(Object.keys(ta).sort());
@@ -182,8 +195,11 @@ describe('readsim command line', () => {
     expect(t.stdout).toMatch(/Demand passes capacity in 4\.\d years/);
     expect(t.stdout).toContain('What each AI tool buys on its own');
     const j = JSON.parse(readsim(['explain', 'scenarios/widening-gap.yaml', '--format', 'json']).stdout);
-    expect(j.arms).toHaveLength(4);
+    expect(j.arms).toHaveLength(5);
     expect(j.arms[0].years).toHaveLength(10);
+    // The arm with growing images per study: the two growths apart, and how much earlier.
+    expect(t.stdout).toMatch(/from study growth alone demand would pass capacity in 4\.\d years/);
+    expect(t.stdout).toMatch(/Growing work per study moves the crossing \d\.\d years earlier/);
   });
 
   it('explain puts the simulation beside the theory after a run of the same scenario', () => {
