@@ -7,6 +7,7 @@ import { explainCommand } from './commands/explain-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
 import { runCommand } from './commands/run-command.js';
+import { staffCommand } from './commands/staff-command.js';
 import { sweepCommand } from './commands/sweep-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
@@ -21,11 +22,12 @@ async function main(argv: string[]): Promise<void> {
     .command(runCommand as never)
     .command(validateCommand as never)
     .command(sweepCommand as never)
+    .command(staffCommand as never)
     .command(explainCommand as never)
     .command(verifyCommand as never)
     .command(initCommand as never)
     .command(listCommand as never)
-    .demandCommand(1, 'name a command: run, validate, sweep, explain, verify, init or list')
+    .demandCommand(1, 'name a command: run, validate, sweep, staff, explain, verify, init or list')
     .recommendCommands()
     .strict()
     .help()
