@@ -3,7 +3,7 @@ import type { DepartmentConfig } from '../../model/department-config.js';
 import type { RunResult } from '../../model/run-result.js';
 import { type Estimate, estimate, studentTQuantile } from '../confidence-interval.js';
 import type { RunTask } from '../run-task.js';
-import { type PoolOptions, runTasks } from '../worker-pool.js';
+import type { TaskPool } from '../worker-pool.js';
 import { isHourly, type StaffingTarget } from './staffing-target.js';
 
 /** How a trial staffing is simulated. */
@@ -15,7 +15,8 @@ export interface EvaluationSettings {
   warmup: number;
   /** One-sided confidence level of the lower bounds a target is judged by (0.5 = the mean). */
   confidence: number;
-  pool: PoolOptions;
+  /** Where the runs run (kept open for the whole search). */
+  pool: TaskPool;
 }
 
 /** A target as one evaluation measured it. */
@@ -152,7 +153,7 @@ export async function evaluateStaffings(
   configs.forEach((department, i) => {
     for (const replication of replications) tasks.push({ department, arm: `staffing ${i}`, seed: settings.seed, replication });
   });
-  const results = await runTasks(tasks, settings.pool);
+  const results = await settings.pool.run(tasks);
   const R = replications.length;
   return configs.map((cfg, i) => measure(results.slice(i * R, (i + 1) * R), cfg, targets, blocks, settings.confidence));
 }

@@ -1,7 +1,7 @@
 import { CapacityCalendar, HOURS_PER_WEEK, YEAR } from '../../engine/index.js';
 import type { DepartmentConfig } from '../../model/department-config.js';
 import type { Estimate } from '../confidence-interval.js';
-import type { PoolOptions } from '../worker-pool.js';
+import { openTaskPool, type PoolOptions } from '../worker-pool.js';
 import { hourlyLoad } from './hourly-load.js';
 import { initialStaffing } from './initial-staffing.js';
 import { coverWithShifts, staffingOf } from './shift-cover.js';
@@ -109,7 +109,7 @@ export function coverBlocks(templates: readonly ShiftTemplate[]): number[][] {
   return [...byKey.values()];
 }
 
-interface Verdict {
+export interface Verdict {
   ok: boolean;
   /** Blocks where an hourly target fails. */
   failingBlocks: number[];
@@ -117,7 +117,8 @@ interface Verdict {
   failingOverall: boolean;
 }
 
-function judge(ev: StaffingEvaluation, targets: readonly StaffingTarget[]): Verdict {
+/** Whether an evaluation meets every target (each block and the whole run) and reads every study. */
+export function judge(ev: StaffingEvaluation, targets: readonly StaffingTarget[]): Verdict {
   const failingBlocks = new Set<number>();
   let failingOverall = ev.backlogGrowth > BACKLOG_GROWTH_LIMIT;
   targets.forEach((t, i) => {
@@ -159,14 +160,8 @@ export async function solveStaffing(cfg: DepartmentConfig, options: StaffingOpti
       `the staffing solver rosters one reader group; this department has ${cfg.readers.length} (${cfg.readers.map((g) => g.name).join(', ')})`,
     );
   const g = cfg.readers[0];
-  const templates = options.templates;
-  const targets = options.targets;
-  const searchReplications = options.searchReplications ?? 4;
-  const finalReplications = options.finalReplications ?? 8;
   const weeks = options.weeks ?? 26;
   const confidence = options.confidence ?? 0.9;
-  const maxUtilisation = options.maxUtilisation ?? 0.9;
-  const maxIterations = options.maxIterations ?? 6;
   const today = currentStaffing(cfg, 0);
   const todayHours = today.reduce((a, b) => a + b, 0);
   const contractedHours = options.contractedHours ?? (g.count > 0 ? todayHours / g.count : 40);
@@ -176,8 +171,31 @@ export async function solveStaffing(cfg: DepartmentConfig, options: StaffingOpti
     weeks,
     warmup: options.warmup ?? Math.max(cfg.warmup, 2 * 7 * 1440),
     confidence,
-    pool: { ...options.pool, onProgress: undefined },
+    pool: openTaskPool({ ...options.pool, onProgress: undefined }),
   };
+  try {
+    return await solveYears(cfg, options, settings, contractedHours, availability);
+  } finally {
+    await settings.pool.close();
+  }
+}
+
+async function solveYears(
+  cfg: DepartmentConfig,
+  options: StaffingOptions,
+  settings: EvaluationSettings,
+  contractedHours: number,
+  availability: number,
+): Promise<StaffingResult> {
+  const g = cfg.readers[0];
+  const templates = options.templates;
+  const targets = options.targets;
+  const searchReplications = options.searchReplications ?? 4;
+  const finalReplications = options.finalReplications ?? 8;
+  const weeks = settings.weeks;
+  const confidence = settings.confidence;
+  const maxUtilisation = options.maxUtilisation ?? 0.9;
+  const maxIterations = options.maxIterations ?? 6;
   const blocks = coverBlocks(templates);
   const searchReps = Array.from({ length: searchReplications }, (_, i) => i);
   // The final check uses replications the search never saw.
@@ -262,21 +280,54 @@ export async function solveStaffing(cfg: DepartmentConfig, options: StaffingOpti
       verdict = judge(ev, targets);
     }
     if (!verdict.ok) throw new StaffingError(`year ${year}: no roster found within 30 added shifts; are the targets reachable?`);
+    // Trim: take d readers off a shift while the roster passes; d starts at a quarter of the
+    // shift's readers and halves on a failure; a shift is done when one reader fewer fails.
+    const step = counts.map((c) => Math.max(1, Math.floor(c / 4)));
+    const done = counts.map((c) => c === 0);
+    const less = (c: number[], i: number, d: number) => c.map((x, j) => (j === i ? x - d : x));
     for (;;) {
       const candidates = templates
         .map((_, i) => i)
-        .filter((i) => counts[i] > 0 && minimumHolds(counts.map((c, j) => (j === i ? c - 1 : c))));
+        .filter((i) => {
+          if (done[i]) return false;
+          step[i] = Math.min(step[i], counts[i]);
+          if (step[i] > 0 && minimumHolds(less(counts, i, step[i]))) return true;
+          if (step[i] > 1) {
+            step[i] = 1;
+            if (minimumHolds(less(counts, i, 1))) return true;
+          }
+          done[i] = true;
+          return false;
+        });
       if (candidates.length === 0) break;
       stage('taking readers off shifts');
-      const trials = candidates.map((i) => counts.map((c, j) => (j === i ? c - 1 : c)));
+      const trials = candidates.map((i) => less(counts, i, step[i]));
       const evs = await evaluate(trials.map((c) => staffingOf(templates, c)));
-      let pick = -1;
-      evs.forEach((e, k) => {
-        if (!judge(e, targets).ok) return;
-        if (pick < 0 || templateWeeklyHours(templates[candidates[k]]) > templateWeeklyHours(templates[candidates[pick]]))
-          pick = k;
+      const passing: number[] = [];
+      candidates.forEach((i, k) => {
+        if (judge(evs[k], targets).ok) passing.push(k);
+        else if (step[i] === 1) done[i] = true;
+        else step[i] = Math.max(1, Math.floor(step[i] / 2));
       });
-      if (pick < 0) break;
+      if (passing.length === 0) continue;
+      // Several shifts can lose readers: try them together first (fewer rounds).
+      if (passing.length > 1) {
+        const joint = counts.map((c, j) => {
+          const k = passing.find((x) => candidates[x] === j);
+          return k === undefined ? c : c - step[j];
+        });
+        if (minimumHolds(joint)) {
+          const [e] = await evaluate([staffingOf(templates, joint)]);
+          if (judge(e, targets).ok) {
+            counts = joint;
+            continue;
+          }
+        }
+      }
+      // Else the single removal that saves the most hours.
+      const saved = (k: number) => step[candidates[k]] * templateWeeklyHours(templates[candidates[k]]);
+      let pick = passing[0];
+      for (const k of passing) if (saved(k) > saved(pick)) pick = k;
       counts = trials[pick];
     }
 
