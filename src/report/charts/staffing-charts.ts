@@ -26,7 +26,7 @@ export function readersByHourChart(y: YearStaffing, group: string): StaffingChar
   return {
     name: `readers-by-hour-year-${y.year}`,
     title,
-    caption: `Readers (${group}) on duty in each hour of the week (Monday 00:00 at the left) in year ${y.year}: the roster the solver found to meet the targets, today's roster from the scenario, and the offered load (the mean number of readers the arriving reads keep busy, efficiency included). The gap between the roster and the load is the spare capacity that keeps waits short.`,
+    caption: `Readers (${group}) on duty in each hour of the week (Monday 00:00 at the left) in year ${y.year}: the roster the solver found to meet the targets, today's roster from the scenario, and the offered load (the mean number of readers the arriving reads keep busy, efficiency included). Where the roster is above the load, the spare readers keep waits short; where it is below (busy weekday hours), the lower priorities' studies wait for quieter hours, which the targets allow.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
@@ -79,6 +79,8 @@ export function headcountChart(r: StaffingResult): StaffingChart {
     { year: y.year, series: 'headcount needed', readers: y.headcount },
     { year: y.year, series: "the scenario's headcount", readers: Math.round(y.currentHeadcount * 100) / 100 },
   ]);
+  const top = Math.ceil(Math.max(...values.map((v) => v.readers)) * 1.15);
+  const y = { field: 'readers', type: 'quantitative', scale: { domain: [0, top] } };
   const title = 'Headcount needed per year against the fixed headcount';
   return {
     name: 'headcount-by-year',
@@ -88,7 +90,7 @@ export function headcountChart(r: StaffingResult): StaffingChart {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
       title: { text: title, subtitle: 'bars: headcount needed to meet the targets; red line: the headcount the scenario keeps' },
-      width: Math.max(240, 60 * r.years.length),
+      width: Math.max(420, 60 * r.years.length),
       height: 260,
       data: { values },
       layer: [
@@ -97,15 +99,15 @@ export function headcountChart(r: StaffingResult): StaffingChart {
           mark: { type: 'bar', color: '#1f77b4', width: { band: 0.7 } },
           encoding: {
             x: { field: 'year', type: 'ordinal', title: 'year', axis: { labelAngle: 0 } },
-            y: { field: 'readers', type: 'quantitative', title: 'readers (headcount)' },
+            y: { ...y, title: 'readers (headcount)' },
           },
         },
         {
           transform: [{ filter: "datum.series == 'headcount needed'" }],
-          mark: { type: 'text', dy: -8, fontSize: 12 },
+          mark: { type: 'text', dy: -8, dx: 14, fontSize: 12 },
           encoding: {
             x: { field: 'year', type: 'ordinal' },
-            y: { field: 'readers', type: 'quantitative' },
+            y,
             text: { field: 'readers', type: 'quantitative' },
           },
         },
@@ -114,7 +116,7 @@ export function headcountChart(r: StaffingResult): StaffingChart {
           mark: { type: 'line', color: '#d62728', strokeWidth: 3, point: true },
           encoding: {
             x: { field: 'year', type: 'ordinal' },
-            y: { field: 'readers', type: 'quantitative' },
+            y,
           },
         },
       ],
