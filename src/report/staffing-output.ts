@@ -1,5 +1,6 @@
 import { HOURS_PER_WEEK } from '../engine/index.js';
-import { clockText, daysText, type ShiftTemplate, templateHours } from '../experiment/staffing/shift-templates.js';
+import { rosterShifts } from '../experiment/staffing/roster-shifts.js';
+import { clockText, daysText, type ShiftTemplate } from '../experiment/staffing/shift-templates.js';
 import type { StaffingResult, YearStaffing } from '../experiment/staffing/staffing-solver.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { headcountChart, readersByHourChart } from './charts/staffing-charts.js';
@@ -22,46 +23,14 @@ export interface RosterLine {
   on: number;
 }
 
-/**
- * The found roster as scenario roster lines. When the chosen shifts do not overlap, one line per
- * shift; when they do (the scenario format wants each time of the week on one line), the readers
- * on duty hour by hour, runs of equal hours joined and equal runs of different days merged.
- */
-export function rosterLines(
-  templates: readonly ShiftTemplate[],
-  counts: readonly number[],
-  staffing: readonly number[],
-): RosterLine[] {
-  const used = templates.map((t, i) => ({ t, on: counts[i] })).filter((x) => x.on > 0);
-  const seen = new Array<number>(HOURS_PER_WEEK).fill(0);
-  for (const { t } of used) for (const h of templateHours(t)) seen[h]++;
-  if (seen.every((n) => n <= 1)) {
-    return used.map(({ t, on }) => ({ days: daysText(t.days), from: clockText(t.from), to: clockText(t.from + t.length), on }));
-  }
-  const runs = new Map<string, { days: number[]; from: number; to: number; on: number }>();
-  for (let d = 0; d < 7; d++) {
-    let h = 0;
-    while (h < 24) {
-      const on = staffing[d * 24 + h];
-      let e = h + 1;
-      while (e < 24 && staffing[d * 24 + e] === on) e++;
-      if (on > 0) {
-        const key = `${h}-${e}-${on}`;
-        const run = runs.get(key) ?? { days: [], from: h, to: e, on };
-        run.days.push(d);
-        runs.set(key, run);
-      }
-      h = e;
-    }
-  }
-  return [...runs.values()]
-    .sort((a, b) => a.days[0] - b.days[0] || a.from - b.from)
-    .map((r) => ({
-      days: daysText(r.days),
-      from: clockText(r.from * 60),
-      to: r.to === 24 ? '24:00' : clockText(r.to * 60),
-      on: r.on,
-    }));
+/** The found roster as scenario roster lines: exactly the lines the solver simulated (rosterShifts). */
+export function rosterLines(templates: readonly ShiftTemplate[], counts: readonly number[]): RosterLine[] {
+  return rosterShifts(templates, counts).map((s) => ({
+    days: daysText(s.days),
+    from: clockText(s.from),
+    to: s.from + s.length === 1440 ? '24:00' : clockText(s.from + s.length),
+    on: s.on,
+  }));
 }
 
 function targetText(t: { priority: string; goal: number; within: number }): string {
@@ -85,7 +54,7 @@ export function rosterYaml(r: StaffingResult, ctx: StaffingContext): string {
     out.push(`      ${q(r.group)}:`);
     out.push(`        count: ${y.headcount}`);
     out.push('        roster:');
-    for (const l of rosterLines(r.templates, y.counts, y.staffing))
+    for (const l of rosterLines(r.templates, y.counts))
       out.push(
         `          - { days: ${l.days.includes(',') ? q(l.days) : l.days}, from: ${q(l.from)}, to: ${q(l.to)}, on: ${l.on} }`,
       );
@@ -109,7 +78,7 @@ export function staffingJson(r: StaffingResult, ctx: StaffingContext) {
       current_headcount: y.currentHeadcount,
       rostered_hours: y.rosteredHours,
       current_rostered_hours: y.currentRosteredHours,
-      roster: rosterLines(r.templates, y.counts, y.staffing),
+      roster: rosterLines(r.templates, y.counts),
       shifts: r.templates.map((t, i) => ({ name: t.name, on: y.counts[i] })),
       targets: y.targets.map((t) => ({
         priority: t.priority,
@@ -166,7 +135,7 @@ export function staffingText(r: StaffingResult, ctx: StaffingContext): string {
   if (last) {
     out.push('');
     out.push(`Roster for year ${last.year} (${last.headcount} readers):`);
-    for (const l of rosterLines(r.templates, last.counts, last.staffing))
+    for (const l of rosterLines(r.templates, last.counts))
       out.push(`  - { days: ${l.days}, from: "${l.from}", to: "${l.to}", on: ${l.on} }`);
   }
   out.push('');

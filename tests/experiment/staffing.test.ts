@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erlangShareWithin, smallestErlangServers } from '../../src/experiment/staffing/erlang-share.js';
+import { rosterShifts } from '../../src/experiment/staffing/roster-shifts.js';
 import { coverWithShifts, staffingOf } from '../../src/experiment/staffing/shift-cover.js';
 import { type ShiftTemplate, templateHours, templateWeeklyHours } from '../../src/experiment/staffing/shift-templates.js';
 import { evaluateStaffings } from '../../src/experiment/staffing/staffing-evaluation.js';
@@ -121,7 +122,7 @@ describe('staffing: two priorities on a day/night roster', () => {
     // One reader fewer on each shift in turn, judged as the solver judges (same replications).
     const blocks = coverBlocks(templates);
     const fewer = templates.map((_, i) =>
-      staffingOf(
+      rosterShifts(
         templates,
         y.counts.map((c, j) => (j === i ? c - 1 : c)),
       ),

@@ -1,5 +1,6 @@
-import { type CalendarPiece, HOURS_PER_WEEK, WEEK } from '../../engine/index.js';
+import { HOURS_PER_WEEK, WEEK } from '../../engine/index.js';
 import type { DepartmentConfig } from '../../model/department-config.js';
+import { rosterPieces, type ShiftSpec } from '../../model/roster.js';
 import type { RunResult } from '../../model/run-result.js';
 import { type Estimate, estimate, studentTQuantile } from '../confidence-interval.js';
 import type { RunTask } from '../run-task.js';
@@ -42,20 +43,16 @@ export interface StaffingEvaluation {
 /** A block needs this many studies (pooled) before it is judged on its own. */
 export const MIN_BLOCK_STUDIES = 30;
 
-/** Weekly roster pieces from readers per hour of the week. */
-export function staffingPieces(staffing: readonly number[]): CalendarPiece[] {
-  return staffing.map((value, h) => ({ start: h * 60, end: (h + 1) * 60, value }));
-}
-
 /**
  * The department to simulate for a staffing: every stream at its volume after `years` of
  * growth and growing no more (a stationary week), no initial backlog, the single reader group
- * on the given readers per hour, hourly reporting periods, `weeks` after `warmup`.
+ * on the given roster lines (each a shift: readers change at its start), hourly reporting
+ * periods, `weeks` after `warmup`.
  */
 export function staffingDepartment(
   base: DepartmentConfig,
   years: number,
-  staffing: readonly number[],
+  roster: readonly ShiftSpec[],
   weeks: number,
   warmup: number,
 ): DepartmentConfig {
@@ -66,7 +63,7 @@ export function staffingDepartment(
     warmup,
     periodLength: 60,
     streams: base.streams.map((s) => ({ ...s, volume: s.volume * (1 + s.growth) ** years, growth: 0, backlog: 0 })),
-    readers: [{ ...g, count: Math.max(1, ...staffing), roster: staffingPieces(staffing), growth: 0 }],
+    readers: [{ ...g, count: Math.max(1, ...roster.map((s) => s.on)), roster: rosterPieces([...roster]).pieces, growth: 0 }],
   };
 }
 
@@ -135,20 +132,20 @@ export function measure(
 }
 
 /**
- * Simulates several staffings (each for the given replications) in one batch of runs on the
+ * Simulates several rosters (each for the given replications) in one batch of runs on the
  * worker pool, and measures each. Replication k of every staffing uses the random streams of
  * (seed, k): common random numbers, so that staffings are compared on the same studies.
  */
 export async function evaluateStaffings(
   base: DepartmentConfig,
   years: number,
-  staffings: readonly (readonly number[])[],
+  rosters: readonly (readonly ShiftSpec[])[],
   replications: readonly number[],
   targets: readonly StaffingTarget[],
   blocks: readonly (readonly number[])[],
   settings: EvaluationSettings,
 ): Promise<StaffingEvaluation[]> {
-  const configs = staffings.map((s) => staffingDepartment(base, years, s, settings.weeks, settings.warmup));
+  const configs = rosters.map((r) => staffingDepartment(base, years, r, settings.weeks, settings.warmup));
   const tasks: RunTask[] = [];
   configs.forEach((department, i) => {
     for (const replication of replications) tasks.push({ department, arm: `staffing ${i}`, seed: settings.seed, replication });

@@ -4,6 +4,7 @@ import type { Estimate } from '../confidence-interval.js';
 import { openTaskPool, type PoolOptions } from '../worker-pool.js';
 import { hourlyLoad } from './hourly-load.js';
 import { initialStaffing } from './initial-staffing.js';
+import { hourlyShifts, rosterShifts } from './roster-shifts.js';
 import { coverWithShifts, staffingOf } from './shift-cover.js';
 import { type ShiftTemplate, templateHours, templateWeeklyHours } from './shift-templates.js';
 import { type EvaluationSettings, evaluateStaffings, type StaffingEvaluation } from './staffing-evaluation.js';
@@ -208,9 +209,23 @@ async function solveYears(
   for (const year of options.years) {
     const stage = (m: string) => options.onStage?.(`year ${year}: ${m}`);
     let runs = 0;
+    // Trial rosters: an hourly staffing runs as hourly shifts; template counts as the roster lines the output writes.
     const evaluate = async (staffings: number[][], reps = searchReps) => {
-      const out = await evaluateStaffings(cfg, year, staffings, reps, targets, blocks, settings);
+      const out = await evaluateStaffings(cfg, year, staffings.map(hourlyShifts), reps, targets, blocks, settings);
       runs += staffings.length * reps.length;
+      return out;
+    };
+    const evaluateCounts = async (list: number[][], reps = searchReps) => {
+      const out = await evaluateStaffings(
+        cfg,
+        year,
+        list.map((c) => rosterShifts(templates, c)),
+        reps,
+        targets,
+        blocks,
+        settings,
+      );
+      runs += list.length * reps.length;
       return out;
     };
     const load = hourlyLoad(cfg, year, g.efficiency);
@@ -258,7 +273,7 @@ async function solveYears(
     const hoursOf = templates.map((t) => new Set(templateHours(t)));
     const minimumHolds = (c: number[]) => staffingOf(templates, c).every((x) => x >= minimum);
     stage('checking the roster');
-    let [ev] = await evaluate([staffingOf(templates, counts)]);
+    let [ev] = await evaluateCounts([counts]);
     let verdict = judge(ev, targets);
     for (let repair = 0; !verdict.ok && repair < 30; repair++) {
       let best = -1;
@@ -276,7 +291,7 @@ async function solveYears(
       });
       counts = counts.map((c, i) => (i === best ? c + 1 : c));
       stage(`adding a reader to ${templates[best].name}`);
-      [ev] = await evaluate([staffingOf(templates, counts)]);
+      [ev] = await evaluateCounts([counts]);
       verdict = judge(ev, targets);
     }
     if (!verdict.ok) throw new StaffingError(`year ${year}: no roster found within 30 added shifts; are the targets reachable?`);
@@ -302,7 +317,7 @@ async function solveYears(
       if (candidates.length === 0) break;
       stage('taking readers off shifts');
       const trials = candidates.map((i) => less(counts, i, step[i]));
-      const evs = await evaluate(trials.map((c) => staffingOf(templates, c)));
+      const evs = await evaluateCounts(trials);
       const passing: number[] = [];
       candidates.forEach((i, k) => {
         if (judge(evs[k], targets).ok) passing.push(k);
@@ -317,7 +332,7 @@ async function solveYears(
           return k === undefined ? c : c - step[j];
         });
         if (minimumHolds(joint)) {
-          const [e] = await evaluate([staffingOf(templates, joint)]);
+          const [e] = await evaluateCounts([joint]);
           if (judge(e, targets).ok) {
             counts = joint;
             continue;
@@ -334,7 +349,7 @@ async function solveYears(
     // 5. The final check, on fresh replications.
     stage('final check');
     const staffing = staffingOf(templates, counts);
-    const [final] = await evaluate([staffing], finalReps);
+    const [final] = await evaluateCounts([counts], finalReps);
     const rosteredHours = templates.reduce((s, t, i) => s + counts[i] * templateWeeklyHours(t), 0);
     const headcount = Math.max(Math.ceil(rosteredHours / (contractedHours * availability) - 1e-9), Math.max(...staffing));
     const current = currentStaffing(cfg, year);
