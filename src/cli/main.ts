@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
+import { appCommand } from './commands/app-command.js';
 import { explainCommand } from './commands/explain-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -27,7 +28,8 @@ async function main(argv: string[]): Promise<void> {
     .command(verifyCommand as never)
     .command(initCommand as never)
     .command(listCommand as never)
-    .demandCommand(1, 'name a command: run, validate, sweep, staff, explain, verify, init or list')
+    .command(appCommand as never)
+    .demandCommand(1, 'name a command: run, validate, sweep, staff, explain, verify, init, list or app')
     .recommendCommands()
     .strict()
     .help()

@@ -11,6 +11,7 @@ import {
   YEAR,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
+import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
 import { StudyStore } from './study-store.js';
@@ -21,6 +22,8 @@ export interface RunOptions {
   replication: number;
   /** Name of the arm, carried into the result. */
   arm?: string;
+  /** Told of arrivals, reads started and ended, and shift changes (event-trace.ts); none when absent. */
+  trace?: TraceListener;
 }
 
 /**
@@ -66,11 +69,16 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly capacityPeriods: PeriodSeries[] = [];
   private readonly overtimePeriods: PeriodSeries[] = [];
   private ran = false;
+  private readonly trace: TraceListener | null;
+  /** Per stream, the call bits of every triage tool on it (deployed in this arm or not); only when tracing. */
+  private readonly traceMasks: number[];
 
   constructor(
     readonly config: DepartmentConfig,
     readonly options: RunOptions,
   ) {
+    this.trace = options.trace ?? null;
+    this.traceMasks = this.trace ? triageCallMasks(config) : [];
     const rs = new RandomStreams(options.seed, options.replication);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
     this.store = new StudyStore(Math.max(1, ...this.streams.map((s) => s.readSlots)));
@@ -197,6 +205,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const counted = !initial && now >= this.config.warmup;
       this.metrics.reported(s.index, 0, k, false, counted, true);
       if (counted) this.metrics.outcome(store.findings[id], 0);
+      this.trace?.event(TRACE.arrival, now, id, s.index, 0, traceFlags(store, id, this.traceMasks[s.index]) | 4);
       store.release(id);
       return;
     }
@@ -207,6 +216,7 @@ export class Department implements EventHandler, ServerPoolListener {
     let level = this.baseLevel[s.index];
     if ((store.calls[id] & s.ai.reorderMask) !== 0) level--;
     store.level[id] = level;
+    this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, this.traceMasks[s.index]));
     this.dispatch(id, true);
   }
 
@@ -255,7 +265,9 @@ export class Department implements EventHandler, ServerPoolListener {
     let work = store.remaining[id];
     if (work < 0) work = store.work[id * store.maxReads + store.readsDone[id]];
     store.remaining[id] = -1;
-    this.pools[group].start(id, work, store.level[id]);
+    const pool = this.pools[group];
+    pool.start(id, work, store.level[id]);
+    this.trace?.event(TRACE.start, now, id, group, pool.busy, pool.capacity);
   }
 
   private interrupted(id: number, remainingWork: number): void {
@@ -270,6 +282,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const group = pool.id;
     store.inService[id] += now - store.startedAt[id];
     store.readsDone[id]++;
+    this.trace?.event(TRACE.complete, now, id, group, pool.busy, pool.capacity);
     this.metrics.col.human_reads[this.period]++;
     if (this.inWindow) this.metrics.humanReads++;
     if (store.readsDone[id] < store.readsNeeded[id]) {
@@ -285,6 +298,7 @@ export class Department implements EventHandler, ServerPoolListener {
 
   capacityRaised(pool: ServerPool): void {
     const group = pool.id;
+    this.trace?.event(TRACE.shift, this.sim.now, -1, group, pool.busy, pool.capacity);
     while (pool.canStart() && this.pull(group)) {
       // keep filling the new places
     }
@@ -478,6 +492,11 @@ export class Department implements EventHandler, ServerPoolListener {
       backlogAgeMaxDays: ageMax,
     });
   }
+}
+
+/** An arrival's flags for the trace: 1 an AI triage tool flagged it, 2 it has a finding (event-trace.ts). */
+function traceFlags(store: StudyStore, id: number, triageMask: number): number {
+  return ((store.calls[id] & triageMask) !== 0 ? 1 : 0) | (store.findings[id] !== 0 ? 2 : 0);
 }
 
 /** Runs one arm of a department for one replication. */
