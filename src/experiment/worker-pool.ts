@@ -71,6 +71,33 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   return results;
 }
 
+/** A pool of worker threads kept open for several batches of tasks (a search that simulates many times). */
+export interface TaskPool {
+  /** Runs a batch; results in task order, the same for every number of threads. */
+  run(tasks: RunTask[]): Promise<RunResult[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a task pool: with `jobs` 1 the tasks run in this thread; else on `jobs` worker threads. */
+export function openTaskPool(options: PoolOptions = {}): TaskPool {
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  if (jobs === 1) return { run: (tasks) => runTasks(tasks, { ...options, jobs: 1 }), close: async () => {} };
+  const { filename, execArgv } = workerFile();
+  const pool = new Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  return {
+    async run(tasks) {
+      if (options.signal) setMaxListeners(tasks.length + 10, options.signal);
+      try {
+        return (await Promise.all(tasks.map((task) => pool.run(task, { signal: options.signal })))) as RunResult[];
+      } catch (e) {
+        if (options.signal?.aborted) throw abortError();
+        throw e;
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
+
 function abortError(): Error {
   const e = new Error('the run was interrupted');
   e.name = 'AbortError';
