@@ -185,7 +185,7 @@ export async function writeStaffingResults(
       const charts = [headcountChart(r), ...r.years.map((y: YearStaffing) => readersByHourChart(y, r.group))];
       const captions: string[] = [];
       for (const c of charts) {
-        await putChart(put, c.name, c.spec);
+        await putChart(put, c.name, c.spec, 'all');
         captions.push(`${c.name}.png: ${c.title}. ${c.caption}`);
       }
       await put('charts/captions.txt', `${captions.join('\n\n')}\n`);
