@@ -3,11 +3,14 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
+import { backtestCommand } from './commands/backtest-command.js';
+import { calibrateCommand } from './commands/calibrate-command.js';
 import { explainCommand } from './commands/explain-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
 import { runCommand } from './commands/run-command.js';
 import { sweepCommand } from './commands/sweep-command.js';
+import { synthExportCommand } from './commands/synth-export-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
 
@@ -25,7 +28,10 @@ async function main(argv: string[]): Promise<void> {
     .command(verifyCommand as never)
     .command(initCommand as never)
     .command(listCommand as never)
-    .demandCommand(1, 'name a command: run, validate, sweep, explain, verify, init or list')
+    .command(calibrateCommand as never)
+    .command(backtestCommand as never)
+    .command(synthExportCommand as never)
+    .demandCommand(1, 'name a command: run, validate, sweep, explain, verify, init, list, calibrate, backtest or synth-export')
     .recommendCommands()
     .strict()
     .help()

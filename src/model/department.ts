@@ -13,6 +13,7 @@ import {
 import type { DepartmentConfig } from './department-config.js';
 import { RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
+import type { StudyRecorder } from './study-recorder.js';
 import { StudyStore } from './study-store.js';
 import { StudyStream } from './study-stream.js';
 
@@ -21,6 +22,8 @@ export interface RunOptions {
   replication: number;
   /** Name of the arm, carried into the result. */
   arm?: string;
+  /** Optional per-study events (synthetic exports, back-tests); absent in ordinary runs. */
+  recorder?: StudyRecorder;
 }
 
 /**
@@ -162,6 +165,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const now = this.sim.now;
     const id = store.alloc();
     s.drawStudy(store, id, now);
+    this.options.recorder?.arrived(store, id, now);
     const k = this.period;
     const col = this.metrics.col;
     col.arrivals[k]++;
@@ -174,6 +178,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const counted = now >= this.config.warmup;
       this.metrics.reported(s.index, 0, k, false, counted, true);
       if (counted) this.metrics.outcome(store.findings[id], 0);
+      this.options.recorder?.reported(id, now);
       store.release(id);
       return;
     }
@@ -210,7 +215,7 @@ export class Department implements EventHandler, ServerPoolListener {
       if (best >= 0) {
         const pool = this.pools[best];
         const victim = pool.preempt(level);
-        this.interrupted(victim, pool.lastRemainingWork);
+        this.interrupted(victim, pool.lastRemainingWork, best);
         this.start(best, id);
         this.dispatch(victim, false);
         return;
@@ -232,11 +237,13 @@ export class Department implements EventHandler, ServerPoolListener {
     let work = store.remaining[id];
     if (work < 0) work = store.work[id * store.maxReads + store.readsDone[id]];
     store.remaining[id] = -1;
+    this.options.recorder?.readStarted(id, group, now);
     this.pools[group].start(id, work, store.level[id]);
   }
 
-  private interrupted(id: number, remainingWork: number): void {
+  private interrupted(id: number, remainingWork: number, group: number): void {
     const store = this.store;
+    this.options.recorder?.readEnded(id, group, this.sim.now, true);
     store.inService[id] += this.sim.now - store.startedAt[id];
     store.remaining[id] = remainingWork;
   }
@@ -247,6 +254,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const group = pool.id;
     store.inService[id] += now - store.startedAt[id];
     store.readsDone[id]++;
+    this.options.recorder?.readEnded(id, group, now, false);
     this.metrics.col.human_reads[this.period]++;
     if (this.inWindow) this.metrics.humanReads++;
     if (store.readsDone[id] < store.readsNeeded[id]) {
@@ -267,9 +275,9 @@ export class Department implements EventHandler, ServerPoolListener {
     }
   }
 
-  jobHandedBack(_pool: ServerPool, id: number, remainingWork: number): void {
+  jobHandedBack(pool: ServerPool, id: number, remainingWork: number): void {
     // Shift end with `handover`: the read in hand goes back to the worklist, work kept.
-    this.interrupted(id, remainingWork);
+    this.interrupted(id, remainingWork, pool.id);
     this.dispatch(id, false);
   }
 
@@ -287,6 +295,7 @@ export class Department implements EventHandler, ServerPoolListener {
       this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period);
     }
     if (counted) this.metrics.outcome(store.findings[id], store.flagged[id]);
+    this.options.recorder?.reported(id, now);
     store.release(id);
   }
 

@@ -1,0 +1,1 @@
+export const backtestCommand = { command: 'backtest', describe: 'todo', handler: () => {} };
