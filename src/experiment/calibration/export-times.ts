@@ -29,6 +29,7 @@ const OFFSET_RE = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
 const EXCEL_RE = /^\d{4,6}(\.\d+)?$/;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const HOUR_MS = 3_600_000;
+const WALL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 /** True when `zone` names an IANA time zone Luxon knows (e.g. Europe/Paris, UTC). */
 export function isKnownZone(zone: string): boolean {
@@ -70,9 +71,30 @@ export function timeReader(options: TimeReaderOptions): (text: string) => TimeCe
     }
     return { ms };
   };
+  // Clock changes happen on the hour: one zone look-up per local hour serves every time in it.
+  const hours = new Map<string, ReadTime>();
+  const fast = (m: RegExpExecArray): TimeCell => {
+    const key = `${m[1]}-${m[2]}-${m[3]}T${m[4]}`;
+    let h = hours.get(key);
+    if (!h) {
+      const wall = DateTime.fromISO(`${key}:00`, { zone: 'UTC' });
+      if (!wall.isValid) return 'unparseable';
+      h = inZone(wall);
+      hours.set(key, h);
+    }
+    const minute = Number(m[5]);
+    const second = m[6] ? Number(m[6]) : 0;
+    if (minute > 59 || second > 59) return 'unparseable';
+    const within = (minute * 60 + second) * 1000 + (m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0);
+    return { ms: h.ms + within, ...(h.alt !== undefined ? { alt: h.alt + within } : {}), ...(h.gap ? { gap: true } : {}) };
+  };
   return (raw: string): TimeCell => {
     const text = raw.trim();
     if (text === '' || /^(null|na|n\/a|none|-)$/i.test(text)) return 'missing';
+    if (!format) {
+      const m = WALL_RE.exec(text);
+      if (m) return fast(m);
+    }
     if (format) {
       const wall = DateTime.fromFormat(text, format, { zone: 'UTC' });
       return wall.isValid ? inZone(wall) : 'unparseable';
@@ -105,12 +127,20 @@ export interface LocalTime {
   date: string;
 }
 
+const localCache = new Map<string, LocalTime>();
+
 export function localTime(ms: number, zone: string): LocalTime {
+  const key = `${zone}\u0000${Math.floor(ms / HOUR_MS)}`;
+  const hit = localCache.get(key);
+  if (hit) return hit;
+  if (localCache.size > 200_000) localCache.clear();
   const t = DateTime.fromMillis(ms, { zone });
-  return {
+  const out = {
     hourOfWeek: (t.weekday - 1) * 24 + t.hour,
     hourOfDay: t.hour,
     month: t.toFormat('yyyy-MM'),
     date: t.toFormat('yyyy-MM-dd'),
   };
+  localCache.set(key, out);
+  return out;
 }
