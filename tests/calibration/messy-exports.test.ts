@@ -73,7 +73,9 @@ describe('a corpus of messy exports, one defect each', () => {
       /^no-modality-column\.csv: no column found for modality .*"Accession".*--column modality=/,
     );
     // A given name that is not in the header is an error too.
-    expect(() => mapColumns('x.csv', table.header, { modality: 'Mod' })).toThrow(/modality = "Mod", but the header has no such column/);
+    expect(() => mapColumns('x.csv', table.header, { modality: 'Mod' })).toThrow(
+      /modality = "Mod", but the header has no such column/,
+    );
   });
 
   it('an unclosed quote: a message naming the file and the line, without the row', () => {

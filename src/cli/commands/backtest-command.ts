@@ -41,7 +41,9 @@ function backtestCsv(b: Backtest): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const out = ['figure,of,unit,observed,simulated,low,high,inside,advice'];
   for (const l of b.lines)
-    out.push([l.kind, l.label, l.unit, l.observed, l.simulated, l.low, l.high, l.inside, l.advice].map((x) => q(String(x))).join(','));
+    out.push(
+      [l.kind, l.label, l.unit, l.observed, l.simulated, l.low, l.high, l.inside, l.advice].map((x) => q(String(x))).join(','),
+    );
   return `${out.join('\n')}\n`;
 }
 
@@ -60,13 +62,19 @@ export const backtestCommand = {
   handler: async (argv: BacktestArgs) => {
     if (!Number.isInteger(argv.replications) || argv.replications < 2)
       throw new UsageError(`--replications: expected a whole number >= 2, found ${argv.replications}`);
-    if (!Number.isInteger(argv.warmup) || argv.warmup < 0) throw new UsageError(`--warmup: expected whole weeks >= 0, found ${argv.warmup}`);
+    if (!Number.isInteger(argv.warmup) || argv.warmup < 0)
+      throw new UsageError(`--warmup: expected whole weeks >= 0, found ${argv.warmup}`);
     const scenario = loadScenario(argv.scenario);
     const { table, mapping, options } = loadExport(argv.export, argv);
     let b: Backtest;
     try {
       const data = readStudies(table, mapping, options);
-      b = runBacktest(scenario, data, { replications: argv.replications, seed: argv.seed, warmupWeeks: argv.warmup, zone: argv.tz });
+      b = runBacktest(scenario, data, {
+        replications: argv.replications,
+        seed: argv.seed,
+        warmupWeeks: argv.warmup,
+        zone: argv.tz,
+      });
     } catch (e) {
       if (e instanceof CalibrationError) throw new UsageError(e.message);
       throw e;
@@ -93,10 +101,7 @@ export const backtestCommand = {
       await put('backtest.csv', backtestCsv(b));
       await put('backtest.txt', `${text.join('\n')}\n`);
       for (const c of charts) await putChart(put, c.name, c.spec);
-      await put(
-        'charts/captions.txt',
-        `${charts.map((c) => `${c.name}: ${c.caption}`).join('\n')}\n`,
-      );
+      await put('charts/captions.txt', `${charts.map((c) => `${c.name}: ${c.caption}`).join('\n')}\n`);
     });
     text.push('');
     text.push(`Results in ${shownPath(outDir)}/ (backtest.txt, backtest.csv, charts/)`);

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
-import { CalibrationError } from '../../experiment/calibration/calibration-error.js';
 import { type Calibration, calibrate } from '../../experiment/calibration/calibrate.js';
+import { CalibrationError } from '../../experiment/calibration/calibration-error.js';
 import { accountingLines, scenarioText } from '../../experiment/calibration/calibration-yaml.js';
 import { textTable } from '../../report/summary-table.js';
 import { UsageError } from '../cli-error.js';
@@ -28,8 +28,12 @@ export function calibrationTable(c: Calibration): string[][] {
       s.name,
       String(s.n),
       `${f(v.perDay, 2)} [${f(v.perDayInterval[0], 2)}, ${f(v.perDayInterval[1], 2)}]`,
-      v.growth === null || !v.growthInterval ? '0% (assumed)' : `${pct(v.growth)} [${pct(v.growthInterval[0])}, ${pct(v.growthInterval[1])}]`,
-      rt.fit ? `${f(rt.mean, 2)} [${f(rt.fit.meanInterval[0], 2)}, ${f(rt.fit.meanInterval[1], 2)}]` : `${f(rt.mean, 2)} (assumed)`,
+      v.growth === null || !v.growthInterval
+        ? '0% (assumed)'
+        : `${pct(v.growth)} [${pct(v.growthInterval[0])}, ${pct(v.growthInterval[1])}]`,
+      rt.fit
+        ? `${f(rt.mean, 2)} [${f(rt.fit.meanInterval[0], 2)}, ${f(rt.fit.meanInterval[1], 2)}]`
+        : `${f(rt.mean, 2)} (assumed)`,
       rt.fit ? `${f(rt.cv, 3)} [${f(rt.fit.cvInterval[0], 3)}, ${f(rt.fit.cvInterval[1], 3)}]` : `${f(rt.cv, 3)} (assumed)`,
       rt.fit ? `${rt.fit.dist}, ${rt.fit.n} reads` : 'default',
     ]);
@@ -81,7 +85,9 @@ export const calibrateCommand = {
         );
     for (const n of c.notes) out.push(`Note: ${n}`);
     out.push('');
-    out.push(`Wrote ${argv.out}. Next: readsim backtest ${argv.out} ${argv.export}${argv.tz !== 'UTC' ? ` --tz ${argv.tz}` : ''}`);
+    out.push(
+      `Wrote ${argv.out}. Next: readsim backtest ${argv.out} ${argv.export}${argv.tz !== 'UTC' ? ` --tz ${argv.tz}` : ''}`,
+    );
     process.stdout.write(`${out.join('\n')}\n`);
   },
 };

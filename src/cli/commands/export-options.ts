@@ -18,7 +18,10 @@ export function exportOptions<T>(y: Argv<T>) {
     })
     .option('mapping', { type: 'string', describe: 'a mapping file (YAML): columns, priorities, targets, modalities' })
     .option('tz', { type: 'string', default: 'UTC', describe: 'IANA time zone of the export\u2019s times, e.g. Europe/Paris' })
-    .option('date-format', { type: 'string', describe: 'format of the times when not ISO 8601 or Excel serial, e.g. "dd/MM/yyyy HH:mm"' })
+    .option('date-format', {
+      type: 'string',
+      describe: 'format of the times when not ISO 8601 or Excel serial, e.g. "dd/MM/yyyy HH:mm"',
+    })
     .option('from', { type: 'string', describe: 'use requests from this date (ISO, in --tz)' })
     .option('to', { type: 'string', describe: 'use requests before this date (ISO, in --tz)' });
 }
@@ -44,16 +47,22 @@ function readText(file: string, what: string): string {
     return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? `no such ${what}` : `cannot be read (${code ?? (e as Error).message})`}`);
+    throw new UsageError(
+      `${file}: ${code === 'ENOENT' ? `no such ${what}` : `cannot be read (${code ?? (e as Error).message})`}`,
+    );
   }
 }
 
 function checkStringMap(file: string, key: string, v: unknown, lists: boolean): void {
   if (v === undefined) return;
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UsageError(`${file}: ${key}: expected a mapping, found ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}`);
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new UsageError(`${file}: ${key}: expected a mapping, found ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}`);
   for (const [k, x] of Object.entries(v)) {
     const ok = lists ? Array.isArray(x) && x.every((e) => typeof e === 'string' || typeof e === 'number') : typeof x === 'string';
-    if (!ok) throw new UsageError(`${file}: ${key}.${k}: expected ${lists ? 'a list of export values' : 'text'}, found ${clip(JSON.stringify(x) ?? 'nothing')}`);
+    if (!ok)
+      throw new UsageError(
+        `${file}: ${key}.${k}: expected ${lists ? 'a list of export values' : 'text'}, found ${clip(JSON.stringify(x) ?? 'nothing')}`,
+      );
   }
 }
 
@@ -66,7 +75,9 @@ function readMapping(file: string): MappingFile {
     throw new UsageError(`${file}: cannot be read as YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new UsageError(`${file}: expected a mapping file with columns:, priorities:, targets: or modalities:, found ${Array.isArray(raw) ? 'a list' : 'text'}`);
+    throw new UsageError(
+      `${file}: expected a mapping file with columns:, priorities:, targets: or modalities:, found ${Array.isArray(raw) ? 'a list' : 'text'}`,
+    );
   const m = raw as Record<string, unknown>;
   for (const key of Object.keys(m))
     if (!['columns', 'priorities', 'targets', 'modalities'].includes(key))
@@ -93,7 +104,8 @@ export interface LoadedExport {
 
 /** Reads an export and its mapping as the options say; every problem is a UsageError naming the file. */
 export function loadExport(file: string, a: ExportArgs): LoadedExport {
-  if (!isKnownZone(a.tz)) throw new UsageError(`--tz: expected an IANA time zone such as Europe/Paris or UTC, found "${clip(a.tz)}"`);
+  if (!isKnownZone(a.tz))
+    throw new UsageError(`--tz: expected an IANA time zone such as Europe/Paris or UTC, found "${clip(a.tz)}"`);
   const mf = a.mapping ? readMapping(a.mapping) : {};
   const given: Record<string, string> = { ...(mf.columns ?? {}) };
   for (const c of a.column ?? []) {

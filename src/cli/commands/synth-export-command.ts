@@ -22,7 +22,10 @@ export const synthExportCommand = {
       .option('seed', { type: 'number', default: 1, describe: 'seed of the simulated year' })
       .option('arm', { type: 'string', describe: 'arm to simulate (default: the first)' })
       .option('horizon', { type: 'string', describe: 'simulated length, e.g. 1y (overrides the scenario)' })
-      .example('$0 synth-export scenarios/widening-gap.yaml --horizon 1y --out export.csv --seed 7', 'a year of a known department'),
+      .example(
+        '$0 synth-export scenarios/widening-gap.yaml --horizon 1y --out export.csv --seed 7',
+        'a year of a known department',
+      ),
   handler: (argv: SynthArgs) => {
     if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed: expected a whole number, found ${argv.seed}`);
     const scenario = loadScenario(argv.scenario, { set: argv.horizon ? [`horizon=${argv.horizon}`] : [] });
@@ -31,6 +34,8 @@ export const synthExportCommand = {
     if (arm < 0) throw new UsageError(`--arm: expected one of ${names.map((n) => `"${n}"`).join(', ')}, found "${argv.arm}"`);
     const { text, rows } = syntheticExport(scenario, { arm, seed: argv.seed });
     writeOwnFile(argv.out, text, (first) => first === SYNTHETIC_HEADER.join(','));
-    process.stdout.write(`Wrote ${argv.out}: ${rows} studies of "${names[arm]}" (seed ${argv.seed}; ids and names are made up)\n`);
+    process.stdout.write(
+      `Wrote ${argv.out}: ${rows} studies of "${names[arm]}" (seed ${argv.seed}; ids and names are made up)\n`,
+    );
   },
 };

@@ -158,7 +158,8 @@ export function runBacktest(scenario: LoadedScenario, data: ExportStudies, optio
   const names = config.priorities.map((p) => p.name);
   const levelToScenario = data.levels.map((l) => names.indexOf(l.name));
   data.levels.forEach((l, i) => {
-    if (levelToScenario[i] < 0) notes.push(`export priority "${l.name}" is not in the scenario: its studies count in volumes only`);
+    if (levelToScenario[i] < 0)
+      notes.push(`export priority "${l.name}" is not in the scenario: its studies count in volumes only`);
   });
 
   // Observed figures.
@@ -229,16 +230,48 @@ export function runBacktest(scenario: LoadedScenario, data: ExportStudies, optio
     });
   };
   for (const m of months)
-    push('monthly volume', m, null, null, observed.monthly.get(m) ?? 0, sims.map((s) => s.monthly.get(m) ?? 0), 'studies');
+    push(
+      'monthly volume',
+      m,
+      null,
+      null,
+      observed.monthly.get(m) ?? 0,
+      sims.map((s) => s.monthly.get(m) ?? 0),
+      'studies',
+    );
   names.forEach((p, i) => {
-    push('turnaround p50', p, p, null, observed.p50[i], sims.map((s) => s.p50[i]), 'hours');
-    push('turnaround p90', p, p, null, observed.p90[i], sims.map((s) => s.p90[i]), 'hours');
+    push(
+      'turnaround p50',
+      p,
+      p,
+      null,
+      observed.p50[i],
+      sims.map((s) => s.p50[i]),
+      'hours',
+    );
+    push(
+      'turnaround p90',
+      p,
+      p,
+      null,
+      observed.p90[i],
+      sims.map((s) => s.p90[i]),
+      'hours',
+    );
   });
   names.forEach((p, i) => {
     for (let b = 0; b < 24 / BLOCK_HOURS; b++) {
       const from = String(b * BLOCK_HOURS).padStart(2, '0');
       const to = String((b + 1) * BLOCK_HOURS).padStart(2, '0');
-      push('turnaround p50 by hour', `${p} ${from}-${to}h`, p, b * BLOCK_HOURS, observed.byHour[i][b], sims.map((s) => s.byHour[i][b]), 'hours');
+      push(
+        'turnaround p50 by hour',
+        `${p} ${from}-${to}h`,
+        p,
+        b * BLOCK_HOURS,
+        observed.byHour[i][b],
+        sims.map((s) => s.byHour[i][b]),
+        'hours',
+      );
     }
   });
   const insideShare = lines.length ? lines.filter((l) => l.inside).length / lines.length : 0;

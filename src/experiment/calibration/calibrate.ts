@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
 import { quantile } from 'simple-statistics';
+import { CalibrationError } from './calibration-error.js';
 import type { ColumnMapping } from './column-mapping.js';
 import { type DataSpan, dataSpan, hourOfWeekExposure } from './data-span.js';
 import { type ExportOptions, type ExportStudies, type ExportStudy, readStudies } from './export-studies.js';
 import type { ExportTable } from './export-table.js';
-import { type PatternFit, fitPattern } from './weekly-pattern-fit.js';
 import type { PriorityLevel } from './priority-mapping.js';
 import { DEFAULT_MAX_READ_MIN, defaultReadTime, fitReadTimes, MIN_READS, type ReadTimeFit } from './read-time-fit.js';
 import { fitRoster, type RosterFit, rosterFromLoad } from './roster-fit.js';
-import { CalibrationError } from './calibration-error.js';
 import { fitVolume, type VolumeFit } from './volume-fit.js';
+import { fitPattern, type PatternFit } from './weekly-pattern-fit.js';
 
 export interface CalibrateOptions extends ExportOptions {
   /** Streams with fewer studies are merged (per priority) into an "other" stream. Default 100. */
@@ -62,7 +62,12 @@ export interface Calibration {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'stream';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'stream'
+  );
 }
 
 /** Turnaround target of a scenario duration text (`1h`, `28d`), minutes. */
@@ -162,12 +167,24 @@ export function calibrate(table: ExportTable, mapping: ColumnMapping, options: C
       const byModality = pool(studies.filter((s) => g.merged.includes(s.modality)));
       const everyone = pool(studies);
       if (byModality.length >= MIN_READS)
-        readTime = fromFit(fitReadTimes(byModality), `fitted to ${byModality.length} reads of ${g.merged.join('/')} (all priorities): too few of this stream`);
+        readTime = fromFit(
+          fitReadTimes(byModality),
+          `fitted to ${byModality.length} reads of ${g.merged.join('/')} (all priorities): too few of this stream`,
+        );
       else if (everyone.length >= MIN_READS)
-        readTime = fromFit(fitReadTimes(everyone), `fitted to all ${everyone.length} reads of the export: too few of this modality`);
+        readTime = fromFit(
+          fitReadTimes(everyone),
+          `fitted to all ${everyone.length} reads of the export: too few of this modality`,
+        );
       else {
         const d = defaultReadTime(g.modality);
-        readTime = { fit: null, mean: d.mean, cv: d.cv, dist: 'lognormal', source: `${d.source} (the export has no usable report-start times)` };
+        readTime = {
+          fit: null,
+          mean: d.mean,
+          cv: d.cv,
+          dist: 'lognormal',
+          source: `${d.source} (the export has no usable report-start times)`,
+        };
       }
     }
     const name = `${slug(g.modality === 'OTHER' ? 'other' : g.modality)}-${slug(levels[g.priority].name)}`;

@@ -11,7 +11,9 @@ function tallyLines(title: string, list: RowTally[]): string[] {
   if (!list.length) return [`#   ${title}: none`];
   return [
     `#   ${title}:`,
-    ...list.map((t) => `#     ${t.count} ${t.reason} (first rows ${t.firstRows.join(', ')}${t.count > t.firstRows.length ? ', ...' : ''})`),
+    ...list.map(
+      (t) => `#     ${t.count} ${t.reason} (first rows ${t.firstRows.join(', ')}${t.count > t.firstRows.length ? ', ...' : ''})`,
+    ),
   ];
 }
 
@@ -39,7 +41,9 @@ export interface ScenarioTextOptions {
 export function scenarioText(c: Calibration, o: ScenarioTextOptions): string {
   const L: string[] = [];
   const a = c.data.accounting;
-  L.push(`# Calibrated by readsim (readsim calibrate) from ${q(o.exportName)}: requests ${c.firstDate} to ${c.lastDate}, times read in ${c.zone}.`);
+  L.push(
+    `# Calibrated by readsim (readsim calibrate) from ${q(o.exportName)}: requests ${c.firstDate} to ${c.lastDate}, times read in ${c.zone}.`,
+  );
   L.push('# Aggregates only: no accession number, patient id or reader name from the export is written here.');
   L.push(...accountingLines(c));
   for (const n of c.notes) L.push(`# Note: ${n}`);
@@ -51,7 +55,9 @@ export function scenarioText(c: Calibration, o: ScenarioTextOptions): string {
   L.push('sources:');
   L.push(`  - ${q(`Export ${o.exportName}: ${a.used} of ${a.read} rows used, ${c.firstDate} to ${c.lastDate} (${c.zone})`)}`);
   L.push(`  - ${q('Growth: log-linear regression of monthly rates (95% interval); pattern: hour-of-week counts over exposure')}`);
-  L.push(`  - ${q(`Reading times: report start to report, ${c.maxReadMin} min cap (Cowan 2013), lognormal or gamma by maximum likelihood`)}`);
+  L.push(
+    `  - ${q(`Reading times: report start to report, ${c.maxReadMin} min cap (Cowan 2013), lognormal or gamma by maximum likelihood`)}`,
+  );
   L.push(`  - ${q('Targets: emergency 1 h (WTA), inpatient 24 h (RCR audit), outpatient 28 days (NHS England) unless mapped')}`);
   L.push(`start: ${c.start} # the Monday after the data end`);
   L.push('horizon: 1y # assumption: one year ahead');
@@ -72,7 +78,9 @@ export function scenarioText(c: Calibration, o: ScenarioTextOptions): string {
   for (const s of c.streams) {
     const v = s.volume;
     const rt = s.readTime;
-    L.push(`  - name: ${q(s.name)} # ${s.n} studies${s.merged.length > 1 || s.modality === 'OTHER' ? ` (merged: ${s.merged.join(', ')})` : ''}`);
+    L.push(
+      `  - name: ${q(s.name)} # ${s.n} studies${s.merged.length > 1 || s.modality === 'OTHER' ? ` (merged: ${s.merged.join(', ')})` : ''}`,
+    );
     L.push(`    modality: ${q(s.modality)}`);
     L.push(`    priority: ${q(c.levels[s.priority].name)}`);
     L.push(
@@ -92,13 +100,18 @@ export function scenarioText(c: Calibration, o: ScenarioTextOptions): string {
         ? `; 95% intervals mean ${range(rt.fit.meanInterval, (x) => f(x, 2))} min, cv ${range(rt.fit.cvInterval, (x) => f(x, 3))}; ${rt.fit.dist} fits better (log-likelihood ${f(rt.fit.logLik.lognormal, 0)} lognormal, ${f(rt.fit.logLik.gamma, 0)} gamma)`
         : '';
     L.push(`    readTime: { dist: ${rt.dist}, mean: ${f(rt.mean, 2)}m, cv: ${f(rt.cv, 3)} } # ${rt.source}${ci}`);
-    if (s.readTimesOutliers > 0) L.push(`    # ${s.readTimesOutliers} reading time(s) set aside by the outlier rule (0 or less, or over ${c.maxReadMin} min)`);
+    if (s.readTimesOutliers > 0)
+      L.push(
+        `    # ${s.readTimesOutliers} reading time(s) set aside by the outlier rule (0 or less, or over ${c.maxReadMin} min)`,
+      );
     L.push(`    backlog: ${s.backlog} # studies unreported at the end of the data`);
   }
   const r = c.roster;
   L.push('readers:');
   L.push('  - name: radiologists');
-  L.push(`    count: ${r.count} # ${c.data.hasReader ? `readers seen in the last 4 weeks of the data (${c.data.readerCount} in all), at least the most on at once` : 'assumption: from the roster'}`);
+  L.push(
+    `    count: ${r.count} # ${c.data.hasReader ? `readers seen in the last 4 weeks of the data (${c.data.readerCount} in all), at least the most on at once` : 'assumption: from the roster'}`,
+  );
   L.push(`    # roster: ${r.method}`);
   L.push('    roster:');
   for (const e of rosterEntries(r.on)) L.push(`      - { days: ${q(e.days)}, from: ${q(e.from)}, to: ${q(e.to)}, on: ${e.on} }`);

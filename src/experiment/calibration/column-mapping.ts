@@ -130,10 +130,17 @@ export function mapColumns(file: string, header: string[], given: Partial<Record
   for (const [field, name] of Object.entries(given)) {
     if (name === undefined) continue;
     if (!(EXPORT_FIELDS as readonly string[]).includes(field))
-      throw new CalibrationError(file, `column mapping: unknown field "${clip(field)}" (expected one of ${EXPORT_FIELDS.join(', ')})`);
+      throw new CalibrationError(
+        file,
+        `column mapping: unknown field "${clip(field)}" (expected one of ${EXPORT_FIELDS.join(', ')})`,
+      );
     let i = header.indexOf(name);
     if (i < 0) i = header.findIndex((h) => normaliseName(h) === normaliseName(name));
-    if (i < 0) throw new CalibrationError(file, `column mapping: ${field} = "${clip(name)}", but the header has no such column (it has ${listed})`);
+    if (i < 0)
+      throw new CalibrationError(
+        file,
+        `column mapping: ${field} = "${clip(name)}", but the header has no such column (it has ${listed})`,
+      );
     columns[field as ExportField] = i;
     taken.add(i);
     lines.push(`${field} <- "${header[i]}" (given)`);

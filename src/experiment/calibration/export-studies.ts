@@ -89,7 +89,8 @@ export const REASONS = {
 export const REMARKS = {
   unreported: 'no report time: unreported at the end (counted in volume, pattern and backlog; not in turnaround)',
   gap: 'a local time in the spring-forward gap, read as standard time',
-  repeated: 'a local time in the repeated autumn hour, read as its second occurrence (the first put the report before the request)',
+  repeated:
+    'a local time in the repeated autumn hour, read as its second occurrence (the first put the report before the request)',
   startBad: 'report start missing, unparseable or outside request..report: no reading time from this row',
 } as const;
 
@@ -118,18 +119,37 @@ export function readStudies(table: ExportTable, mapping: ColumnMapping, options:
   const studies: ExportStudy[] = [];
   let hasReportStart = false;
   const asMs = (t: TimeCell) => (typeof t === 'string' ? null : t);
-  table.rows.forEach((r, k) => {
+  for (let k = 0; k < table.rows.length; k++) {
+    const r = table.rows[k];
     const row = table.rowNumbers[k];
-    if (r.length !== width) return excluded.add(`${REASONS.fields} (expected ${width})`, row);
+    if (r.length !== width) {
+      excluded.add(`${REASONS.fields} (expected ${width})`, row);
+      continue;
+    }
     const modality = cell(r, c.modality);
-    if (!modality) return excluded.add(REASONS.modality, row);
+    if (!modality) {
+      excluded.add(REASONS.modality, row);
+      continue;
+    }
     const prio = cell(r, c.priority);
-    if (!prio) return excluded.add(REASONS.priority, row);
+    if (!prio) {
+      excluded.add(REASONS.priority, row);
+      continue;
+    }
     const req = readTime(cell(r, c.requested));
-    if (req === 'missing') return excluded.add(REASONS.requestMissing, row);
-    if (req === 'unparseable') return excluded.add(REASONS.requestBad, row);
+    if (req === 'missing') {
+      excluded.add(REASONS.requestMissing, row);
+      continue;
+    }
+    if (req === 'unparseable') {
+      excluded.add(REASONS.requestBad, row);
+      continue;
+    }
     const rep = readTime(cell(r, c.reported));
-    if (rep === 'unparseable') return excluded.add(REASONS.reportBad, row);
+    if (rep === 'unparseable') {
+      excluded.add(REASONS.reportBad, row);
+      continue;
+    }
     let reported: number | null = null;
     let repeated = false;
     const reqT = asMs(req);
@@ -140,15 +160,24 @@ export function readStudies(table: ExportTable, mapping: ColumnMapping, options:
         reported = repT.alt;
         repeated = true;
       }
-      if (reported < reqT.ms) return excluded.add(REASONS.reportBefore, row);
+      if (reported < reqT.ms) {
+        excluded.add(REASONS.reportBefore, row);
+        continue;
+      }
     }
     const requested = (reqT as { ms: number }).ms;
     // Duplicates: the same accession number, or without one, the same row again.
-    const key = c.accession !== undefined && cell(r, c.accession) !== '' ? `a\u0000${cell(r, c.accession)}` : `r\u0000${r.join('\u0001')}`;
-    if (seen.has(key)) return excluded.add(REASONS.duplicate, row);
+    const key =
+      c.accession !== undefined && cell(r, c.accession) !== '' ? `a\u0000${cell(r, c.accession)}` : `r\u0000${r.join('\u0001')}`;
+    if (seen.has(key)) {
+      excluded.add(REASONS.duplicate, row);
+      continue;
+    }
     seen.add(key);
-    if ((options.from !== undefined && requested < options.from) || (options.to !== undefined && requested >= options.to))
-      return excluded.add(REASONS.outside, row);
+    if ((options.from !== undefined && requested < options.from) || (options.to !== undefined && requested >= options.to)) {
+      excluded.add(REASONS.outside, row);
+      continue;
+    }
     if (reported === null) remarks.add(REMARKS.unreported, row);
     if (reqT?.gap || repT?.gap) remarks.add(REMARKS.gap, row);
     if (repeated) remarks.add(REMARKS.repeated, row);
@@ -184,7 +213,7 @@ export function readStudies(table: ExportTable, mapping: ColumnMapping, options:
       month: local.month,
       reader,
     });
-  });
+  }
   const ex = excluded.list();
   return {
     studies,

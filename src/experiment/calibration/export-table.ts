@@ -42,7 +42,8 @@ export function parseExport(file: string, text: string): ExportTable {
     throw new CalibrationError(file, 'expected a CSV or TSV text file, found binary data (or a UTF-16 file: save it as UTF-8)');
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
-  if (firstLine.trim() === '') throw new CalibrationError(file, 'expected a header row with column names on line 1, found an empty line');
+  if (firstLine.trim() === '')
+    throw new CalibrationError(file, 'expected a header row with column names on line 1, found an empty line');
   const delimiter = detectDelimiter(firstLine);
   let records: string[][];
   try {
@@ -50,7 +51,8 @@ export function parseExport(file: string, text: string): ExportTable {
   } catch (e) {
     const err = e as { lines?: number; code?: string };
     const where = err.lines ? ` near line ${err.lines}` : '';
-    const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field that is never closed' : clip(String((e as Error).message), 80);
+    const what =
+      err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field that is never closed' : clip(String((e as Error).message), 80);
     throw new CalibrationError(file, `cannot be read as CSV${where}: ${what}`);
   }
   if (records.length === 0) throw new CalibrationError(file, 'expected a header row and data rows, found nothing');

@@ -32,7 +32,21 @@ const DEFAULT_LEVELS: { name: string; target: string; source: string; words: str
     name: 'outpatient',
     target: '28d',
     source: 'default target (NHS England: outpatients within 28 days)',
-    words: ['outpatient', 'outpatients', 'op', 'opd', 'out', 'gp', 'routine', 'elective', 'primarycare', 'community', 'clinic', 'screening', 'p3'],
+    words: [
+      'outpatient',
+      'outpatients',
+      'op',
+      'opd',
+      'out',
+      'gp',
+      'routine',
+      'elective',
+      'primarycare',
+      'community',
+      'clinic',
+      'screening',
+      'p3',
+    ],
   },
 ];
 

@@ -19,7 +19,11 @@ function pointsAndBands(x: Record<string, unknown>, yTitle: string) {
     },
     {
       mark: { type: 'tick', thickness: 2, color: '#1f77b4' },
-      encoding: { x, y: { field: 'simulated', type: 'quantitative' }, color: { datum: 'simulated (95% interval)', scale: COLORS, title: null } },
+      encoding: {
+        x,
+        y: { field: 'simulated', type: 'quantitative' },
+        color: { datum: 'simulated (95% interval)', scale: COLORS, title: null },
+      },
     },
     {
       mark: { type: 'point', filled: true, size: 70 },
@@ -27,7 +31,12 @@ function pointsAndBands(x: Record<string, unknown>, yTitle: string) {
         x,
         y: { field: 'observed', type: 'quantitative' },
         color: { datum: 'observed', scale: COLORS, title: null },
-        shape: { field: 'verdict', type: 'nominal', title: null, scale: { domain: ['inside', 'outside'], range: ['circle', 'cross'] } },
+        shape: {
+          field: 'verdict',
+          type: 'nominal',
+          title: null,
+          scale: { domain: ['inside', 'outside'], range: ['circle', 'cross'] },
+        },
       },
     },
   ];
@@ -48,7 +57,10 @@ export function backtestCharts(b: Backtest): BacktestChart[] {
         width: 640,
         height: 280,
         data: { values: months },
-        layer: pointsAndBands({ field: 'label', type: 'ordinal', title: 'month', axis: { labelAngle: -40 } }, 'studies per month'),
+        layer: pointsAndBands(
+          { field: 'label', type: 'ordinal', title: 'month', axis: { labelAngle: -40 } },
+          'studies per month',
+        ),
       },
     });
   const tat = rows.filter((l) => l.kind === 'turnaround p50' || l.kind === 'turnaround p90');
@@ -59,14 +71,17 @@ export function backtestCharts(b: Backtest): BacktestChart[] {
       spec: {
         $schema: SCHEMA,
         title: { text: 'Turnaround by priority: export and simulation', subtitle: 'hours from request to report (log scale)' },
-        data: { values: tat.map((l) => ({ ...l, stat: l.kind === 'turnaround p50' ? 'median (p50)' : '90th percentile (p90)' })) },
+        data: {
+          values: tat.map((l) => ({ ...l, stat: l.kind === 'turnaround p50' ? 'median (p50)' : '90th percentile (p90)' })),
+        },
         facet: { column: { field: 'stat', type: 'nominal', title: null, sort: ['median (p50)', '90th percentile (p90)'] } },
         spec: {
           width: 300,
           height: 260,
-          layer: pointsAndBands({ field: 'priority', type: 'nominal', title: 'priority', sort: null, axis: { labelAngle: 0 } }, 'hours').map(
-            (layer) => ({ ...layer, encoding: { ...layer.encoding, y: { ...layer.encoding.y, scale: { type: 'log' } } } }),
-          ),
+          layer: pointsAndBands(
+            { field: 'priority', type: 'nominal', title: 'priority', sort: null, axis: { labelAngle: 0 } },
+            'hours',
+          ).map((layer) => ({ ...layer, encoding: { ...layer.encoding, y: { ...layer.encoding.y, scale: { type: 'log' } } } })),
         },
       },
     });
