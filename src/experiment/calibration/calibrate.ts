@@ -101,6 +101,8 @@ export function calibrate(table: ExportTable, mapping: ColumnMapping, options: C
     if (s.requested > last) last = s.requested;
   }
   const span = dataSpan(first, last, options.zone);
+  if (last - first < 28 * 86_400_000)
+    notes.push('the export covers less than 4 weeks: volumes, patterns and the roster are rough; a year is better');
   const exposure = hourOfWeekExposure(span);
   const levels = data.levels;
 
@@ -124,7 +126,9 @@ export function calibrate(table: ExportTable, mapping: ColumnMapping, options: C
     groups.set(gkey, g);
   }
   for (const g of groups.values()) {
-    if (g.modality === 'OTHER')
+    // A lone small stream keeps its modality: there is nothing to merge it with.
+    if (g.modality === 'OTHER' && g.merged.length === 1) g.modality = g.merged[0];
+    else if (g.modality === 'OTHER')
       notes.push(
         `${g.merged.join(', ')} (${levels[g.priority].name}): fewer than ${minStream} studies each, merged into one stream "other-${levels[g.priority].name}"`,
       );
