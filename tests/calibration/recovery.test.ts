@@ -35,7 +35,7 @@ describe('calibrate recovers a known department from its synthetic export', () =
 
   const generating = () =>
     known.resolved.streams
-      .filter((s) => s.modality !== 'US')
+      .filter((s) => s.modality !== 'US' && s.modality !== 'NM')
       .map((s) => ({ ...s, calibrated: `${s.modality.toLowerCase()}-${s.priority}` }));
 
   it('accounts for every row and finds the streams, merging the small one', () => {

@@ -12,7 +12,7 @@ interface CalibrateArgs extends ExportArgs {
   out: string;
   name?: string;
   minStream: number;
-  maxRead: number;
+  maxRead?: number;
 }
 
 const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
@@ -50,12 +50,16 @@ export const calibrateCommand = {
       .option('out', { alias: 'o', type: 'string', default: 'our-department.yaml', describe: 'the scenario file to write' })
       .option('name', { type: 'string', describe: 'the scenario name (default: "Our department")' })
       .option('min-stream', { type: 'number', default: 100, describe: 'streams with fewer studies are merged per priority' })
-      .option('max-read', { type: 'number', default: 60, describe: 'reading times above this (minutes) are outliers' })
+      .option('max-read', {
+        type: 'number',
+        describe: 'reading times above this (minutes) are outliers (default: 10 XR, 30 US, 60 others; Cowan 2013)',
+      })
       .example('$0 calibrate ris-2025.csv --tz Europe/Paris --out our-department.yaml', 'fit a scenario to a year of exports')
       .example('$0 calibrate export.csv --column requested="Order Time" --column reported="Signed"', 'name the columns'),
   handler: (argv: CalibrateArgs) => {
     if (!(argv.minStream >= 1)) throw new UsageError(`--min-stream: expected a number >= 1, found ${argv.minStream}`);
-    if (!(argv.maxRead > 0)) throw new UsageError(`--max-read: expected minutes > 0, found ${argv.maxRead}`);
+    if (argv.maxRead !== undefined && !(argv.maxRead > 0))
+      throw new UsageError(`--max-read: expected minutes > 0, found ${argv.maxRead}`);
     const { table, mapping, options } = loadExport(argv.export, argv);
     let c: Calibration;
     try {

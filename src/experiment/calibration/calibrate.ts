@@ -6,7 +6,7 @@ import { type DataSpan, dataSpan, hourOfWeekExposure } from './data-span.js';
 import { type ExportOptions, type ExportStudies, type ExportStudy, readStudies } from './export-studies.js';
 import type { ExportTable } from './export-table.js';
 import type { PriorityLevel } from './priority-mapping.js';
-import { DEFAULT_MAX_READ_MIN, defaultReadTime, fitReadTimes, MIN_READS, type ReadTimeFit } from './read-time-fit.js';
+import { defaultReadTime, fitReadTimes, MIN_READS, type ReadTimeFit, readCapMinutes } from './read-time-fit.js';
 import { fitRoster, type RosterFit, rosterFromLoad } from './roster-fit.js';
 import { fitVolume, type VolumeFit } from './volume-fit.js';
 import { fitPattern, type PatternFit } from './weekly-pattern-fit.js';
@@ -14,7 +14,7 @@ import { fitPattern, type PatternFit } from './weekly-pattern-fit.js';
 export interface CalibrateOptions extends ExportOptions {
   /** Streams with fewer studies are merged (per priority) into an "other" stream. Default 100. */
   minStream?: number;
-  /** Outlier rule for reading times (minutes). Default 60. */
+  /** Outlier rule for reading times (minutes), for every modality. Default: Cowan 2013's caps per modality (readCapMinutes). */
   maxReadMin?: number;
 }
 
@@ -56,7 +56,8 @@ export interface Calibration {
   firstDate: string;
   lastDate: string;
   zone: string;
-  maxReadMin: number;
+  /** The outlier rule as text, for comments. */
+  readCap: string;
   notes: string[];
   mappingLines: string[];
 }
@@ -86,7 +87,7 @@ function targetMinutes(t: string | null): number | null {
  */
 export function calibrate(table: ExportTable, mapping: ColumnMapping, options: CalibrateOptions): Calibration {
   const minStream = options.minStream ?? 100;
-  const maxReadMin = options.maxReadMin ?? DEFAULT_MAX_READ_MIN;
+  const capOf = (modality: string) => options.maxReadMin ?? readCapMinutes(modality);
   const data = readStudies(table, mapping, options);
   const notes = [...data.notes];
   const studies = data.studies;
@@ -147,8 +148,11 @@ export function calibrate(table: ExportTable, mapping: ColumnMapping, options: C
   // Reading times (minutes) with the outlier rule.
   const durationOf = (s: ExportStudy) =>
     s.reportStart !== null && s.reported !== null ? (s.reported - s.reportStart) / 60000 : Number.NaN;
-  const valid = (d: number) => d > 0 && d <= maxReadMin;
-  const pool = (list: readonly ExportStudy[]) => list.map(durationOf).filter(valid);
+  const valid = (s: ExportStudy) => {
+    const d = durationOf(s);
+    return d > 0 && d <= capOf(s.modality);
+  };
+  const pool = (list: readonly ExportStudy[]) => list.filter(valid).map(durationOf);
 
   const streams: CalibratedStream[] = [];
   for (const g of [...groups.values()].sort((a, b) => a.priority - b.priority || b.studies.length - a.studies.length)) {
@@ -161,8 +165,8 @@ export function calibrate(table: ExportTable, mapping: ColumnMapping, options: C
       span,
       pattern.weights,
     );
-    const durations = g.studies.map(durationOf).filter((d) => !Number.isNaN(d));
-    const own = durations.filter(valid);
+    const durations = g.studies.filter((s) => !Number.isNaN(durationOf(s)));
+    const own = pool(durations);
     let readTime: CalibratedStream['readTime'];
     const fromFit = (f: ReadTimeFit, source: string) => ({ fit: f, mean: f.mean, cv: f.cv, dist: f.dist, source });
     if (own.length >= MIN_READS) {
@@ -207,7 +211,7 @@ export function calibrate(table: ExportTable, mapping: ColumnMapping, options: C
   }
 
   // Roster.
-  let roster = fitRoster(studies, span, maxReadMin);
+  let roster = fitRoster(studies, span, capOf);
   if (!roster) {
     const load = new Array<number>(168).fill(0);
     for (const s of streams) {
@@ -245,7 +249,10 @@ export function calibrate(table: ExportTable, mapping: ColumnMapping, options: C
     firstDate: DateTime.fromMillis(first, { zone: options.zone }).toFormat('yyyy-MM-dd'),
     lastDate: lastLocal.toFormat('yyyy-MM-dd'),
     zone: options.zone,
-    maxReadMin,
+    readCap:
+      options.maxReadMin !== undefined
+        ? `over ${options.maxReadMin} min (--max-read)`
+        : 'over 10 min for XR, 30 for US, 60 for CT, MR and others (Cowan 2013)',
     notes,
     mappingLines: mapping.lines,
   };

@@ -56,7 +56,7 @@ export function scenarioText(c: Calibration, o: ScenarioTextOptions): string {
   L.push(`  - ${q(`Export ${o.exportName}: ${a.used} of ${a.read} rows used, ${c.firstDate} to ${c.lastDate} (${c.zone})`)}`);
   L.push(`  - ${q('Growth: log-linear regression of monthly rates (95% interval); pattern: hour-of-week counts over exposure')}`);
   L.push(
-    `  - ${q(`Reading times: report start to report, ${c.maxReadMin} min cap (Cowan 2013), lognormal or gamma by maximum likelihood`)}`,
+    `  - ${q(`Reading times: report start to report, outliers ${c.readCap} set aside, lognormal or gamma by maximum likelihood`)}`,
   );
   L.push(`  - ${q('Targets: emergency 1 h (WTA), inpatient 24 h (RCR audit), outpatient 28 days (NHS England) unless mapped')}`);
   L.push(`start: ${c.start} # the Monday after the data end`);
@@ -101,9 +101,7 @@ export function scenarioText(c: Calibration, o: ScenarioTextOptions): string {
         : '';
     L.push(`    readTime: { dist: ${rt.dist}, mean: ${f(rt.mean, 2)}m, cv: ${f(rt.cv, 3)} } # ${rt.source}${ci}`);
     if (s.readTimesOutliers > 0)
-      L.push(
-        `    # ${s.readTimesOutliers} reading time(s) set aside by the outlier rule (0 or less, or over ${c.maxReadMin} min)`,
-      );
+      L.push(`    # ${s.readTimesOutliers} reading time(s) set aside by the outlier rule (0 or less, or ${c.readCap})`);
     L.push(`    backlog: ${s.backlog} # studies unreported at the end of the data`);
   }
   const r = c.roster;

@@ -16,8 +16,14 @@ export interface ReadTimeFit {
 /** Reads needed before a stream's own reading times are fitted (else its modality's, then everyone's). */
 export const MIN_READS = 50;
 
-/** Outlier rule: durations of 0 or less, or above this (minutes), are not reading times (Cowan 2013: 60 min for CT and MR). */
-export const DEFAULT_MAX_READ_MIN = 60;
+/**
+ * Outlier rule: durations of 0 or less, or above a cap, are not reading times. The caps are the
+ * RIS cull limits of Cowan et al. 2013 (J Med Imaging Radiat Oncol 57:558-66): 10 min for
+ * radiography, 30 for ultrasound, 60 for CT and MR (and, our assumption, for anything else).
+ */
+export function readCapMinutes(modality: string): number {
+  return modality === 'XR' ? 10 : modality === 'US' ? 30 : 60;
+}
 
 const BOOTSTRAP = 200;
 

@@ -33,7 +33,11 @@ export const MIN_BUSY_HOURS = 50;
  * have read all hour), the reading minutes of the readers on, over 60 minutes per
  * reader on. An estimate: it counts reads' start-to-sign time as reading.
  */
-export function fitRoster(studies: readonly ExportStudy[], span: DataSpan, maxReadMin: number): RosterFit | null {
+export function fitRoster(
+  studies: readonly ExportStudy[],
+  span: DataSpan,
+  capOf: (modality: string) => number,
+): RosterFit | null {
   const nh = span.hourOfWeek.length;
   const withReader = studies.filter((s) => s.reader >= 0 && (s.reportStart ?? s.reported) !== null);
   if (withReader.length === 0) return null;
@@ -56,7 +60,7 @@ export function fitRoster(studies: readonly ExportStudy[], span: DataSpan, maxRe
 
   // Efficiency: reading minutes per (hour, reader) from start-to-sign intervals.
   const timed = withReader.filter(
-    (s) => s.reportStart !== null && s.reported !== null && (s.reported - s.reportStart) / 60000 <= maxReadMin,
+    (s) => s.reportStart !== null && s.reported !== null && (s.reported - s.reportStart) / 60000 <= capOf(s.modality),
   );
   let efficiency = 1;
   let efficiencyMethod = 'assumption: 1 (no report-start times to estimate it from)';

@@ -18,7 +18,7 @@ function pointsAndBands(x: Record<string, unknown>, yTitle: string) {
       encoding: { x, y: { field: 'low', type: 'quantitative', title: yTitle }, y2: { field: 'high' } },
     },
     {
-      mark: { type: 'tick', thickness: 2, color: '#1f77b4' },
+      mark: { type: 'tick', thickness: 2, size: 28, color: '#1f77b4' },
       encoding: {
         x,
         y: { field: 'simulated', type: 'quantitative' },
@@ -99,7 +99,10 @@ export function backtestCharts(b: Backtest): BacktestChart[] {
         spec: {
           width: 560,
           height: 150,
-          layer: pointsAndBands({ field: 'block', type: 'ordinal', title: 'request time of day (3-hour block)' }, 'hours'),
+          layer: pointsAndBands(
+            { field: 'block', type: 'ordinal', title: 'request time of day (3-hour block)', axis: { labelAngle: 0 } },
+            'hours',
+          ),
         },
       },
     });
