@@ -130,6 +130,6 @@ describe('calibrate recovers a known department from its synthetic export', () =
     const scenario = validateScenario('halved.yaml', raw as never);
     const b = runBacktest(scenario, data, { replications: 3, seed: 11, warmupWeeks: 1, zone: 'UTC' });
     expect(b.pass).toBe(false);
-    expect(b.lines.find((l) => l.kind === 'turnaround p90' && l.priority === 'outpatient')?.advice).toMatch(/shorter/);
+    expect(b.lines.some((l) => l.kind.startsWith('turnaround') && /real turnaround is shorter/.test(l.advice))).toBe(true);
   });
 });
