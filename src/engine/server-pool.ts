@@ -1,32 +1,35 @@
-import { type CapacityCalendar, CapacityRealiser } from './capacity-calendar.js';
+import type { CapacityCalendar } from './capacity-calendar.js';
 import { EngineError, requirePositive } from './errors.js';
 import type { PeriodSeries } from './period-series.js';
 import type { EventHandler, Simulation } from './simulation.js';
 import { TimeWeightedLevel } from './time-weighted.js';
 import { grown } from './typed-arrays.js';
 
-/** What happens to work in hand when the calendar lowers the capacity below the busy count. */
-export type CapacityDropPolicy =
-  /** Servers finish the job in hand; the time past the drop is counted as overtime. */
+/** What a server whose shift ends does with the job in hand. */
+export type ShiftEndPolicy =
+  /**
+   * The server finishes the job in hand as overtime, at full speed (speed 1: the share of
+   * rostered time that `speed` below 1 stands for ends with the shift), then leaves.
+   */
   | 'finish'
-  /** The surplus jobs go back to their owner with their remaining work (resumed later). */
-  | 'handback';
+  /** The job goes back to the owner with its remaining work (resumed later by anyone). */
+  | 'handover';
 
-/** The owner of a pool: told when a job ends, capacity rises, or a job is handed back. */
+/** The owner of a pool: told when a job ends, servers come, or a job is handed over. */
 export interface ServerPoolListener {
   serviceCompleted(pool: ServerPool, job: number): void;
   capacityRaised(pool: ServerPool): void;
-  jobHandedBack(pool: ServerPool, job: number, remainingWork: number): void;
+  jobHandedOver(pool: ServerPool, job: number, remainingWork: number): void;
 }
 
 export interface ServerPoolOptions {
   /** A number the owner chooses to tell its pools apart in callbacks. */
   id?: number;
-  /** Whole servers, or a calendar of them (fractional values are dithered over time). */
+  /** Whole servers, or a calendar of shifts (fractions realised as part-time servers). */
   capacity: number | CapacityCalendar;
-  /** Work done per unit time by one server (1 = work is measured in time). */
+  /** Work done per unit of rostered time by one server (1 = work is measured in time). */
   speed?: number;
-  dropPolicy?: CapacityDropPolicy;
+  shiftEnd?: ShiftEndPolicy;
   /** Optional per-period integrals of busy servers, capacity and overtime. */
   busyPeriods?: PeriodSeries | null;
   capacityPeriods?: PeriodSeries | null;
@@ -34,20 +37,33 @@ export interface ServerPoolOptions {
 }
 
 /**
- * A pool of identical servers whose number follows a calendar. Jobs are whole numbers owned by
- * the listener; each runs with a priority level (0 most urgent) so that the owner can preempt
- * the least urgent one (preemptive-resume: its remaining work is returned). The pool schedules
- * its own completion and calendar events and keeps time-weighted monitors of busy servers,
- * capacity and overtime (busy servers above capacity).
+ * A pool of identical servers whose number follows a calendar of shifts. Jobs are whole
+ * numbers owned by the listener; each runs with a priority level (0 most urgent) so that the
+ * owner can preempt the least urgent one (preemptive-resume: its remaining work is returned).
+ *
+ * Shift changes follow the usual rule (Ciw's `Schedule` without preemption): at the start of a
+ * shift every server of the shift before leaves and the new shift's servers are all free to
+ * start, whatever the leaving ones are doing. A leaving server that holds a job either
+ * finishes it as overtime (`finish`: it does not count against the new shift, cannot be
+ * preempted, and goes home when done) or hands it over (`handover`). When the number of
+ * servers falls within a shift (a part-time server leaving), idle servers leave first.
+ * A job that ends exactly when a shift ends is complete before the change.
+ *
+ * Monitors (time-weighted): `busyLevel` servers of the shift at work, `capacityLevel` servers
+ * on shift, `overtimeLevel` servers finishing a job after their shift.
+ *
+ * Errors: EngineError for a bad option, or `start` without a free server.
  */
 export class ServerPool implements EventHandler {
   readonly id: number;
   readonly speed: number;
-  readonly dropPolicy: CapacityDropPolicy;
-  /** Servers that may work now. */
+  readonly shiftEnd: ShiftEndPolicy;
+  /** Servers on shift now. */
   capacity = 0;
-  /** Servers working now (may exceed capacity after a drop under 'finish'). */
+  /** Servers on shift at work now (never above `capacity`). */
   busy = 0;
+  /** Servers past their shift finishing a job. */
+  overtime = 0;
   /** Remaining work of the job taken by the last `preempt` call. */
   lastRemainingWork = 0;
 
@@ -58,16 +74,23 @@ export class ServerPool implements EventHandler {
   private readonly completionKind: number;
   private readonly calendarKind: number;
   private readonly calendar: CapacityCalendar | null;
-  private readonly realiser: CapacityRealiser | null;
   private jobs: Int32Array;
   private levels: Int32Array;
   private starts: Float64Array;
   private ends: Float64Array;
   private handles: Float64Array;
+  /** 1 while the slot's server works past its shift. */
+  private late: Uint8Array;
   private idle: Int32Array;
   private idleCount = 0;
   private slotCount = 0;
   private horizon = Number.POSITIVE_INFINITY;
+  private nextCalendarAt = Number.POSITIVE_INFINITY;
+  // Scratch lists for a calendar change (reused: no allocation per change).
+  private due: Int32Array = new Int32Array(4);
+  private dueJobs: Int32Array = new Int32Array(4);
+  private handed: Int32Array = new Int32Array(4);
+  private handedWork: Float64Array = new Float64Array(4);
 
   constructor(
     private readonly sim: Simulation,
@@ -77,20 +100,18 @@ export class ServerPool implements EventHandler {
     this.id = options.id ?? 0;
     this.speed = options.speed ?? 1;
     requirePositive('server speed', this.speed);
-    this.dropPolicy = options.dropPolicy ?? 'finish';
-    if (this.dropPolicy !== 'finish' && this.dropPolicy !== 'handback') {
-      throw new EngineError(`capacity drop policy must be finish or handback, got ${String(this.dropPolicy)}`);
+    this.shiftEnd = options.shiftEnd ?? 'finish';
+    if (this.shiftEnd !== 'finish' && this.shiftEnd !== 'handover') {
+      throw new EngineError(`shift-end policy must be finish or handover, got ${String(this.shiftEnd)}`);
     }
     if (typeof options.capacity === 'number') {
       if (!Number.isInteger(options.capacity) || options.capacity < 0) {
         throw new EngineError(`fixed capacity must be a whole number >= 0, got ${options.capacity}`);
       }
       this.calendar = null;
-      this.realiser = null;
       this.capacity = options.capacity;
     } else {
       this.calendar = options.capacity;
-      this.realiser = new CapacityRealiser(options.capacity);
     }
     const n = Math.max(4, this.capacity);
     this.jobs = new Int32Array(n);
@@ -98,6 +119,7 @@ export class ServerPool implements EventHandler {
     this.starts = new Float64Array(n);
     this.ends = new Float64Array(n);
     this.handles = new Float64Array(n);
+    this.late = new Uint8Array(n);
     this.idle = new Int32Array(n);
     this.busyLevel = new TimeWeightedLevel(0, sim.now, options.busyPeriods ?? null);
     this.capacityLevel = new TimeWeightedLevel(this.capacity, sim.now, options.capacityPeriods ?? null);
@@ -115,14 +137,18 @@ export class ServerPool implements EventHandler {
     if (this.calendar !== null) this.applyCalendar();
   }
 
-  /** True when a server is free to start a job now. */
+  /**
+   * True when a server on shift is free to start a job now. Nobody starts in the instant a
+   * calendar event is due (a reader whose shift ends at 18:00 does not start a read at 18:00);
+   * the event then offers the free places through `capacityRaised`.
+   */
   canStart(): boolean {
-    return this.busy < this.capacity;
+    return this.busy < this.capacity && this.nextCalendarAt !== this.sim.now;
   }
 
   /** Starts `job` needing `work` at priority `level`; the caller checks `canStart()` first. */
   start(job: number, work: number, level: number): void {
-    if (this.busy >= this.capacity) throw new EngineError('no free server: check canStart() first');
+    if (!this.canStart()) throw new EngineError('no free server: check canStart() first');
     if (!(work >= 0)) throw new EngineError(`job work must be >= 0, got ${work}`);
     const now = this.sim.now;
     const slot = this.idleCount > 0 ? this.idle[--this.idleCount] : this.newSlot();
@@ -131,25 +157,27 @@ export class ServerPool implements EventHandler {
     this.levels[slot] = level;
     this.starts[slot] = now;
     this.ends[slot] = end;
+    this.late[slot] = 0;
     this.handles[slot] = this.sim.at(end, this.completionKind, slot);
     this.setBusy(now, this.busy + 1);
   }
 
   /**
-   * The least urgent level in service (the largest number), or -1 when no server is busy.
+   * The least urgent level in service on shift (the largest number), or -1 when none.
+   * Jobs finished in overtime are never preempted (that server is going home).
    * An owner preempts only when its new job is more urgent than this.
    */
   leastUrgentLevel(): number {
     let worst = -1;
     for (let s = 0; s < this.slotCount; s++) {
-      if (this.handles[s] >= 0 && this.levels[s] > worst) worst = this.levels[s];
+      if (this.handles[s] >= 0 && this.late[s] === 0 && this.levels[s] > worst) worst = this.levels[s];
     }
     return worst;
   }
 
   /**
-   * Interrupts the least urgent job in service if its level is above `level` (less urgent);
-   * among equals, the one started last. Returns the job (its remaining work is in
+   * Interrupts the least urgent job in service on shift if its level is above `level` (less
+   * urgent); among equals, the one started last. Returns the job (its remaining work is in
    * `lastRemainingWork`) or -1 if none qualifies. The freed server is idle afterwards.
    */
   preempt(level: number): number {
@@ -183,31 +211,78 @@ export class ServerPool implements EventHandler {
     this.overtimeLevel.reset(now);
   }
 
+  /**
+   * A calendar event: jobs ending now complete first; at a shift change every server on shift
+   * leaves, otherwise only the surplus (idle ones first); then the new count is on shift.
+   * The listener hears of completions, hand-overs and new servers after the count is set.
+   */
   private applyCalendar(): void {
     const cal = this.calendar as CapacityCalendar;
     const now = this.sim.now;
-    const next = cal.nextChange(now);
-    const servers = (this.realiser as CapacityRealiser).serversFor(now, next);
-    const before = this.capacity;
-    this.capacity = servers;
-    this.capacityLevel.update(now, servers);
-    this.overtimeLevel.update(now, Math.max(0, this.busy - servers));
+    const { servers, next } = cal.serversAt(now);
     if (next < this.horizon) this.sim.at(next, this.calendarKind, 0);
-    if (servers > before) {
-      this.listener.capacityRaised(this);
-    } else if (servers < this.busy && this.dropPolicy === 'handback') {
-      while (this.busy > this.capacity) {
-        const slot = this.victim(-1);
-        const job = this.interrupt(slot);
-        this.listener.jobHandedBack(this, job, this.lastRemainingWork);
+    this.nextCalendarAt = next;
+    const change = cal.isShiftChange(now);
+    if (!change && servers === this.capacity) {
+      if (this.busy < this.capacity) this.listener.capacityRaised(this);
+      return;
+    }
+
+    // Jobs that end exactly now are done before anyone leaves.
+    let dueCount = 0;
+    for (let s = 0; s < this.slotCount; s++) {
+      if (this.handles[s] >= 0 && this.ends[s] <= now) {
+        if (dueCount === this.due.length) {
+          this.due = grown(this.due, dueCount * 2);
+          this.dueJobs = grown(this.dueJobs, dueCount * 2);
+        }
+        this.due[dueCount] = s;
+        this.dueJobs[dueCount++] = this.jobs[s];
+        this.sim.cancel(this.handles[s]);
+        this.freeSlot(s);
       }
     }
+
+    // Who leaves: everyone on shift at a change; else the surplus, idle servers first.
+    const leaving = change ? this.capacity : Math.max(0, this.capacity - servers);
+    const idleOnShift = this.capacity - this.busy;
+    let busyLeaving = leaving - Math.min(leaving, idleOnShift);
+    let handedCount = 0;
+    while (busyLeaving > 0) {
+      const slot = this.victim(-1);
+      busyLeaving--;
+      if (this.shiftEnd === 'finish') {
+        // Overtime at full speed: the remaining work, no longer stretched by 1/speed.
+        const remainingWork = (this.ends[slot] - now) * this.speed;
+        this.sim.cancel(this.handles[slot]);
+        this.late[slot] = 1;
+        this.ends[slot] = now + remainingWork;
+        this.handles[slot] = this.sim.at(this.ends[slot], this.completionKind, slot);
+        this.busy--;
+        this.overtime++;
+      } else {
+        if (handedCount === this.handed.length) {
+          this.handed = grown(this.handed, handedCount * 2);
+          this.handedWork = grown(this.handedWork, handedCount * 2);
+        }
+        this.handed[handedCount] = this.interrupt(slot);
+        this.handedWork[handedCount++] = this.lastRemainingWork;
+      }
+    }
+    this.capacity = servers;
+    this.capacityLevel.update(now, servers);
+    this.busyLevel.update(now, this.busy);
+    this.overtimeLevel.update(now, this.overtime);
+
+    for (let i = 0; i < dueCount; i++) this.listener.serviceCompleted(this, this.dueJobs[i]);
+    for (let i = 0; i < handedCount; i++) this.listener.jobHandedOver(this, this.handed[i], this.handedWork[i]);
+    if (this.busy < this.capacity) this.listener.capacityRaised(this);
   }
 
   private victim(level: number): number {
     let best = -1;
     for (let s = 0; s < this.slotCount; s++) {
-      if (this.handles[s] < 0) continue;
+      if (this.handles[s] < 0 || this.late[s] === 1) continue;
       const l = this.levels[s];
       if (l <= level) continue;
       if (best < 0 || l > this.levels[best] || (l === this.levels[best] && this.starts[s] > this.starts[best])) best = s;
@@ -227,14 +302,16 @@ export class ServerPool implements EventHandler {
   private freeSlot(slot: number): void {
     this.handles[slot] = -1;
     this.idle[this.idleCount++] = slot;
-    this.setBusy(this.sim.now, this.busy - 1);
+    if (this.late[slot] === 1) {
+      this.late[slot] = 0;
+      this.overtime--;
+      this.overtimeLevel.update(this.sim.now, this.overtime);
+    } else this.setBusy(this.sim.now, this.busy - 1);
   }
 
   private setBusy(now: number, busy: number): void {
     this.busy = busy;
     this.busyLevel.update(now, busy);
-    const over = busy > this.capacity ? busy - this.capacity : 0;
-    if (over !== this.overtimeLevel.value) this.overtimeLevel.update(now, over);
   }
 
   private newSlot(): number {
@@ -246,6 +323,7 @@ export class ServerPool implements EventHandler {
       this.starts = grown(this.starts, cap);
       this.ends = grown(this.ends, cap);
       this.handles = grown(this.handles, cap);
+      this.late = grown(this.late, cap);
     }
     return this.slotCount++;
   }

@@ -40,6 +40,8 @@ export interface Check {
   values(runs: RunResult[][]): number[];
   /** For approximations: pass within this relative error instead of the interval. */
   relativeTolerance?: number;
+  /** For exact answers (no randomness involved): every replication equals the theory (to 1e-9). */
+  exact?: boolean;
   unit: string;
 }
 
@@ -165,6 +167,171 @@ function triageDepartment(
 
 /** Flagged and unflagged arrival rates of the triage department. */
 const classes = (lambda: number) => [FLAGGED * lambda, (1 - FLAGGED) * lambda];
+
+/** One reader on a daily shift (or the shifts given), a backlog and no arrivals: counted by hand. */
+function rosterDepartment(o: {
+  backlog: number;
+  read: string;
+  shifts: { from: string; to: string }[];
+  efficiency?: number;
+  arms?: Record<string, unknown>[];
+  perDay?: number;
+  days?: number;
+}): Record<string, unknown> {
+  return {
+    name: 'verification: roster',
+    horizon: `${o.days ?? 7}d`,
+    warmup: 0,
+    period: 'day',
+    streams: [
+      { name: 'studies', volume: `${o.perDay ?? 0}/day`, backlog: o.backlog, readTime: { dist: 'deterministic', mean: o.read } },
+    ],
+    readers: [
+      {
+        name: 'reader',
+        count: 1,
+        efficiency: o.efficiency ?? 1,
+        roster: o.shifts.map((s) => ({ days: 'all', from: s.from, to: s.to, on: 1 })),
+        shiftEnd: 'finish',
+      },
+    ],
+    arms: o.arms ?? [{ name: 'finish' }, { name: 'handover', readers: { reader: { shiftEnd: 'handover' } } }],
+  };
+}
+
+/**
+ * Rosters and shift changes: answers that follow from the rules by hand, with no randomness,
+ * run through the real model (so any run of them must match to the last digit).
+ */
+const ROSTER_CASES: VerificationCase[] = [
+  {
+    id: 'roster-count',
+    group: 'Rosters and shift changes (exact)',
+    title: '30 studies waiting, one reader 08:00-18:00, reads of exactly 60 min: 10 reports a day, the last at 18:00',
+    assumes:
+      'a read that ends exactly at the shift end is complete before the shift changes; both shift-end rules then give the same days',
+    scenario: () => rosterDepartment({ backlog: 30, read: '60m', shifts: [{ from: '08:00', to: '18:00' }] }),
+    replications: () => 2,
+    checks: () =>
+      [0, 1].flatMap((arm) => {
+        const name = arm === 0 ? 'finish' : 'handover';
+        return [
+          {
+            label: `${name}: reports on days 1-3`,
+            theory: 30,
+            values: (runs: RunResult[][]) => runs[arm].map((r) => r.periods.reported.slice(0, 3).reduce((a, b) => a + b, 0)),
+            exact: true,
+            unit: 'studies',
+          },
+          {
+            label: `${name}: reports on day 2`,
+            theory: 10,
+            values: (runs: RunResult[][]) => runs[arm].map((r) => r.periods.reported[1]),
+            exact: true,
+            unit: 'studies',
+          },
+          {
+            label: `${name}: mean turnaround of the backlog (13.5, 37.5, 61.5 h a day)`,
+            theory: 37.5 * 60,
+            values: stat('initial_backlog.tat_mean', arm),
+            exact: true,
+            unit: 'min',
+          },
+          { label: `${name}: overtime`, theory: 0, values: stat('overtime_hours', arm), exact: true, unit: 'h' },
+        ];
+      }),
+  },
+  {
+    id: 'roster-overtime',
+    group: 'Rosters and shift changes (exact)',
+    title:
+      'one reader 08:00-18:00 at efficiency 0.5, reads of 35 min of work (70 min of roster): the read in hand at 18:00 has 15 min of work left',
+    assumes: 'an outgoing reader finishes the read in hand at reading speed; the non-reading share ends with the shift',
+    scenario: () =>
+      rosterDepartment({
+        backlog: 200,
+        read: '35m',
+        efficiency: 0.5,
+        shifts: [{ from: '08:00', to: '18:00' }],
+        arms: [{ name: 'finish' }],
+      }),
+    replications: () => 2,
+    checks: () => [
+      // 600 min of roster a day: reads start at 08:00, 09:10, ..., 17:20 (9 of them); the last has
+      // 40 of 70 roster-minutes done at 18:00, so 30 x 0.5 = 15 min of work left: 7 days x 15 min.
+      { label: 'overtime in a week', theory: (7 * 15) / 60, values: stat('overtime_hours'), exact: true, unit: 'h' },
+      {
+        label: 'reading = rostered x efficiency + overtime',
+        theory: (7 * 600 * 0.5 + 7 * 15) / 60,
+        values: stat('reading_hours'),
+        exact: true,
+        unit: 'h',
+      },
+    ],
+  },
+  {
+    id: 'roster-handover',
+    group: 'Rosters and shift changes (exact)',
+    title: 'day and evening shifts (08:00-18:00, 18:00-22:00) over a backlog: with handover, work is conserved',
+    assumes:
+      'a read handed over keeps its remaining work; while studies wait, the readers on shift read all shift and nothing is lost or read twice',
+    scenario: () =>
+      rosterDepartment({
+        backlog: 200,
+        read: '45m',
+        shifts: [
+          { from: '08:00', to: '18:00' },
+          { from: '18:00', to: '22:00' },
+        ],
+        arms: [{ name: 'handover', readers: { reader: { shiftEnd: 'handover' } } }],
+      }),
+    replications: () => 2,
+    checks: () => [
+      { label: 'reading = rostered time (14 h a day)', theory: 7 * 14, values: stat('reading_hours'), exact: true, unit: 'h' },
+      {
+        label: 'studies reported (whole reads in 98 h of reading)',
+        theory: Math.floor((7 * 14 * 60) / 45),
+        values: stat('studies.reported'),
+        exact: true,
+        unit: 'studies',
+      },
+      { label: 'overtime', theory: 0, values: stat('overtime_hours'), exact: true, unit: 'h' },
+    ],
+  },
+  {
+    id: 'roster-escalation',
+    group: 'Rosters and shift changes (exact)',
+    title: 'an escalation timer that cannot be reached within the horizon changes nothing',
+    assumes: 'each priority ages on its own timer: adding one for another level leaves every other level as it was',
+    scenario: () => ({
+      name: 'verification: escalation',
+      horizon: '8w',
+      warmup: '1w',
+      period: 'week',
+      priorities: [{ name: 'stat', target: '1h' }, { name: 'urgent' }, { name: 'routine' }],
+      streams: [
+        { name: 'stat', priority: 'stat', volume: '30/day', readTime: { dist: 'exponential', mean: '12m' } },
+        { name: 'urgent', priority: 'urgent', volume: '20/day', readTime: { dist: 'exponential', mean: '15m' } },
+        { name: 'routine', priority: 'routine', volume: '30/day', readTime: { dist: 'exponential', mean: '15m' } },
+      ],
+      readers: [{ name: 'readers', count: 1 }],
+      worklist: { escalateAfter: { routine: '6h' } },
+      arms: [
+        { name: 'routine timer' },
+        { name: 'plus an unreachable urgent timer', worklist: { escalateAfter: { routine: '6h', urgent: '1y' } } },
+      ],
+    }),
+    replications: (q) => (q ? 2 : 5),
+    checks: () =>
+      ['wait.all', 'wait.by_priority.stat', 'wait.by_priority.routine', 'tat.by_priority.routine.p90'].map((key) => ({
+        label: `difference in ${key}`,
+        theory: 0,
+        values: (runs: RunResult[][]) => runs[1].map((r, i) => r.stats[key] - runs[0][i].stats[key]),
+        exact: true,
+        unit: 'min',
+      })),
+  },
+];
 
 export const VERIFICATION_CASES: VerificationCase[] = [
   {
@@ -412,6 +579,7 @@ export const VERIFICATION_CASES: VerificationCase[] = [
       ];
     },
   },
+  ...ROSTER_CASES,
 ];
 
 export interface VerifyOptions extends PoolOptions {
@@ -446,8 +614,9 @@ export async function runVerification(options: VerifyOptions = {}): Promise<Chec
       // Approximations: within their tolerance of the theory, give or take the simulation's own
       // sampling error (the 99.9% half-width).
       const halfWidth = e999.ci ? (e999.ci[1] - e999.ci[0]) / 2 : 0;
-      const pass =
-        check.relativeTolerance !== undefined
+      const pass = check.exact
+        ? values.every((v) => Math.abs(v - check.theory) <= 1e-9 * Math.max(1, Math.abs(check.theory)))
+        : check.relativeTolerance !== undefined
           ? Math.abs(e95.mean - check.theory) <= check.relativeTolerance * Math.abs(check.theory) + halfWidth
           : e999.ci !== null && check.theory >= e999.ci[0] && check.theory <= e999.ci[1];
       rows.push({
@@ -461,7 +630,11 @@ export async function runVerification(options: VerifyOptions = {}): Promise<Chec
         ci95: e95.ci,
         ci999: e999.ci,
         n: e95.n,
-        criterion: check.relativeTolerance !== undefined ? `within ${check.relativeTolerance * 100}% + 99.9% CI` : 'in 99.9% CI',
+        criterion: check.exact
+          ? 'exact, every replication'
+          : check.relativeTolerance !== undefined
+            ? `within ${check.relativeTolerance * 100}% + 99.9% CI`
+            : 'in 99.9% CI',
         pass,
       });
     }

@@ -23,8 +23,11 @@ export class StreamAi {
   private readonly isTriage: boolean[] = [];
   private readonly pPositiveIfTrue: number[] = [];
   private readonly pPositiveIfFalse: number[] = [];
-  /** Calls mask of triage tools on this stream (any tool in the scenario). */
-  readonly triageMask: number;
+  /**
+   * Calls mask of the triage tools this arm deploys on this stream: the flags its readers see
+   * (a tool the arm lacks still draws its calls, for comparing arms, but shows no flag).
+   */
+  readonly flagMask: number;
   /** Calls mask of active triage tools with action reorder. */
   readonly reorderMask: number;
   /** Active autonomous tools on this stream: call bits and the reads they leave. */
@@ -65,7 +68,7 @@ export class StreamAi {
         this.isTriage.push(true);
         this.pPositiveIfTrue.push(tool.sensitivity);
         this.pPositiveIfFalse.push(1 - tool.specificity);
-        triageMask |= 1 << t;
+        if (active) triageMask |= 1 << t;
         if (active && tool.action === 'reorder') reorderMask |= 1 << t;
       } else if (tool.kind === 'second-reader') {
         // A positive call is "abnormal, recall": a verdict like a human read's.
@@ -86,7 +89,7 @@ export class StreamAi {
         }
       }
     });
-    this.triageMask = triageMask;
+    this.flagMask = triageMask;
     this.reorderMask = reorderMask;
     this.assistActive = assistActive;
     this.factorFlagged = ff;
@@ -116,7 +119,7 @@ export class StreamAi {
   /** Human work for a read of base time `t`, given the study's calls. */
   readWork(t: number, calls: number): number {
     if (!this.assistActive) return t;
-    const flags = popcount(calls & this.triageMask);
+    const flags = popcount(calls & this.flagMask);
     return t * (flags > 0 ? this.factorFlagged : this.factorUnflagged) + this.extraPerFlag * flags;
   }
 }

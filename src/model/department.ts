@@ -55,6 +55,13 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly warmupKind: number;
   private readonly escalationKind: number;
   private escalationAt = Number.POSITIVE_INFINITY;
+  private escalationHandle = -1;
+  /** Studies admitted so far: the tie-break that keeps a study's place among equal arrivals. */
+  private admissions = 0;
+  /** Studies of the initial backlog (admitted first, at time 0). */
+  private readonly initialBacklog: number;
+  /** Per stream: the study's class on the worklist (its priority; 0 under fifo). */
+  private readonly classOfStream: Int32Array;
   private period = 0;
   private inWindow: boolean;
   private readonly periodCount: number;
@@ -80,8 +87,19 @@ export class Department implements EventHandler, ServerPoolListener {
     const levelCount = config.worklist.order === 'priority' ? config.priorities.length + 1 : 2;
     // Level 0 is the top; level p + 1 holds priority p (fifo: every study at level 1).
     const esc = config.worklist.escalateAfter;
-    const aging = config.worklist.order === 'priority' ? [0, ...esc] : [0, esc.length ? Math.max(...esc) : 0];
-    this.lines = modalities.map(() => new WaitingLine(levelCount, aging));
+    const byPriority = config.worklist.order === 'priority';
+    const aging = byPriority ? [0, ...esc] : [0, esc.length ? Math.max(...esc) : 0];
+    // Escalation rule: a study of the top priority may age into level 0 (beside flagged ones,
+    // by arrival); any other study at most into the top priority's own level, and there (and
+    // at any level it reaches by aging) behind the studies that are at that level on arrival,
+    // escalated ones among themselves by priority. So escalation never delays a more urgent
+    // priority's new arrivals, however long the backlog.
+    const classes = byPriority
+      ? config.priorities.map((_, p) => ({ ceiling: p === 0 ? 0 : 1, agedRank: p }))
+      : [{ ceiling: 0, agedRank: 0 }];
+    this.lines = modalities.map(() => new WaitingLine(levelCount, aging, 256, classes));
+    this.classOfStream = Int32Array.from(config.streams.map((s) => (byPriority ? s.priority : 0)));
+    this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
     this.groupsOfLine = modalities.map((m) =>
@@ -111,7 +129,7 @@ export class Department implements EventHandler, ServerPoolListener {
         capacity: new CapacityCalendar(g.roster, g.growth),
         // Efficiency e: a read of w minutes of work holds the reader w/e minutes of the roster.
         speed: g.efficiency,
-        dropPolicy: g.shiftEnd === 'handover' ? 'handback' : 'finish',
+        shiftEnd: g.shiftEnd,
         busyPeriods: busy,
         capacityPeriods: cap,
         overtimePeriods: over,
@@ -133,6 +151,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.streams.forEach((s, i) => {
       for (let n = 0; n < cfg.streams[i].backlog; n++) this.admit(s);
     });
+    if (cfg.warmup <= 0) this.metrics.backlogStart = this.store.live;
     for (const s of this.streams) this.scheduleArrival(s, 0);
     sim.runUntil(cfg.horizon);
     return this.finish();
@@ -165,17 +184,21 @@ export class Department implements EventHandler, ServerPoolListener {
     const now = this.sim.now;
     const id = store.alloc();
     s.drawStudy(store, id, now);
+    store.admission[id] = this.admissions++;
     this.options.recorder?.arrived(store, id, now);
     const k = this.period;
     const col = this.metrics.col;
-    col.arrivals[k]++;
-    if (this.inWindow) this.metrics.arrived++;
+    const initial = store.admission[id] < this.initialBacklog;
+    if (!initial) {
+      col.arrivals[k]++;
+      if (this.inWindow) this.metrics.arrived++;
+    }
     const reads = store.readsNeeded[id];
     if (reads === 0) {
       // Reported by an autonomous AI without a human read.
       col.cleared_by_ai[k]++;
       if (this.inWindow) this.metrics.clearedCount++;
-      const counted = now >= this.config.warmup;
+      const counted = !initial && now >= this.config.warmup;
       this.metrics.reported(s.index, 0, k, false, counted, true);
       if (counted) this.metrics.outcome(store.findings[id], 0);
       this.options.recorder?.reported(id, now);
@@ -229,7 +252,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const now = this.sim.now;
     if (store.started[id] === 0) {
       store.started[id] = 1;
-      if (!this.preemptive && store.arrival[id] >= this.config.warmup) {
+      if (!this.preemptive && this.counted(id)) {
         this.metrics.wait(store.stream[id], store.findings[id], store.calls[id], now - store.arrival[id], this.period);
       }
     }
@@ -275,10 +298,24 @@ export class Department implements EventHandler, ServerPoolListener {
     }
   }
 
-  jobHandedBack(pool: ServerPool, id: number, remainingWork: number): void {
-    // Shift end with `handover`: the read in hand goes back to the worklist, work kept.
+  jobHandedOver(pool: ServerPool, id: number, remainingWork: number): void {
+    // Shift end with `handover`: the read in hand goes back to the worklist, work kept, in its
+    // old place (by arrival, and admission among equal arrivals). The pool then offers its
+    // own free places; readers of other groups free now take the most urgent study they can.
     this.interrupted(id, remainingWork, pool.id);
-    this.dispatch(id, false);
+    this.enqueue(id);
+    const groups = this.groupsOfLine[this.lineOfStream[this.store.stream[id]]];
+    for (let i = 0; i < groups.length; i++) {
+      if (groups[i] === pool.id) continue;
+      while (this.pools[groups[i]].canStart() && this.pull(groups[i])) {
+        // keep filling that group's free places
+      }
+    }
+  }
+
+  /** Does a study count in the statistics of studies (arrived after the warm-up, not the initial backlog)? */
+  private counted(id: number): boolean {
+    return this.store.admission[id] >= this.initialBacklog && this.store.arrival[id] >= this.config.warmup;
   }
 
   private complete(id: number): void {
@@ -286,8 +323,9 @@ export class Department implements EventHandler, ServerPoolListener {
     const now = this.sim.now;
     const arrival = store.arrival[id];
     const tat = now - arrival;
-    const counted = arrival >= this.config.warmup;
+    const counted = this.counted(id);
     const stream = store.stream[id];
+    if (store.admission[id] < this.initialBacklog) this.metrics.initialBacklogReported(tat);
     this.metrics.col.reported[this.period]++;
     this.metrics.reported(stream, tat, this.period, this.inWindow, counted, false);
     if (this.preemptive && counted) {
@@ -303,9 +341,11 @@ export class Department implements EventHandler, ServerPoolListener {
 
   private enqueue(id: number): void {
     const store = this.store;
-    const line = this.lines[this.lineOfStream[store.stream[id]]];
-    line.push(id, store.level[id], store.arrival[id], this.sim.now);
-    if (line.ages && this.escalationAt === Number.POSITIVE_INFINITY) this.scheduleEscalation();
+    const stream = store.stream[id];
+    const line = this.lines[this.lineOfStream[stream]];
+    const due = line.push(id, store.level[id], store.arrival[id], this.sim.now, store.admission[id], this.classOfStream[stream]);
+    // Each level ages on its own timer: an earlier due time than the one pending re-arms it.
+    if (due < this.escalationAt) this.armEscalation(due);
   }
 
   /** The group's free reader takes the most urgent study it can read. False if none waits. */
@@ -315,15 +355,18 @@ export class Department implements EventHandler, ServerPoolListener {
     const lines = this.linesOfGroup[group];
     let best = -1;
     let bestLevel = 0;
+    let bestRank = 0;
     let bestKey = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = this.lines[lines[i]];
       if (line.size === 0) continue;
       const l = line.peekLevel();
+      const r = line.peekRank();
       const k = line.peekKey();
-      if (best < 0 || l < bestLevel || (l === bestLevel && k < bestKey)) {
+      if (best < 0 || l < bestLevel || (l === bestLevel && (r < bestRank || (r === bestRank && k < bestKey)))) {
         best = lines[i];
         bestLevel = l;
+        bestRank = r;
         bestKey = k;
       }
     }
@@ -348,17 +391,23 @@ export class Department implements EventHandler, ServerPoolListener {
     }
   }
 
-  private scheduleEscalation(): void {
-    let next = Number.POSITIVE_INFINITY;
-    for (const line of this.lines) next = Math.min(next, line.nextEscalation());
-    this.escalationAt = next;
-    if (next < this.config.horizon) this.sim.at(Math.max(next, this.sim.now), this.escalationKind, 0);
+  /** Schedules the escalation event at `at` (replacing a later one); none past the horizon. */
+  private armEscalation(at: number): void {
+    if (!(at < this.config.horizon)) return;
+    if (this.escalationHandle >= 0) this.sim.cancel(this.escalationHandle);
+    this.escalationAt = at;
+    this.escalationHandle = this.sim.at(Math.max(at, this.sim.now), this.escalationKind, 0);
   }
 
   private escalate(): void {
-    for (const line of this.lines) line.escalateDue(this.sim.now);
+    this.escalationHandle = -1;
     this.escalationAt = Number.POSITIVE_INFINITY;
-    this.scheduleEscalation();
+    let next = Number.POSITIVE_INFINITY;
+    for (const line of this.lines) {
+      line.escalateDue(this.sim.now);
+      next = Math.min(next, line.nextEscalation());
+    }
+    this.armEscalation(next);
   }
 
   // --- time --------------------------------------------------------------------------------
@@ -378,22 +427,24 @@ export class Department implements EventHandler, ServerPoolListener {
     col.period_start_days[k] = start / DAY;
     col.in_warmup[k] = start < cfg.warmup ? 1 : 0;
     col.backlog_end[k] = this.store.live;
-    let reading = 0;
+    let onShift = 0;
     let rostered = 0;
     let capacity = 0;
     let overtime = 0;
     for (let g = 0; g < this.pools.length; g++) {
       this.pools[g].flushMonitors(now);
-      reading += this.busyPeriods[g].get(k) * this.efficiency[g];
+      onShift += this.busyPeriods[g].get(k) * this.efficiency[g];
       rostered += this.capacityPeriods[g].get(k);
       capacity += this.capacityPeriods[g].get(k) * this.efficiency[g];
       overtime += this.overtimePeriods[g].get(k);
     }
-    col.reading_min[k] = reading;
+    // Reading: on shift at efficiency e, plus overtime (spent reading only). Utilisation is
+    // the share of rostered time spent reading, overtime apart.
+    col.reading_min[k] = onShift + overtime;
     col.rostered_min[k] = rostered;
     col.reading_capacity_min[k] = capacity;
     col.overtime_min[k] = overtime;
-    col.utilisation[k] = rostered > 0 ? reading / rostered : Number.NaN;
+    col.utilisation[k] = rostered > 0 ? onShift / rostered : Number.NaN;
     const mid = (start + Math.min(now, start + cfg.periodLength)) / 2;
     col.headcount[k] = cfg.readers.reduce((s, g) => s + g.count * (1 + g.growth) ** (mid / YEAR), 0);
     m.closePeriod(k);
@@ -401,7 +452,7 @@ export class Department implements EventHandler, ServerPoolListener {
 
   private finish(): RunResult {
     const now = this.sim.now;
-    let reading = 0;
+    let onShift = 0;
     let rostered = 0;
     let overtime = 0;
     const byGroup: Record<string, number> = {};
@@ -409,22 +460,25 @@ export class Department implements EventHandler, ServerPoolListener {
       pool.flushMonitors(now);
       const r = pool.busyLevel.integral(now) * this.efficiency[g];
       const c = pool.capacityLevel.integral(now);
-      reading += r;
+      onShift += r;
       rostered += c;
       overtime += pool.overtimeLevel.integral(now);
       byGroup[this.config.readers[g].name] = c > 0 ? r / c : Number.NaN;
     });
+    const reading = onShift + overtime;
     let ageSum = 0;
     let ageMax = Number.NaN;
     this.store.forEachLive((id) => {
       const age = (now - this.store.arrival[id]) / DAY;
       ageSum += age;
       if (!(age <= ageMax)) ageMax = age;
+      // Still unread and already past its target: a missed target, not an unknown one.
+      if (this.counted(id)) this.metrics.unreadAtEnd(this.store.stream[id], now - this.store.arrival[id]);
     });
     const live = this.store.live;
     return this.metrics.result(this.options.arm ?? '', this.options.replication, {
       backlogEnd: live,
-      utilisation: rostered > 0 ? reading / rostered : Number.NaN,
+      utilisation: rostered > 0 ? onShift / rostered : Number.NaN,
       overtimeHours: overtime / 60,
       readingHours: reading / 60,
       rosteredHours: rostered / 60,

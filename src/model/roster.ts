@@ -16,12 +16,17 @@ export interface RosterOverlap {
 }
 
 /**
- * Turns roster lines into weekly calendar pieces. A shift that runs past midnight belongs to
- * the day it starts; one that runs past Sunday midnight wraps to Monday.
+ * Turns roster lines into weekly calendar pieces, one per shift. A shift that runs past
+ * midnight belongs to the day it starts; one that runs past Sunday midnight wraps to Monday
+ * (its piece ends after the week's end, as the calendar allows). Days of one line that follow
+ * each other without a break (00:00-24:00 on several days) are one shift: its readers stay
+ * on; a line's shift meeting another line's is a shift change.
  */
 export function rosterPieces(shifts: ShiftSpec[]): { pieces: CalendarPiece[]; overlaps: RosterOverlap[] } {
+  const pieces: CalendarPiece[] = [];
   const tagged: (CalendarPiece & { line: number })[] = [];
   shifts.forEach((s, line) => {
+    pieces.push(...joinedShifts(s));
     for (const d of s.days) {
       const start = d * DAY + s.from;
       const end = start + s.length;
@@ -40,5 +45,32 @@ export function rosterPieces(shifts: ShiftSpec[]): { pieces: CalendarPiece[]; ov
     if (cur.start < prev.end)
       overlaps.push({ first: Math.min(prev.line, cur.line), second: Math.max(prev.line, cur.line), minute: cur.start });
   }
-  return { pieces: tagged.map(({ start, end, value }) => ({ start, end, value })), overlaps };
+  return { pieces, overlaps };
+}
+
+/** A line's shifts, days that follow each other without a break joined into one. */
+function joinedShifts(s: ShiftSpec): CalendarPiece[] {
+  const starts = [...new Set(s.days)].map((d) => d * DAY + s.from).sort((a, b) => a - b);
+  const joined: CalendarPiece[] = [];
+  for (const start of starts) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && last.end === start) last.end = start + s.length;
+    else joined.push({ start, end: start + s.length, value: s.on });
+  }
+  // Across the end of the week: the last shift runs on into the first.
+  if (joined.length > 1) {
+    const first = joined[0];
+    const last = joined[joined.length - 1];
+    if (last.end - WEEK === first.start) {
+      last.end += first.end - first.start;
+      joined.shift();
+    }
+  }
+  for (const p of joined) {
+    if (p.end - p.start >= WEEK) {
+      p.start = 0;
+      p.end = WEEK;
+    }
+  }
+  return joined;
 }

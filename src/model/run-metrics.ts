@@ -32,6 +32,14 @@ export class RunMetrics {
   private readonly periodSketch: QuantileSketch[];
   private readonly targetMet: Float64Array;
   private readonly targetCount: Float64Array;
+  /** Per priority: studies unread at the end that were already past their target. */
+  private readonly targetMissedUnread: Float64Array;
+  // The initial backlog (studies waiting at time 0): reported count, turnaround sum and max.
+  private initialReported = 0;
+  private initialTatSum = 0;
+  private initialTatMax = Number.NaN;
+  private initialClearedAt = Number.NaN;
+  private readonly initialBacklog: number;
   private readonly missed: Float64Array;
   private readonly streamFindings: number[][];
   private readonly streamTools: number[][];
@@ -83,6 +91,8 @@ export class RunMetrics {
     this.periodSketch = Array.from({ length: 1 + this.P }, sketch);
     this.targetMet = new Float64Array(this.P);
     this.targetCount = new Float64Array(this.P);
+    this.targetMissedUnread = new Float64Array(this.P);
+    this.initialBacklog = config.streams.reduce((n, st) => n + st.backlog, 0);
     this.missed = new Float64Array(config.findings.length);
     this.streamFindings = config.streams.map((s) => s.findings.map((f) => f.finding));
     this.toolFindingMask = config.tools.map((t) => (t.kind === 'triage' ? 1 << t.finding : 0));
@@ -171,6 +181,31 @@ export class RunMetrics {
       }
     }
     if (inWindow) this.reportedCount++;
+  }
+
+  /**
+   * A study of the initial backlog reported at turnaround `tat` (minutes since time 0). These
+   * studies are the backlog at the start, not arrivals: they stay out of the statistics of
+   * studies and are summed here instead.
+   */
+  initialBacklogReported(tat: number): void {
+    this.initialReported++;
+    this.initialTatSum += tat;
+    if (!(tat <= this.initialTatMax)) this.initialTatMax = tat;
+    if (this.initialReported === this.initialBacklog) this.initialClearedAt = tat;
+  }
+
+  /**
+   * A study still unread at the end (arrived after the warm-up) aged `age` minutes. One already
+   * past its priority's target has missed it whatever happens next, so it counts as a miss in
+   * the share within target; a younger one is censored (its outcome is unknown) and left out.
+   */
+  unreadAtEnd(stream: number, age: number): void {
+    const p = this.streamPriority[stream];
+    if (age > this.targets[p]) {
+      this.targetCount[p]++;
+      this.targetMissedUnread[p]++;
+    }
   }
 
   /**
@@ -264,9 +299,17 @@ export class RunMetrics {
       tatStats(`tat.by_priority.${p.name}`, 1 + i);
     });
     cfg.priorities.forEach((p, i) => {
-      if (p.target !== null)
+      if (p.target !== null) {
         s[`target_met_share.${p.name}`] = this.targetCount[i] > 0 ? this.targetMet[i] / this.targetCount[i] : Number.NaN;
+        s[`target_missed_unread.${p.name}`] = this.targetMissedUnread[i];
+      }
     });
+    if (this.initialBacklog > 0) {
+      s['initial_backlog.reported'] = this.initialReported;
+      s['initial_backlog.tat_mean'] = this.initialReported > 0 ? this.initialTatSum / this.initialReported : Number.NaN;
+      s['initial_backlog.tat_max'] = this.initialTatMax;
+      s['initial_backlog.cleared_days'] = this.initialClearedAt / (24 * 60);
+    }
     s.utilisation = extra.utilisation;
     s.overtime_hours = extra.overtimeHours;
     s.reading_hours = extra.readingHours;

@@ -7,6 +7,8 @@ import { grown } from '../engine/index.js';
  */
 export class StudyStore {
   arrival: Float64Array;
+  /** Order of admission (0, 1, 2, ... over the run): a study's place among equal arrivals. */
+  admission: Float64Array;
   stream: Int32Array;
   /** Bit f set: the study has finding f (its true state). */
   findings: Int32Array;
@@ -40,6 +42,7 @@ export class StudyStore {
   ) {
     const n = Math.max(16, initialCapacity);
     this.arrival = new Float64Array(n);
+    this.admission = new Float64Array(n);
     this.stream = new Int32Array(n);
     this.findings = new Int32Array(n);
     this.calls = new Int32Array(n);
@@ -85,6 +88,7 @@ export class StudyStore {
   private grow(): number {
     const n = this.capacity * 2;
     this.arrival = grown(this.arrival, n);
+    this.admission = grown(this.admission, n);
     this.stream = grown(this.stream, n);
     this.findings = grown(this.findings, n);
     this.calls = grown(this.calls, n);

@@ -17,11 +17,11 @@ export const ASSUMPTIONS: { title: string; text: string }[] = [
   },
   {
     title: 'Rosters and shift ends',
-    text: 'A group\u2019s radiologists on duty follow its weekly roster; headcount growth (and an arm that changes the headcount) scales the roster, with fractional radiologists realised by alternating whole ones over the weeks. At a shift end a radiologist finishes the study in hand and the time is counted as overtime, or hands it back to the worklist (handover), as the group says.',
+    text: 'A group\u2019s radiologists on duty follow its weekly roster; headcount growth (and an arm that changes the headcount) scales the roster. At the start of a shift all its radiologists start at once, whatever the leaving ones are doing; a fractional number on duty is realised within each shift as a part-time radiologist working its first part. A leaving radiologist finishes the study in hand as overtime, at reading speed and never interrupted, or hands it over to the worklist where it keeps its place (handover), as the group says. A read ending exactly at the shift end is complete.',
   },
   {
     title: 'The worklist',
-    text: 'A radiologist takes the most urgent study they can read (by priority, then oldest first). Triage that reorders moves a flagged study one level up; escalation moves a study up a level after each escalateAfter of waiting. With preemption a more urgent study interrupts a less urgent read, which resumes later where it stopped.',
+    text: 'A radiologist takes the most urgent study they can read (by priority, then oldest first). Triage that reorders moves a flagged study one level up; escalation moves a study up a level after each escalateAfter of waiting, but never above the top priority\u2019s level (only top-priority studies may join flagged ones) and, at each level it reaches, behind the studies there on arrival: it never delays a more urgent priority. With preemption a more urgent study interrupts a less urgent read, which resumes later where it stopped.',
   },
   {
     title: 'AI',
@@ -29,7 +29,7 @@ export const ASSUMPTIONS: { title: string; text: string }[] = [
   },
   {
     title: 'Statistics',
-    text: 'Waits and turnarounds cover the studies that arrived after the warm-up; studies still unreported at the end are not in them (the backlog and its age show those). Every figure is a mean over replications with a Student-t 95% interval; differences between arms are paired by replication, on the same patients.',
+    text: 'Waits and turnarounds cover the studies that arrived after the warm-up; studies still unreported at the end are not in them (the backlog and its age show those). The share within target counts a study still unread at the end as a miss when it is already older than its target (target_missed_unread); unread studies younger than their target are censored (their outcome is unknown) and left out. The backlog at the start is not arrivals: its reports have statistics of their own (initial_backlog). Every figure is a mean over replications with a Student-t 95% interval; differences between arms are paired by replication, on the same patients.',
   },
   {
     title: 'Not modelled',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CapacityCalendar, CapacityRealiser, DAY, EngineError, HOUR, WEEK, YEAR } from '../../src/engine/index.js';
+import { CapacityCalendar, DAY, EngineError, HOUR, WEEK, YEAR } from '../../src/engine/index.js';
 
 const weekdayDays = [0, 1, 2, 3, 4].map((d) => ({ start: d * DAY + 8 * HOUR, end: d * DAY + 18 * HOUR, value: 5 }));
 
@@ -24,23 +24,49 @@ describe('capacity calendar', () => {
     expect(cal.integral(0, 2 * YEAR)).toBeCloseTo((10 * (Math.exp(beta * 2 * YEAR) - 1)) / beta, 3);
   });
 
-  it('realises a fractional capacity as whole servers with the right long-run mean', () => {
-    const cal = new CapacityCalendar(weekdayDays.map((p) => ({ ...p, value: 2.37 })));
-    const r = new CapacityRealiser(cal);
+  it('realises a fraction within each shift: whole servers all shift, a part-time one for its first part', () => {
+    const cal = new CapacityCalendar(weekdayDays.map((p) => ({ ...p, value: 2.25 })));
+    // Monday 08:00-18:00: 3 servers until 10:30 (a quarter of the shift), then 2.
+    expect(cal.serversAt(8 * HOUR)).toEqual({ servers: 3, next: 10.5 * HOUR });
+    expect(cal.serversAt(10.5 * HOUR)).toEqual({ servers: 2, next: 18 * HOUR });
+    expect(cal.serversAt(18 * HOUR)).toEqual({ servers: 0, next: DAY + 8 * HOUR });
+    // Every shift is the same: the long-run mean is exact, week after week.
     let t = 0;
     let served = 0;
-    const seen = new Set<number>();
     while (t < 52 * WEEK) {
-      const end = cal.nextChange(t);
-      const n = r.serversFor(t, end);
-      seen.add(n);
-      served += n * (end - t);
-      t = end;
+      const { servers, next } = cal.serversAt(t);
+      served += servers * (next - t);
+      t = next;
     }
-    expect([...seen].sort()).toEqual([0, 2, 3]);
-    const exact = cal.integral(0, 52 * WEEK);
-    // Within one piece's worth of one server.
-    expect(Math.abs(served - exact)).toBeLessThanOrEqual(10 * HOUR);
+    expect(served).toBeCloseTo(cal.integral(0, 52 * WEEK), 6);
+  });
+
+  it('cuts a shift longer than a day into days, each with its part-time share', () => {
+    const cal = CapacityCalendar.constant(1.5);
+    expect(cal.continuous).toBe(true);
+    expect(cal.isShiftChange(WEEK)).toBe(false);
+    expect(cal.serversAt(3 * DAY)).toEqual({ servers: 2, next: 3 * DAY + 12 * HOUR });
+    expect(cal.serversAt(3 * DAY + 12 * HOUR)).toEqual({ servers: 1, next: 4 * DAY });
+  });
+
+  it('keeps a shift that wraps past Sunday midnight as one shift', () => {
+    // Sunday 20:00 to Monday 08:00, 1.5 readers: the part-time reader works 20:00-02:00.
+    const cal = new CapacityCalendar([{ start: 6 * DAY + 20 * HOUR, end: WEEK + 8 * HOUR, value: 1.5 }]);
+    expect(cal.isShiftChange(6 * DAY + 20 * HOUR)).toBe(true);
+    expect(cal.isShiftChange(WEEK)).toBe(false);
+    expect(cal.serversAt(WEEK)).toEqual({ servers: 2, next: WEEK + 2 * HOUR });
+    expect(cal.serversAt(WEEK + 2 * HOUR)).toEqual({ servers: 1, next: WEEK + 8 * HOUR });
+    expect(cal.isShiftChange(WEEK + 8 * HOUR)).toBe(true);
+  });
+
+  it('tells shift changes apart from contiguous shifts of the same size', () => {
+    const cal = new CapacityCalendar([
+      { start: 8 * HOUR, end: 18 * HOUR, value: 1 },
+      { start: 18 * HOUR, end: 22 * HOUR, value: 1 },
+    ]);
+    expect(cal.isShiftChange(18 * HOUR)).toBe(true);
+    expect(cal.isShiftChange(12 * HOUR)).toBe(false);
+    expect(cal.nextChange(8 * HOUR)).toBe(18 * HOUR);
   });
 
   it('rejects overlapping pieces and pieces outside the week', () => {
@@ -52,6 +78,7 @@ describe('capacity calendar', () => {
         ]),
     ).toThrow(/overlap at minute 50/);
     expect(() => new CapacityCalendar([{ start: 0, end: WEEK + 1, value: 1 }])).toThrow(EngineError);
+    expect(() => new CapacityCalendar([{ start: WEEK, end: WEEK + 1, value: 1 }])).toThrow(EngineError);
     expect(() => new CapacityCalendar([{ start: 0, end: 10, value: -1 }])).toThrow(/calendar value must be >= 0/);
     expect(() => CapacityCalendar.constant(1, -2)).toThrow(/above -100%/);
   });

@@ -55,7 +55,7 @@ class TinyQueue implements EventHandler, ServerPoolListener {
   }
 
   capacityRaised(): void {}
-  jobHandedBack(): void {}
+  jobHandedOver(): void {}
 
   private begin(i: number): void {
     this.log(`start ${this.jobs[i].name}`);

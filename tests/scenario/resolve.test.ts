@@ -41,8 +41,8 @@ describe('resolving a scenario', () => {
     expect(d.streams[0].growth).toBeCloseTo(0.05, 15);
     expect(d.streams[0].findings).toEqual([{ finding: 0, prevalence: 0.063, readTime: null, humanSensitivity: 1 }]);
     expect(d.readers[0].roster).toContainEqual({ start: 8 * HOUR, end: 18 * HOUR, value: 5 });
-    // The night shift from Sunday 18:00 runs past the end of the week: it wraps to Monday.
-    expect(d.readers[0].roster).toContainEqual({ start: 0, end: 8 * HOUR, value: 1 });
+    // The night shift from Sunday 18:00 runs past the end of the week: one shift, to Monday 08:00.
+    expect(d.readers[0].roster).toContainEqual({ start: 6 * DAY + 18 * HOUR, end: WEEK + 8 * HOUR, value: 1 });
     expect(d.tools[0]).toMatchObject({ kind: 'triage', sensitivity: 0.89, specificity: 0.96 });
     expect(d.active).toEqual([true]);
   });

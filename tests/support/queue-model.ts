@@ -36,7 +36,7 @@ export interface QueueOptions {
   warmupCustomers?: number;
   seed?: number;
   replication?: number;
-  dropPolicy?: 'finish' | 'handback';
+  shiftEnd?: 'finish' | 'handover';
   /** With a width, the pool keeps per-period integrals of busy servers, capacity and overtime. */
   periodWidth?: number;
   /** Keep a trace of (time, what, customer) for the trace tests. */
@@ -100,7 +100,7 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     const periods = () => (o.periodWidth ? new PeriodSeries(o.periodWidth) : null);
     this.pool = new ServerPool(this.sim, this, {
       capacity: o.servers,
-      dropPolicy: o.dropPolicy ?? 'finish',
+      shiftEnd: o.shiftEnd ?? 'finish',
       busyPeriods: periods(),
       capacityPeriods: periods(),
       overtimePeriods: periods(),
@@ -183,7 +183,7 @@ export class QueueModel implements EventHandler, ServerPoolListener {
     while (this.pool.canStart() && this.line.size > 0) this.pullNext();
   }
 
-  jobHandedBack(_pool: ServerPool, c: number, remaining: number): void {
+  jobHandedOver(_pool: ServerPool, c: number, remaining: number): void {
     this.remaining[c] = remaining;
     this.workDone -= remaining;
     this.enqueue(c);
