@@ -88,7 +88,7 @@ export const backtestCommand = {
     text.push('');
     const inside = b.lines.filter((l) => l.inside).length;
     text.push(
-      `${inside} of ${b.lines.length} lines inside the simulation's 95% interval (${(b.insideShare * 100).toFixed(0)}%): ${b.pass ? 'PASS' : 'FAIL'} (at least ${PASS_SHARE * 100}% needed; about 1 line in 20 falls outside by chance).`,
+      `${inside} of ${b.lines.length} lines inside the simulation's 95% interval (${(b.insideShare * 100).toFixed(0)}%): ${b.pass ? 'PASS' : 'FAIL'} (at least ${PASS_SHARE * 100}% needed; about 1 line in 20 falls outside by chance, a few more because calibrated numbers are estimates).`,
     );
     const advice = [...new Set(b.lines.filter((l) => !l.inside).map((l) => `${l.kind}, ${l.label}: ${l.advice}`))];
     if (advice.length) {

@@ -38,8 +38,12 @@ export interface Backtest {
   notes: string[];
 }
 
-/** With 95% intervals about 1 line in 20 falls outside by chance: the back-test passes when 90% are inside. */
-export const PASS_SHARE = 0.9;
+/**
+ * With 95% intervals about 1 line in 20 falls outside by chance, and a little more because the
+ * intervals cover the simulation's randomness, not the uncertainty of the calibrated numbers: the
+ * back-test passes when at least 85% of lines are inside.
+ */
+export const PASS_SHARE = 0.85;
 const BLOCK_HOURS = 3;
 const MIN_PER_CELL = 20;
 

@@ -39,7 +39,7 @@ export function wallClock(startDate: string, minutes: number): string {
 export function syntheticExport(scenario: LoadedScenario, options: SyntheticExportOptions): { text: string; rows: number } {
   const arm = options.arm ?? 0;
   const config = scenario.departments[arm];
-  const log = new StudyLog();
+  const log = new StudyLog(config.readers.map((g) => g.roster));
   new Department(config, { seed: options.seed, replication: 0, arm: scenario.resolved.arms[arm].name, recorder: log }).run();
   const start = scenario.resolved.start ?? options.defaultStart ?? '2026-01-05';
   const rng = seedrandom(`synthetic-patients-${options.seed}`);
