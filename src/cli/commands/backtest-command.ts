@@ -1,10 +1,7 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { type Backtest, PASS_SHARE, runBacktest } from '../../experiment/calibration/backtest.js';
-import { CalibrationError } from '../../experiment/calibration/calibration-error.js';
-import { readStudies } from '../../experiment/calibration/export-studies.js';
+import type { Backtest } from '../../experiment/calibration/backtest.js';
 import { putChart, writeFolderAtomically } from '../../report/atomic-folder.js';
-import { backtestCharts } from '../../report/charts/backtest-charts.js';
 import { textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
@@ -65,7 +62,13 @@ export const backtestCommand = {
     if (!Number.isInteger(argv.warmup) || argv.warmup < 0)
       throw new UsageError(`--warmup: expected whole weeks >= 0, found ${argv.warmup}`);
     const scenario = loadScenario(argv.scenario);
-    const { table, mapping, options } = loadExport(argv.export, argv);
+    const { table, mapping, options } = await loadExport(argv.export, argv);
+    const [{ PASS_SHARE, runBacktest }, { CalibrationError }, { readStudies }, { backtestCharts }] = await Promise.all([
+      import('../../experiment/calibration/backtest.js'),
+      import('../../experiment/calibration/calibration-error.js'),
+      import('../../experiment/calibration/export-studies.js'),
+      import('../../report/charts/backtest-charts.js'),
+    ]);
     let b: Backtest;
     try {
       const data = readStudies(table, mapping, options);

@@ -1,8 +1,6 @@
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
-import { type Calibration, calibrate } from '../../experiment/calibration/calibrate.js';
-import { CalibrationError } from '../../experiment/calibration/calibration-error.js';
-import { accountingLines, scenarioText } from '../../experiment/calibration/calibration-yaml.js';
+import type { Calibration } from '../../experiment/calibration/calibrate.js';
 import { textTable } from '../../report/summary-table.js';
 import { UsageError } from '../cli-error.js';
 import { type ExportArgs, exportOptions, loadExport, writeOwnFile } from './export-options.js';
@@ -56,11 +54,16 @@ export const calibrateCommand = {
       })
       .example('$0 calibrate ris-2025.csv --tz Europe/Paris --out our-department.yaml', 'fit a scenario to a year of exports')
       .example('$0 calibrate export.csv --column requested="Order Time" --column reported="Signed"', 'name the columns'),
-  handler: (argv: CalibrateArgs) => {
+  handler: async (argv: CalibrateArgs) => {
     if (!(argv.minStream >= 1)) throw new UsageError(`--min-stream: expected a number >= 1, found ${argv.minStream}`);
     if (argv.maxRead !== undefined && !(argv.maxRead > 0))
       throw new UsageError(`--max-read: expected minutes > 0, found ${argv.maxRead}`);
-    const { table, mapping, options } = loadExport(argv.export, argv);
+    const { table, mapping, options } = await loadExport(argv.export, argv);
+    const [{ CalibrationError }, { calibrate }, { accountingLines, scenarioText }] = await Promise.all([
+      import('../../experiment/calibration/calibration-error.js'),
+      import('../../experiment/calibration/calibrate.js'),
+      import('../../experiment/calibration/calibration-yaml.js'),
+    ]);
     let c: Calibration;
     try {
       c = calibrate(table, mapping, { ...options, minStream: argv.minStream, maxReadMin: argv.maxRead });

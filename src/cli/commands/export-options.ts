@@ -1,11 +1,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { load as loadYaml } from 'js-yaml';
 import type { Argv } from 'yargs';
-import { CalibrationError, clip } from '../../experiment/calibration/calibration-error.js';
-import { type ColumnMapping, EXPORT_FIELDS, mapColumns } from '../../experiment/calibration/column-mapping.js';
+import type { ColumnMapping } from '../../experiment/calibration/column-mapping.js';
 import type { ExportOptions } from '../../experiment/calibration/export-studies.js';
-import { type ExportTable, parseExport } from '../../experiment/calibration/export-table.js';
-import { isKnownZone, timeReader } from '../../experiment/calibration/export-times.js';
+import type { ExportTable } from '../../experiment/calibration/export-table.js';
 import { UsageError } from '../cli-error.js';
 
 /** Options of the commands that read a RIS export (calibrate, backtest). */
@@ -14,7 +12,8 @@ export function exportOptions<T>(y: Argv<T>) {
     .option('column', {
       type: 'string',
       array: true,
-      describe: `FIELD=HEADER: the export column of a field (${EXPORT_FIELDS.join(', ')}); repeatable`,
+      describe:
+        'FIELD=HEADER: the export column of a field (modality, priority, requested, reportStart, reported, reader, accession, patient, bodyPart); repeatable',
     })
     .option('mapping', { type: 'string', describe: 'a mapping file (YAML): columns, priorities, targets, modalities' })
     .option('tz', { type: 'string', default: 'UTC', describe: 'IANA time zone of the export\u2019s times, e.g. Europe/Paris' })
@@ -51,6 +50,12 @@ function readText(file: string, what: string): string {
       `${file}: ${code === 'ENOENT' ? `no such ${what}` : `cannot be read (${code ?? (e as Error).message})`}`,
     );
   }
+}
+
+/** At most 40 characters of a value for a message. */
+function clip(text: string, max = 40): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 3)}...` : one;
 }
 
 function checkStringMap(file: string, key: string, v: unknown, lists: boolean): void {
@@ -103,7 +108,14 @@ export interface LoadedExport {
 }
 
 /** Reads an export and its mapping as the options say; every problem is a UsageError naming the file. */
-export function loadExport(file: string, a: ExportArgs): LoadedExport {
+export async function loadExport(file: string, a: ExportArgs): Promise<LoadedExport> {
+  // Loaded on first use, so that other commands do not pay for the CSV and time-zone libraries.
+  const [{ CalibrationError }, { mapColumns }, { parseExport }, { isKnownZone, timeReader }] = await Promise.all([
+    import('../../experiment/calibration/calibration-error.js'),
+    import('../../experiment/calibration/column-mapping.js'),
+    import('../../experiment/calibration/export-table.js'),
+    import('../../experiment/calibration/export-times.js'),
+  ]);
   if (!isKnownZone(a.tz))
     throw new UsageError(`--tz: expected an IANA time zone such as Europe/Paris or UTC, found "${clip(a.tz)}"`);
   const mf = a.mapping ? readMapping(a.mapping) : {};

@@ -1,5 +1,4 @@
 import type { Argv } from 'yargs';
-import { SYNTHETIC_HEADER, syntheticExport } from '../../experiment/calibration/synthetic-export.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 import { writeOwnFile } from './export-options.js';
@@ -26,7 +25,8 @@ export const synthExportCommand = {
         '$0 synth-export scenarios/widening-gap.yaml --horizon 1y --out export.csv --seed 7',
         'a year of a known department',
       ),
-  handler: (argv: SynthArgs) => {
+  handler: async (argv: SynthArgs) => {
+    const { SYNTHETIC_HEADER, syntheticExport } = await import('../../experiment/calibration/synthetic-export.js');
     if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed: expected a whole number, found ${argv.seed}`);
     const scenario = loadScenario(argv.scenario, { set: argv.horizon ? [`horizon=${argv.horizon}`] : [] });
     const names = scenario.resolved.arms.map((a) => a.name);
