@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
+import { appCommand } from './commands/app-command.js';
 import { backtestCommand } from './commands/backtest-command.js';
 import { calibrateCommand } from './commands/calibrate-command.js';
 import { explainCommand } from './commands/explain-command.js';
@@ -28,10 +29,14 @@ async function main(argv: string[]): Promise<void> {
     .command(verifyCommand as never)
     .command(initCommand as never)
     .command(listCommand as never)
+    .command(appCommand as never)
     .command(calibrateCommand as never)
     .command(backtestCommand as never)
     .command(synthExportCommand as never)
-    .demandCommand(1, 'name a command: run, validate, sweep, explain, verify, init, list, calibrate, backtest or synth-export')
+    .demandCommand(
+      1,
+      'name a command: run, validate, sweep, explain, verify, init, list, app, calibrate, backtest or synth-export',
+    )
     .recommendCommands()
     .strict()
     .help()

@@ -1,6 +1,6 @@
 import { CapacityCalendar, type DistributionSpec, makeDistribution, YEAR } from '../engine/index.js';
 import type { DepartmentConfig } from '../model/department-config.js';
-import type { LoadedScenario } from '../scenario/load-scenario.js';
+import type { LoadedScenario } from '../scenario/scenario-text.js';
 import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing-formulas.js';
 
 /**

@@ -1,6 +1,6 @@
 import { DAY } from '../engine/index.js';
 import type { RunResult } from '../model/run-result.js';
-import type { LoadedScenario } from '../scenario/load-scenario.js';
+import type { LoadedScenario } from '../scenario/scenario-text.js';
 import { estimate } from './confidence-interval.js';
 
 /** A statistic across replications: mean and Student-t 95% interval (null when n < 2). */
@@ -102,4 +102,9 @@ export function summarise(loaded: LoadedScenario, runs: RunResult[][], seed: num
     arms,
     differences,
   };
+}
+
+/** summary.json's text, as `readsim run` writes it and the browser app offers it (the same bytes). */
+export function summaryJson(summary: Summary): string {
+  return `${JSON.stringify(summary, null, 2)}\n`;
 }

@@ -11,9 +11,9 @@ import {
   YEAR,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
+import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
-import type { StudyRecorder } from './study-recorder.js';
 import { StudyStore } from './study-store.js';
 import { StudyStream } from './study-stream.js';
 
@@ -22,8 +22,8 @@ export interface RunOptions {
   replication: number;
   /** Name of the arm, carried into the result. */
   arm?: string;
-  /** Optional per-study events (synthetic exports, back-tests); absent in ordinary runs. */
-  recorder?: StudyRecorder;
+  /** Told of arrivals, reads started and ended, and shift changes (event-trace.ts); none when absent. */
+  trace?: TraceListener;
 }
 
 /**
@@ -69,11 +69,16 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly capacityPeriods: PeriodSeries[] = [];
   private readonly overtimePeriods: PeriodSeries[] = [];
   private ran = false;
+  private readonly trace: TraceListener | null;
+  /** Per stream, the call bits of every triage tool on it (deployed in this arm or not); only when tracing. */
+  private readonly traceMasks: number[];
 
   constructor(
     readonly config: DepartmentConfig,
     readonly options: RunOptions,
   ) {
+    this.trace = options.trace ?? null;
+    this.traceMasks = this.trace ? triageCallMasks(config) : [];
     const rs = new RandomStreams(options.seed, options.replication);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
     this.store = new StudyStore(Math.max(1, ...this.streams.map((s) => s.readSlots)));
@@ -185,7 +190,6 @@ export class Department implements EventHandler, ServerPoolListener {
     const id = store.alloc();
     s.drawStudy(store, id, now);
     store.admission[id] = this.admissions++;
-    this.options.recorder?.arrived(store, id, now);
     const k = this.period;
     const col = this.metrics.col;
     const initial = store.admission[id] < this.initialBacklog;
@@ -201,7 +205,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const counted = !initial && now >= this.config.warmup;
       this.metrics.reported(s.index, 0, k, false, counted, true);
       if (counted) this.metrics.outcome(store.findings[id], 0);
-      this.options.recorder?.reported(id, now);
+      this.trace?.event(TRACE.arrival, now, id, s.index, 0, traceFlags(store, id, this.traceMasks[s.index]) | 4);
       store.release(id);
       return;
     }
@@ -212,6 +216,7 @@ export class Department implements EventHandler, ServerPoolListener {
     let level = this.baseLevel[s.index];
     if ((store.calls[id] & s.ai.reorderMask) !== 0) level--;
     store.level[id] = level;
+    this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, this.traceMasks[s.index]));
     this.dispatch(id, true);
   }
 
@@ -238,7 +243,7 @@ export class Department implements EventHandler, ServerPoolListener {
       if (best >= 0) {
         const pool = this.pools[best];
         const victim = pool.preempt(level);
-        this.interrupted(victim, pool.lastRemainingWork, best);
+        this.interrupted(victim, pool.lastRemainingWork);
         this.start(best, id);
         this.dispatch(victim, false);
         return;
@@ -260,13 +265,13 @@ export class Department implements EventHandler, ServerPoolListener {
     let work = store.remaining[id];
     if (work < 0) work = store.work[id * store.maxReads + store.readsDone[id]];
     store.remaining[id] = -1;
-    this.options.recorder?.readStarted(id, group, now);
-    this.pools[group].start(id, work, store.level[id]);
+    const pool = this.pools[group];
+    pool.start(id, work, store.level[id]);
+    this.trace?.event(TRACE.start, now, id, group, pool.busy, pool.capacity);
   }
 
-  private interrupted(id: number, remainingWork: number, group: number): void {
+  private interrupted(id: number, remainingWork: number): void {
     const store = this.store;
-    this.options.recorder?.readEnded(id, group, this.sim.now, true);
     store.inService[id] += this.sim.now - store.startedAt[id];
     store.remaining[id] = remainingWork;
   }
@@ -277,7 +282,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const group = pool.id;
     store.inService[id] += now - store.startedAt[id];
     store.readsDone[id]++;
-    this.options.recorder?.readEnded(id, group, now, false);
+    this.trace?.event(TRACE.complete, now, id, group, pool.busy, pool.capacity);
     this.metrics.col.human_reads[this.period]++;
     if (this.inWindow) this.metrics.humanReads++;
     if (store.readsDone[id] < store.readsNeeded[id]) {
@@ -293,6 +298,7 @@ export class Department implements EventHandler, ServerPoolListener {
 
   capacityRaised(pool: ServerPool): void {
     const group = pool.id;
+    this.trace?.event(TRACE.shift, this.sim.now, -1, group, pool.busy, pool.capacity);
     while (pool.canStart() && this.pull(group)) {
       // keep filling the new places
     }
@@ -302,7 +308,7 @@ export class Department implements EventHandler, ServerPoolListener {
     // Shift end with `handover`: the read in hand goes back to the worklist, work kept, in its
     // old place (by arrival, and admission among equal arrivals). The pool then offers its
     // own free places; readers of other groups free now take the most urgent study they can.
-    this.interrupted(id, remainingWork, pool.id);
+    this.interrupted(id, remainingWork);
     this.enqueue(id);
     const groups = this.groupsOfLine[this.lineOfStream[this.store.stream[id]]];
     for (let i = 0; i < groups.length; i++) {
@@ -333,7 +339,6 @@ export class Department implements EventHandler, ServerPoolListener {
       this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period);
     }
     if (counted) this.metrics.outcome(store.findings[id], store.flagged[id]);
-    this.options.recorder?.reported(id, now);
     store.release(id);
   }
 
@@ -487,6 +492,11 @@ export class Department implements EventHandler, ServerPoolListener {
       backlogAgeMaxDays: ageMax,
     });
   }
+}
+
+/** An arrival's flags for the trace: 1 an AI triage tool flagged it, 2 it has a finding (event-trace.ts). */
+function traceFlags(store: StudyStore, id: number, triageMask: number): number {
+  return ((store.calls[id] & triageMask) !== 0 ? 1 : 0) | (store.findings[id] !== 0 ? 2 : 0);
 }
 
 /** Runs one arm of a department for one replication. */

@@ -1,6 +1,6 @@
 import { dump } from 'js-yaml';
 import type { ExperimentResult } from '../experiment/experiment.js';
-import { metricNames } from '../experiment/summary.js';
+import { metricNames, summaryJson } from '../experiment/summary.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { allCharts } from './charts/all-charts.js';
 import { csvLine, periodsCsv, priorityPeriodsCsv } from './csv.js';
@@ -33,7 +33,7 @@ export async function writeResults(
         'scenario.resolved.yaml',
         `# ${scenario.name}: the scenario as run, every default filled in (readsim)\n${dump(scenario, { lineWidth: 120 })}`,
       );
-      await put('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+      await put('summary.json', summaryJson(result.summary));
       await put('periods.csv', periodsCsv(result.runs));
       await put('periods_by_priority.csv', priorityPeriodsCsv(result.runs));
       await put('replications.csv', replicationsCsv(result));

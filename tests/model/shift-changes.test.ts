@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CapacityCalendar, DAY, HOUR, ServerPool, type ServerPoolListener, Simulation } from '../../src/engine/index.js';
 import { runExperiment } from '../../src/experiment/experiment.js';
 import type { RunResult } from '../../src/model/run-result.js';
-import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { loadScenario, validateScenario } from '../../src/scenario/load-scenario.js';
 import { runRaw, scenario } from '../support/scenarios.js';
 
 /**
@@ -107,6 +107,28 @@ describe('shift changes', () => {
     // work in hand, 120 min of which fall before midnight: 420 min of overtime by then.
     expect(started).toEqual([8 * HOUR, 18 * HOUR]);
     expect(pool.overtimeLevel.integral(DAY)).toBeCloseTo(300 + 120, 9);
+  });
+});
+
+describe('handover', () => {
+  it('a study handed over keeps its place by arrival (and admission among equal arrivals), ahead of those behind it', async () => {
+    // 10 studies waiting at time 0, reads of exactly 90 min, one reader 08:00-18:00. Day 1:
+    // six reads end at 09:30 ... 17:00; the seventh is handed over at 18:00 with 30 min left.
+    // Day 2 it resumes first (ends 08:30), then the other three: 10:00, 11:30, 13:00.
+    const loaded = validateScenario('handover.yaml', {
+      name: 'handover order',
+      horizon: '3d',
+      warmup: 0,
+      period: 'day',
+      streams: [{ name: 'ct', modality: 'CT', volume: '0/day', backlog: 10, readTime: { dist: 'deterministic', mean: '90m' } }],
+      readers: [{ name: 'rad', count: 1, shiftEnd: 'handover', roster: [{ days: 'all', from: '08:00', to: '18:00', on: 1 }] }],
+    });
+    const [[r]] = (await runExperiment(loaded, { jobs: 1 })).runs;
+    const hours = [9.5, 11, 12.5, 14, 15.5, 17, 32.5, 34, 35.5, 37];
+    expect(r.stats['initial_backlog.tat_mean']).toBeCloseTo((60 * hours.reduce((a, b) => a + b, 0)) / 10, 9);
+    expect(r.periods.reported.slice(0, 2)).toEqual([6, 4]);
+    // Work is conserved: 10 reads of 90 min, nothing read twice.
+    expect(r.stats.reading_hours).toBeCloseTo(15, 9);
   });
 });
 

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
+import { summaryJson } from '../../experiment/summary.js';
 import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
@@ -63,7 +64,7 @@ export const runCommand = {
       bar.stop();
       await writeResults(result, outDir, { signal: interrupt.signal });
       if (argv.format === 'json') {
-        process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+        process.stdout.write(summaryJson(result.summary));
         return;
       }
       const s = result.summary;

@@ -188,7 +188,7 @@ export function runBacktest(scenario: LoadedScenario, data: ExportStudies, optio
   const sims: Figures[] = [];
   for (let k = 0; k < options.replications; k++) {
     const log = new StudyLog();
-    new Department(config, { seed: options.seed, replication: k, recorder: log }).run();
+    new Department(config, { seed: options.seed, replication: k, trace: log }).run();
     const recs: Record_[] = [];
     for (let i = 0; i < log.size; i++) {
       const t = log.arrival[i];

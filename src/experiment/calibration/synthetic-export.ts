@@ -40,7 +40,7 @@ export function syntheticExport(scenario: LoadedScenario, options: SyntheticExpo
   const arm = options.arm ?? 0;
   const config = scenario.departments[arm];
   const log = new StudyLog(config.readers.map((g) => g.roster));
-  new Department(config, { seed: options.seed, replication: 0, arm: scenario.resolved.arms[arm].name, recorder: log }).run();
+  new Department(config, { seed: options.seed, replication: 0, arm: scenario.resolved.arms[arm].name, trace: log }).run();
   const start = scenario.resolved.start ?? options.defaultStart ?? '2026-01-05';
   const rng = seedrandom(`synthetic-patients-${options.seed}`);
   const lines = [SYNTHETIC_HEADER.join(',')];

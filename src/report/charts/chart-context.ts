@@ -3,7 +3,7 @@ import type { Summary } from '../../experiment/summary.js';
 import type { RunResult } from '../../model/run-result.js';
 import type { ResolvedScenario } from '../../scenario/resolve.js';
 import { PERIODS } from '../../scenario/units.js';
-import type { VegaLiteSpec } from '../render-chart.js';
+import type { VegaLiteSpec } from '../chart-config.js';
 
 /** What a chart is made from: the resolved scenario, the runs [arm][replication] and the summary. */
 export interface ChartContext {

@@ -1,0 +1,118 @@
+// Parsing and validating scenario text: no file access, so that it runs in the browser too.
+import { load as loadYaml } from 'js-yaml';
+import type { DepartmentConfig } from '../model/department-config.js';
+import { checkScenario } from './check-scenario.js';
+import { type ResolvedScenario, resolveScenario } from './resolve.js';
+import { fromZodIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { Scenario as ScenarioSchema } from './schema.js';
+import { parseAssignment, parseValue, setPath } from './set-path.js';
+import { toDepartmentConfig } from './to-department-config.js';
+
+/** The extension of a file name, lower case with its dot ('' if none); like node:path's extname, but browser-safe. */
+export function fileExtension(file: string): string {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+/** A file name without its folder and extension (the default results folder name). */
+export function fileStem(file: string): string {
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** A loaded, validated scenario: what every command starts from. */
+export interface LoadedScenario {
+  /** The file it came from (as given), for messages. */
+  file: string;
+  /** Its name without directory and extension: the default results folder name. */
+  stem: string;
+  resolved: ResolvedScenario;
+  /** One department per arm, in arm order. */
+  departments: DepartmentConfig[];
+}
+
+export interface LoadOptions {
+  /** `PATH=VALUE` changes applied before validation (`--set`). */
+  set?: string[];
+}
+
+/** Parses YAML or JSON text (JSON is YAML) into a raw object, or throws a ScenarioError. */
+export function parseScenarioText(file: string, text: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = fileExtension(file) === '.json' ? JSON.parse(text) : loadYaml(text);
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0];
+    throw new ScenarioError(file, [
+      { path: [], message: `cannot be read as ${fileExtension(file) === '.json' ? 'JSON' : 'YAML'}: ${msg}` },
+    ]);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    // Never echo the file: a table export passed by mistake holds patient data.
+    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+    const looksLikeTable = /[,;\t]/.test(firstLine) && text.split(/\r?\n/, 3).length > 1;
+    const found = Array.isArray(raw)
+      ? 'a list'
+      : looksLikeTable
+        ? `a table (${firstLine.split(/[,;\t]/).length} columns on line 1), not a scenario; to build a scenario from a RIS export run: readsim calibrate ${file} --out our-department.yaml`
+        : typeof raw === 'string'
+          ? `text (${raw.length} characters)`
+          : JSON.stringify(raw);
+    throw new ScenarioError(file, [
+      {
+        path: [],
+        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${found}`,
+      },
+    ]);
+  }
+  return raw as Record<string, unknown>;
+}
+
+/** The headcount a `readers.<name>.count` path points at now, or null for other paths. */
+function headcountOf(raw: Record<string, unknown>, path: string): number | null {
+  const m = /^readers\.([^.]+)\.count$/.exec(path);
+  if (!m || !Array.isArray(raw.readers)) return null;
+  const g = (raw.readers as { name?: unknown; count?: unknown }[]).find((x) => x?.name === m[1]);
+  return g && typeof g.count === 'number' && g.count > 0 ? g.count : null;
+}
+
+/**
+ * After `--set readers.<name>.count=N`, the group's roster scales with the headcount (as it
+ * does for an arm that changes the count, and for headcount growth), unless the roster is set too.
+ */
+function scaleRoster(raw: Record<string, unknown>, path: string, before: number): void {
+  const name = path.split('.')[1];
+  const g = (raw.readers as { name?: unknown; count?: unknown; roster?: unknown }[]).find((x) => x?.name === name);
+  if (!g || typeof g.count !== 'number' || !Array.isArray(g.roster)) return;
+  const scale = g.count / before;
+  for (const shift of g.roster as { on?: unknown }[]) {
+    if (shift && typeof shift.on === 'number') shift.on = Number((shift.on * scale).toFixed(4));
+  }
+}
+
+/** Validates a raw scenario object: schema, then references; returns the resolved scenario and its departments. */
+export function validateScenario(file: string, raw: Record<string, unknown>, options: LoadOptions = {}): LoadedScenario {
+  const setIssues: ScenarioIssue[] = [];
+  const assignments = (options.set ?? []).map((text) => ({ text, a: parseAssignment(text) }));
+  for (const { text, a } of assignments) {
+    if (!a) {
+      setIssues.push({ path: [], message: `--set ${text}: expected PATH=VALUE, such as readers.general.count=8` });
+      continue;
+    }
+    const before = headcountOf(raw, a.path);
+    const issue = setPath(raw, a.path, parseValue(a.value));
+    if (issue) setIssues.push(issue);
+    else if (before !== null && !assignments.some((x) => x.a?.path === a.path.replace(/count$/, 'roster')))
+      scaleRoster(raw, a.path, before);
+  }
+  if (setIssues.length) throw new ScenarioError(file, setIssues);
+  const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new ScenarioError(file, fromZodIssues(parsed.error.issues));
+  const resolved = resolveScenario(parsed.data);
+  const issues = checkScenario(resolved);
+  if (issues.length) throw new ScenarioError(file, issues);
+  const departments = resolved.arms.map((_, i) => toDepartmentConfig(resolved, i));
+  return { file, stem: fileStem(file), resolved, departments };
+}

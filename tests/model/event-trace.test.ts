@@ -1,0 +1,79 @@
+// The optional event trace (model/event-trace.ts): it changes nothing in the results, it is
+// bounded, and it tells a consistent story (reads start after arrival, end after start; the
+// readers busy never exceed those on duty except for reads finished after a shift's end).
+import { describe, expect, it } from 'vitest';
+import { DAY } from '../../src/engine/index.js';
+import { simulateDepartment } from '../../src/model/department.js';
+import { TRACE, TraceRecorder } from '../../src/model/event-trace.js';
+import { validateScenario } from '../../src/scenario/load-scenario.js';
+import { scenario } from '../support/scenarios.js';
+
+const TRIAGE = {
+  name: 'bleed-triage',
+  kind: 'triage',
+  finding: 'bleed',
+  streams: ['ed-ct'],
+  sensitivity: 0.9,
+  specificity: 0.95,
+};
+
+function department() {
+  const loaded = validateScenario('trace.yaml', scenario({ ai: [TRIAGE], arms: [{ name: 'triage', ai: ['bleed-triage'] }] }));
+  return loaded.departments[0];
+}
+
+describe('event trace', () => {
+  it('leaves the results exactly as they are without it', () => {
+    const plain = simulateDepartment(department(), { seed: 3, replication: 1 });
+    const trace = new TraceRecorder({ from: 7 * DAY, to: 9 * DAY });
+    const traced = simulateDepartment(department(), { seed: 3, replication: 1, trace });
+    expect(traced).toEqual(plain);
+    expect(trace.events.length).toBeGreaterThan(100);
+  });
+
+  it('keeps only its window and at most its limit', () => {
+    const trace = new TraceRecorder({ from: 7 * DAY, to: 8 * DAY, limit: 50 });
+    simulateDepartment(department(), { seed: 3, replication: 0, trace });
+    expect(trace.events).toHaveLength(50);
+    expect(trace.truncated).toBe(true);
+    for (const e of trace.events) expect(e.time >= 7 * DAY && e.time < 8 * DAY).toBe(true);
+  });
+
+  it('tells a consistent story: arrival, then start, then completion; flagged studies one level up', () => {
+    const dept = department();
+    const trace = new TraceRecorder();
+    simulateDepartment({ ...dept, horizon: 14 * DAY }, { seed: 5, replication: 0, trace });
+    const state = new Map<number, 'waiting' | 'reading'>();
+    let starts = 0;
+    let completes = 0;
+    let shifts = 0;
+    let flaggedUp = 0;
+    for (const e of trace.events) {
+      if (e.kind === TRACE.arrival) {
+        expect(state.has(e.id)).toBe(false);
+        if (!(e.c & 4)) state.set(e.id, 'waiting');
+        const base = dept.streams[e.a].priority + 1;
+        if (e.c & 1) {
+          expect(e.b).toBe(base - 1);
+          flaggedUp++;
+        } else expect(e.b).toBe(base);
+      } else if (e.kind === TRACE.start) {
+        expect(state.get(e.id)).toBe('waiting');
+        state.set(e.id, 'reading');
+        expect(e.b).toBeLessThanOrEqual(e.c);
+        starts++;
+      } else if (e.kind === TRACE.complete) {
+        expect(state.get(e.id)).toBe('reading');
+        state.delete(e.id); // one read per study in this scenario
+        completes++;
+      } else {
+        expect(e.id).toBe(-1);
+        shifts++;
+      }
+    }
+    expect(starts).toBeGreaterThan(500);
+    expect(completes).toBeGreaterThan(500);
+    expect(shifts).toBeGreaterThan(10);
+    expect(flaggedUp).toBeGreaterThan(5);
+  });
+});
