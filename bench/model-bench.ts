@@ -1,21 +1,27 @@
 /**
- * npm run bench:model: a large department (bench/large-department.yaml: about 500,000 studies a
- * year, 40 readers on a weekly roster, 4 streams, triage + assistance + autonomous AI, 2 arms,
- * 10 years) on one thread. Prints each arm's figures and, last, one JSON line with
- * studies_per_s (all arms counted) and peak_rss_mb. The engine yardstick runs in the same
- * script so the figure can be read against this machine's speed that moment.
+ * npm run bench:model [years]: a large department (bench/large-department.yaml: about 500,000
+ * studies a year, 40 readers on a weekly roster, 4 streams, triage + assistance + autonomous AI,
+ * 2 arms; 5 years unless told) on one thread, twice: the simulation alone (in this process), and
+ * the whole command `readsim run --jobs 1` (a child process: start-up, loading, simulation,
+ * summaries, CSV files, SVG charts and report.html) on the same studies. Prints each arm's
+ * figures and, last, one JSON line with studies_per_s (simulation alone, all arms counted),
+ * command_studies_per_s (whole command) and peak_rss_mb. The engine yardstick runs in the same
+ * script so the figures can be read against this machine's speed that moment.
  */
-import { dirname, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Exponential } from '../src/engine/index.js';
 import { simulateDepartment } from '../src/model/department.js';
 import { loadScenario } from '../src/scenario/load-scenario.js';
-import { QueueModel } from '../tests/support/queue-model.js';
+import { MmcModel } from './mmc-model.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled to .bench-build/bench/, the scenario stays in bench/.
 const file = resolve(here, '../../bench/large-department.yaml');
-const years = Number(process.argv[2] ?? 10);
+const years = Number(process.argv[2] ?? 5);
 const scenario = loadScenario(file, { set: [`horizon=${years}y`] });
 
 function rssMb(): number {
@@ -24,11 +30,15 @@ function rssMb(): number {
 
 let studies = 0;
 let seconds = 0;
+let cpuSeconds = 0;
 const rssAfterYears: number[] = [];
 for (const [a, department] of scenario.departments.entries()) {
   const t0 = process.hrtime.bigint();
+  const u0 = process.cpuUsage();
   const r = simulateDepartment(department, { seed: 1, replication: 0, arm: scenario.resolved.arms[a].name });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const used = process.cpuUsage(u0);
+  cpuSeconds += (used.user + used.system) / 1e6;
   // Every study that arrived was simulated; the warm-up's are counted too.
   const n = r.periods.arrivals.reduce((x, y) => x + y, 0) + department.streams.reduce((x, s) => x + s.backlog, 0);
   studies += n;
@@ -39,21 +49,44 @@ for (const [a, department] of scenario.departments.entries()) {
   );
 }
 
+// The whole command on the same scenario, seed and replication, on one thread.
+const out = mkdtempSync(join(tmpdir(), 'readsim-bench-'));
+const main = resolve(here, '../src/cli/main.js');
+const command = [main, 'run', file, '--horizon', `${years}y`, '--seed', '1', '-r', '1', '-j', '1', '-q', '--out', join(out, 'r')];
+// On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it when present.
+const gnuTime = existsSync('/usr/bin/time');
+const c0 = process.hrtime.bigint();
+const child = spawnSync(
+  gnuTime ? '/usr/bin/time' : process.execPath,
+  gnuTime ? ['-f', 'cpu %U %S', process.execPath, ...command] : command,
+  {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  },
+);
+if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
+const commandSeconds = Number(process.hrtime.bigint() - c0) / 1e9;
+rmSync(out, { recursive: true, force: true });
+const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
+const commandCpu = cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN;
+console.log(
+  `whole command (readsim run -j 1, SVG charts): ${commandSeconds.toFixed(2)} s (CPU ${commandCpu.toFixed(2)} s) = ${(studies / commandSeconds / 1e6).toFixed(2)} M studies/s; the simulation alone took ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`,
+);
+
 // Yardstick: the engine's own M/M/c in this process, for scale.
 const t0 = process.hrtime.bigint();
-const q = new QueueModel({
-  classes: [{ rate: 9, service: new Exponential(1) }],
-  servers: 10,
-  discipline: 'fifo',
-  customers: 1_000_000,
-  seed: 1,
-}).run();
+const q = new MmcModel({ lambda: 9, service: new Exponential(1), servers: 10, customers: 1_000_000, seed: 1 }).run();
 const engineRate = q.served / (Number(process.hrtime.bigint() - t0) / 1e9);
 console.log(`engine M/M/c yardstick in this process: ${(engineRate / 1e6).toFixed(2)} M customers/s`);
 
 console.log(
   JSON.stringify({
     studies_per_s: Math.round(studies / seconds),
+    command_studies_per_s: Math.round(studies / commandSeconds),
+    command_s: Number(commandSeconds.toFixed(2)),
+    simulation_s: Number(seconds.toFixed(2)),
+    command_studies_per_cpu_s: Math.round(studies / commandCpu),
+    simulation_studies_per_cpu_s: Math.round(studies / cpuSeconds),
     studies,
     years,
     peak_rss_mb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)),

@@ -1,38 +1,24 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { ScenarioError } from '../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
-import { appCommand } from './commands/app-command.js';
-import { backtestCommand } from './commands/backtest-command.js';
-import { calibrateCommand } from './commands/calibrate-command.js';
-import { explainCommand } from './commands/explain-command.js';
-import { initCommand } from './commands/init-command.js';
-import { listCommand } from './commands/list-command.js';
-import { runCommand } from './commands/run-command.js';
-import { sweepCommand } from './commands/sweep-command.js';
-import { synthExportCommand } from './commands/synth-export-command.js';
-import { validateCommand } from './commands/validate-command.js';
-import { verifyCommand } from './commands/verify-command.js';
+import { COMMAND_INFO, type CommandName, loadCommand } from './command-list.js';
 
-/** The readsim command line: bad input exits 1 with one clear message, a bug exits 2. */
+/**
+ * The readsim command line: bad input exits 1 with one clear message, a bug exits 2. Only the
+ * command named on the line is loaded; the others are listed by name and description.
+ */
 async function main(argv: string[]): Promise<void> {
-  await yargs(argv)
+  const y = yargs(argv)
     .scriptName('readsim')
     .usage(
       'readsim: the reading-workload simulator (growing imaging volumes, a fixed headcount, and AI)\n\nUsage: $0 <command> [options]',
-    )
-    .command(runCommand as never)
-    .command(validateCommand as never)
-    .command(sweepCommand as never)
-    .command(explainCommand as never)
-    .command(verifyCommand as never)
-    .command(initCommand as never)
-    .command(listCommand as never)
-    .command(appCommand as never)
-    .command(calibrateCommand as never)
-    .command(backtestCommand as never)
-    .command(synthExportCommand as never)
+    );
+  // Every command whose name is on the line is loaded (an option's value may look like one).
+  for (const name of Object.keys(COMMAND_INFO) as CommandName[]) {
+    y.command((argv.includes(name) ? await loadCommand(name) : { ...COMMAND_INFO[name], handler: () => {} }) as never);
+  }
+  await y
     .demandCommand(
       1,
       'name a command: run, validate, sweep, explain, verify, init, list, app, calibrate, backtest or synth-export',
@@ -52,7 +38,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(hideBin(process.argv)).catch((e: unknown) => {
-  if (e instanceof ScenarioError || e instanceof UsageError) {
+  // A ScenarioError is told by its name: its module (and the schema it brings) is not loaded for --help.
+  if ((e instanceof Error && e.name === 'ScenarioError') || e instanceof UsageError) {
     process.stderr.write(`${e.message}\n`);
     process.exitCode = EXIT_BAD_INPUT;
   } else if (e instanceof Error && e.name === 'AbortError') {

@@ -1,14 +1,26 @@
 import cliProgress from 'cli-progress';
 
 /**
- * A progress bar of runs done and time left, on a terminal only: `--quiet`, JSON output and
- * output that is not a terminal (CI, pipes) show none.
+ * A progress bar of runs done and time left, on a terminal: `--quiet` and JSON output show none;
+ * output that is not a terminal (CI, pipes) gets one line when the first run is done.
  */
 export function progressBar(
   enabled: boolean,
   label: string,
 ): { update: (done: number, total: number) => void; stop: () => void } {
-  if (!enabled || !process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  if (!enabled) return { update: () => {}, stop: () => {} };
+  if (!process.stderr.isTTY) {
+    // No bar off a terminal; one line when the first run is done says the work is under way.
+    let said = false;
+    return {
+      update(done, total) {
+        if (said) return;
+        said = true;
+        process.stderr.write(`${label}: ${done} of ${total} runs done\n`);
+      },
+      stop: () => {},
+    };
+  }
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} {bar} {value}/{total} runs | {eta_formatted} left`,

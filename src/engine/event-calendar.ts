@@ -2,12 +2,18 @@ import { EngineError } from './errors.js';
 import { grown } from './typed-arrays.js';
 
 /**
- * The future-event list: a 4-ary min-heap over parallel typed arrays, keyed on
- * (time, insertion sequence) so that events at the same time run first-in first-out.
+ * The future-event list: a 4-ary min-heap keyed on (time, insertion sequence), so that events
+ * at the same time run first-in first-out.
  *
- * No object is allocated per event: an event is a (time, kind, payload) triple stored in
- * the arrays. A handle names a scheduled event for cancellation; it carries a generation
- * count so that a stale handle (its event already ran or was cancelled) is harmless.
+ * No object is allocated per event. An entry is two doubles and two integers, kept side by side
+ * in two typed arrays (`keys`: time, then insertion sequence; `data`: kind * 2^21 + handle slot,
+ * then payload), so a step down the heap touches two arrays and the four children of a node
+ * share a cache line.
+ *
+ * Cancellation is lazy: `cancel` marks the event's slot and the heap drops the entry when it
+ * reaches the top, so scheduling and popping pay nothing for positions that are never looked
+ * up. A handle names a scheduled event; it carries a generation count so that a stale handle
+ * (its event already ran or was cancelled) is harmless.
  */
 // handle = (generation mod 2^9) * 2^21 + slot: a small integer (no boxing), at most 2^21 pending
 // events, and a stale handle is caught unless its slot was reused a multiple of 512 times.
@@ -15,220 +21,215 @@ const SLOT_SHIFT = 21;
 const SLOT_MASK = (1 << SLOT_SHIFT) - 1;
 const MAX_EVENTS = 1 << SLOT_SHIFT;
 const GEN_MASK = (1 << 9) - 1;
+/** Event kinds fit above the slot in one 32-bit word. */
+export const MAX_EVENT_KINDS = 1 << (32 - SLOT_SHIFT);
+
+const FREE = 0;
+const PENDING = 1;
+const CANCELLED = 2;
 
 export class EventCalendar {
-  private times: Float64Array;
-  private seqs: Float64Array;
-  private kinds: Int32Array;
-  private payloads: Int32Array;
-  private slots: Int32Array; // heap position -> handle slot
-  private positions: Int32Array; // handle slot -> heap position, -1 when free
-  private generations: Uint16Array; // handle slot -> generation
+  /** Per heap position i: keys[2i] = time, keys[2i+1] = insertion sequence. */
+  private keys: Float64Array;
+  /** Per heap position i: data[2i] = kind * 2^21 + slot (read unsigned), data[2i+1] = payload. */
+  private data: Int32Array;
+  /** Per handle slot: FREE, PENDING or CANCELLED (still in the heap, dropped when it reaches the top). */
+  private states: Uint8Array;
+  private generations: Uint16Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private nextSlot = 0;
   private seq = 0;
+  /** Entries in the heap, cancelled ones included. */
   private count = 0;
+  /** Cancelled entries still in the heap. */
+  private cancelled = 0;
 
-  /** Kind, payload and handle of the event taken by the last `pop()`. */
+  /** Kind and payload of the event taken by the last `pop()`. */
   poppedKind = 0;
   poppedPayload = 0;
 
   constructor(initialCapacity = 256) {
     const cap = Math.max(4, initialCapacity | 0);
-    this.times = new Float64Array(cap);
-    this.seqs = new Float64Array(cap);
-    this.kinds = new Int32Array(cap);
-    this.payloads = new Int32Array(cap);
-    this.slots = new Int32Array(cap);
-    this.positions = new Int32Array(cap).fill(-1);
+    this.keys = new Float64Array(2 * cap);
+    this.data = new Int32Array(2 * cap);
+    this.states = new Uint8Array(cap);
     this.generations = new Uint16Array(cap);
     this.freeSlots = new Int32Array(cap);
   }
 
+  /** Events scheduled and not yet run or cancelled. */
   get size(): number {
-    return this.count;
+    return this.count - this.cancelled;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? this.times[0] : Number.POSITIVE_INFINITY;
+    if (this.cancelled > 0) this.dropCancelledTop();
+    return this.count > 0 ? this.keys[0] : Number.POSITIVE_INFINITY;
   }
 
-  /** Schedules an event and returns its handle. `time` must not be NaN. */
+  /**
+   * Schedules an event and returns its handle. `time` must not be NaN; `kind` is a whole number
+   * below MAX_EVENT_KINDS (2048) and `payload` a 32-bit integer.
+   */
   push(time: number, kind: number, payload: number): number {
     if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
-    if (this.count === this.times.length) this.grow();
+    if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
+      throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
+    if (this.nextSlot === this.states.length && this.freeCount === 0) this.grow();
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
     else slot = this.nextSlot++;
+    this.states[slot] = PENDING;
     const i = this.count++;
-    this.times[i] = time;
-    this.seqs[i] = this.seq++;
-    this.kinds[i] = kind;
-    this.payloads[i] = payload;
-    this.slots[i] = slot;
+    this.keys[2 * i] = time;
+    this.keys[2 * i + 1] = this.seq++;
+    this.data[2 * i] = (kind << SLOT_SHIFT) | slot;
+    this.data[2 * i + 1] = payload;
     this.siftUp(i);
     return (this.generations[slot] << SLOT_SHIFT) | slot;
   }
 
   /** Removes the earliest event; returns its time and leaves kind/payload in `popped*`. */
   pop(): number {
+    if (this.cancelled > 0) this.dropCancelledTop();
     if (this.count === 0) throw new EngineError('pop from an empty event calendar');
-    const time = this.times[0];
-    this.poppedKind = this.kinds[0];
-    this.poppedPayload = this.payloads[0];
-    this.release(this.slots[0]);
-    const last = --this.count;
-    if (last > 0) {
-      this.copy(0, last);
-      this.siftDown(0);
-    }
+    const K = this.keys;
+    const time = K[0];
+    const word = this.data[0];
+    this.poppedKind = word >>> SLOT_SHIFT;
+    this.poppedPayload = this.data[1];
+    this.release(word & SLOT_MASK);
+    this.removeTop();
     return time;
   }
 
   /** Cancels a scheduled event. Returns false if it already ran or was cancelled. */
   cancel(handle: number): boolean {
-    const pos = this.positionOf(handle);
-    if (pos < 0) return false;
-    this.release(this.slots[pos]);
-    const last = --this.count;
-    if (pos === last) return true;
-    this.copy(pos, last);
-    // The moved element may belong above or below the hole.
-    if (pos > 0 && this.less(pos, (pos - 1) >> 2)) this.siftUp(pos);
-    else this.siftDown(pos);
+    const slot = this.pendingSlot(handle);
+    if (slot < 0) return false;
+    this.states[slot] = CANCELLED;
+    this.cancelled++;
     return true;
   }
 
   /** True while the event named by `handle` is still scheduled. */
   isPending(handle: number): boolean {
-    return this.positionOf(handle) >= 0;
+    return this.pendingSlot(handle) >= 0;
   }
 
-  /** Time of a pending event, or NaN. */
+  /** Time of a pending event, or NaN. O(pending events): a search, meant for tests and checks. */
   timeOf(handle: number): number {
-    const pos = this.positionOf(handle);
-    return pos < 0 ? Number.NaN : this.times[pos];
+    const slot = this.pendingSlot(handle);
+    if (slot < 0) return Number.NaN;
+    for (let i = 0; i < this.count; i++) if ((this.data[2 * i] & SLOT_MASK) === slot) return this.keys[2 * i];
+    return Number.NaN;
   }
 
-  private positionOf(handle: number): number {
+  /** The slot of a pending event's handle, or -1. */
+  private pendingSlot(handle: number): number {
     if (!(handle >= 0) || handle !== (handle | 0)) return -1;
     const slot = handle & SLOT_MASK;
-    if (slot >= this.nextSlot) return -1;
+    if (slot >= this.nextSlot || this.states[slot] !== PENDING) return -1;
     if (this.generations[slot] !== handle >>> SLOT_SHIFT) return -1;
-    return this.positions[slot];
+    return slot;
   }
 
   private release(slot: number): void {
-    this.positions[slot] = -1;
+    this.states[slot] = FREE;
     this.generations[slot] = (this.generations[slot] + 1) & GEN_MASK;
     this.freeSlots[this.freeCount++] = slot;
   }
 
-  /** Does the entry at position a go before the one at b? */
-  private less(a: number, b: number): boolean {
-    const ta = this.times[a];
-    const tb = this.times[b];
-    return ta < tb || (ta === tb && this.seqs[a] < this.seqs[b]);
+  /** Drops cancelled entries from the top of the heap. */
+  private dropCancelledTop(): void {
+    while (this.count > 0) {
+      const slot = this.data[0] & SLOT_MASK;
+      if (this.states[slot] !== CANCELLED) return;
+      this.release(slot);
+      this.cancelled--;
+      this.removeTop();
+    }
+  }
+
+  /** Removes the entry at the top: the last entry fills the hole and sinks. */
+  private removeTop(): void {
+    if (--this.count > 0) this.siftDownLast();
   }
 
   // The sift functions take positions, never times: a double passed to a call that is not
   // inlined is boxed, and that allocation per event is what the hot loop must avoid.
+
+  /** Moves the entry at position i up to its place. */
   private siftUp(i: number): void {
-    const T = this.times;
-    const Q = this.seqs;
-    const t = T[i];
-    const q = Q[i];
-    const k = this.kinds[i];
-    const p = this.payloads[i];
-    const s = this.slots[i];
-    const K = this.kinds;
-    const P = this.payloads;
-    const S = this.slots;
-    const pos = this.positions;
+    const K = this.keys;
+    const D = this.data;
+    const t = K[2 * i];
+    const q = K[2 * i + 1];
+    const k = D[2 * i];
+    const p = D[2 * i + 1];
     while (i > 0) {
       const parent = (i - 1) >> 2;
-      const pt = T[parent];
-      if (pt < t || (pt === t && Q[parent] < q)) break;
-      T[i] = pt;
-      Q[i] = Q[parent];
-      K[i] = K[parent];
-      P[i] = P[parent];
-      const ps = S[parent];
-      S[i] = ps;
-      pos[ps] = i;
+      const pt = K[2 * parent];
+      if (pt < t || (pt === t && K[2 * parent + 1] < q)) break;
+      K[2 * i] = pt;
+      K[2 * i + 1] = K[2 * parent + 1];
+      D[2 * i] = D[2 * parent];
+      D[2 * i + 1] = D[2 * parent + 1];
       i = parent;
     }
-    T[i] = t;
-    Q[i] = q;
-    K[i] = k;
-    P[i] = p;
-    S[i] = s;
-    pos[s] = i;
+    K[2 * i] = t;
+    K[2 * i + 1] = q;
+    D[2 * i] = k;
+    D[2 * i + 1] = p;
   }
 
-  private siftDown(i: number): void {
-    const T = this.times;
-    const Q = this.seqs;
+  /** Moves the entry just past the heap's end (position `count`) into the hole at the top, then down to its place. */
+  private siftDownLast(): void {
+    const K = this.keys;
+    const D = this.data;
     const n = this.count;
-    const t = T[i];
-    const q = Q[i];
-    const K = this.kinds;
-    const P = this.payloads;
-    const S = this.slots;
-    const pos = this.positions;
-    const k = K[i];
-    const p = P[i];
-    const s = S[i];
+    const t = K[2 * n];
+    const q = K[2 * n + 1];
+    const k = D[2 * n];
+    const p = D[2 * n + 1];
+    let i = 0;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= n) break;
       let child = first;
+      let ct = K[2 * first];
+      let cq = K[2 * first + 1];
       const last = Math.min(first + 4, n);
       for (let c = first + 1; c < last; c++) {
-        if (T[c] < T[child] || (T[c] === T[child] && Q[c] < Q[child])) child = c;
+        const tc = K[2 * c];
+        if (tc < ct || (tc === ct && K[2 * c + 1] < cq)) {
+          child = c;
+          ct = tc;
+          cq = K[2 * c + 1];
+        }
       }
-      const ct = T[child];
-      if (t < ct || (t === ct && q < Q[child])) break;
-      T[i] = ct;
-      Q[i] = Q[child];
-      K[i] = K[child];
-      P[i] = P[child];
-      const cs = S[child];
-      S[i] = cs;
-      pos[cs] = i;
+      if (t < ct || (t === ct && q < cq)) break;
+      K[2 * i] = ct;
+      K[2 * i + 1] = cq;
+      D[2 * i] = D[2 * child];
+      D[2 * i + 1] = D[2 * child + 1];
       i = child;
     }
-    T[i] = t;
-    Q[i] = q;
-    K[i] = k;
-    P[i] = p;
-    S[i] = s;
-    pos[s] = i;
-  }
-
-  /** Copies the entry at position `from` to position `to`. */
-  private copy(to: number, from: number): void {
-    this.times[to] = this.times[from];
-    this.seqs[to] = this.seqs[from];
-    this.kinds[to] = this.kinds[from];
-    this.payloads[to] = this.payloads[from];
-    const s = this.slots[from];
-    this.slots[to] = s;
-    this.positions[s] = to;
+    K[2 * i] = t;
+    K[2 * i + 1] = q;
+    D[2 * i] = k;
+    D[2 * i + 1] = p;
   }
 
   private grow(): void {
-    const cap = this.times.length * 2;
-    if (cap > MAX_EVENTS) throw new EngineError(`event calendar is full (${MAX_EVENTS} pending events)`);
-    this.times = grown(this.times, cap);
-    this.seqs = grown(this.seqs, cap);
-    this.kinds = grown(this.kinds, cap);
-    this.payloads = grown(this.payloads, cap);
-    this.slots = grown(this.slots, cap);
-    this.positions = grown(this.positions, cap, -1);
-    this.freeSlots = grown(this.freeSlots, cap);
+    const cap = this.states.length * 2;
+    if (this.states.length >= MAX_EVENTS) throw new EngineError(`event calendar is full (${MAX_EVENTS} pending events)`);
+    this.keys = grown(this.keys, 2 * cap);
+    this.data = grown(this.data, 2 * cap);
+    this.states = grown(this.states, cap);
     this.generations = grown(this.generations, cap);
+    this.freeSlots = grown(this.freeSlots, cap);
   }
 }

@@ -1,5 +1,5 @@
 import { EngineError } from './errors.js';
-import { EventCalendar } from './event-calendar.js';
+import { EventCalendar, MAX_EVENT_KINDS } from './event-calendar.js';
 
 /**
  * Receives the events of the kinds it registered. Dispatch is a method call with the event's
@@ -28,6 +28,7 @@ export class Simulation {
 
   /** Registers a handler for a new event kind and returns the kind number. */
   registerKind(handler: EventHandler): number {
+    if (this.handlers.length === MAX_EVENT_KINDS) throw new EngineError(`at most ${MAX_EVENT_KINDS} event kinds`);
     this.handlers.push(handler);
     return this.handlers.length - 1;
   }

@@ -13,3 +13,10 @@ export interface RunTask {
 export function runTask(task: RunTask): RunResult {
   return simulateDepartment(task.department, { seed: task.seed, replication: task.replication, arm: task.arm });
 }
+
+/** Studies a task simulates, roughly (arrival rates at time 0 over the horizon, growth ignored): a measure of its work. */
+export function taskStudies(task: RunTask): number {
+  let perMinute = 0;
+  for (const s of task.department.streams) perMinute += s.volume;
+  return perMinute * task.department.horizon;
+}

@@ -1,8 +1,7 @@
 import { setMaxListeners } from 'node:events';
-import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { RunResult } from '../model/run-result.js';
-import { type RunTask, runTask } from './run-task.js';
+import { defaultJobs } from './default-jobs.js';
+import { type RunTask, runTask, taskStudies } from './run-task.js';
 
 export interface PoolOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
@@ -13,9 +12,13 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
+export { defaultJobs };
+
+/**
+ * Below this many studies in all, tasks run in this thread: about a tenth of a second of
+ * simulation, less than the workers take to start and load the model.
+ */
+export const IN_THREAD_STUDIES = 100_000;
 
 /** Where the worker module is: the compiled .js beside this file, or the .ts source under tsx/vitest. */
 function workerFile(): { filename: string; execArgv: string[] } {
@@ -30,7 +33,10 @@ function workerFile(): { filename: string; execArgv: string[] } {
  * data (its random streams come from its seed and replication).
  */
 export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Promise<RunResult[]> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  let jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  // Small runs stay in this thread: starting the workers would take longer than the run. The
+  // results are the same either way (each task is a pure function of its data).
+  if (tasks.reduce((n, t) => n + taskStudies(t), 0) < IN_THREAD_STUDIES) jobs = 1;
   const results: RunResult[] = new Array(tasks.length);
   let done = 0;
   const report = () => options.onProgress?.(++done, tasks.length);
@@ -47,6 +53,7 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   // Every queued task listens for the abort: more than the default ten is expected.
   if (options.signal) setMaxListeners(tasks.length + 10, options.signal);
   const { filename, execArgv } = workerFile();
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   try {
     await Promise.all(

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CHART_CONFIG, renderChart, type VegaLiteSpec } from './render-chart.js';
+import { CHART_CONFIG, type ChartFormats, renderChart, type VegaLiteSpec } from './render-chart.js';
 
 /** Writes one file (path relative to the folder) of a folder being written. */
 export type PutFile = (name: string, data: string | Buffer) => Promise<void>;
@@ -35,12 +35,17 @@ export async function writeFolderAtomically(
   }
 }
 
-/** Renders a chart and puts it as charts/<name>.vl.json (with the shared config), .svg and .png; returns the SVG. */
-export async function putChart(put: PutFile, name: string, spec: VegaLiteSpec): Promise<string> {
-  const { svg, png } = await renderChart(spec);
+/**
+ * Renders a chart and puts it as charts/<name>.vl.json (with the shared config), and as .svg
+ * and/or .png as `formats` says ('none' puts nothing and draws nothing). Returns the SVG, or
+ * null with 'none'.
+ */
+export async function putChart(put: PutFile, name: string, spec: VegaLiteSpec, formats: ChartFormats): Promise<string | null> {
+  if (formats === 'none') return null;
+  const { svg, png } = await renderChart(spec, { png: formats === 'png' || formats === 'all' });
   await put(`charts/${name}.vl.json`, `${JSON.stringify({ config: CHART_CONFIG, ...spec }, null, 2)}\n`);
-  await put(`charts/${name}.svg`, svg);
-  await put(`charts/${name}.png`, png);
+  if (formats === 'svg' || formats === 'all') await put(`charts/${name}.svg`, svg);
+  if (png) await put(`charts/${name}.png`, png);
   return svg;
 }
 

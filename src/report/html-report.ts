@@ -88,7 +88,7 @@ ${sources}
 ${table(armTable(summary, s, true), 'summary')}
 ${diff.length ? `<h3>Differences from ${escapeHtml(summary.arms[0].name)} (paired by replication: the same patients)</h3>\n${table(diff, 'differences')}` : ''}
 <h2>Charts</h2>
-${figures}
+${figures || '<p>No charts were drawn for this run (<code>--charts none</code>).</p>'}
 <h2>What this model assumes</h2>
 <dl>
 ${ASSUMPTIONS.map((a) => `<dt>${escapeHtml(a.title)}</dt><dd>${escapeHtml(a.text)}</dd>`).join('\n')}

@@ -10,12 +10,19 @@ const require = createRequire(import.meta.url);
  * disappears (resvg draws no text without fonts) and looks the same on every machine.
  */
 export function fontFiles(): string[] {
-  return [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')];
+  fonts ??= [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')];
+  return fonts;
 }
+let fonts: string[] | null = null;
+
+/** Which chart files a command writes (each chart's .vl.json is written whenever it is drawn). */
+export type ChartFormats = 'none' | 'svg' | 'png' | 'all';
+export const CHART_FORMATS: readonly ChartFormats[] = ['none', 'svg', 'png', 'all'];
 
 export interface RenderedChart {
   svg: string;
-  png: Buffer;
+  /** null unless asked for. */
+  png: Buffer | null;
   /** What vega-lite warned about while compiling (kept off the terminal; tests look at it). */
   warnings: string[];
 }
@@ -37,15 +44,22 @@ function collectingLogger(warnings: string[]) {
   return logger;
 }
 
-/** Compiles a Vega-Lite spec and draws it as SVG (vega, no browser) and PNG (resvg). */
-export async function renderChart(spec: VegaLiteSpec): Promise<RenderedChart> {
-  // Loaded on first use: they take half a second to import, which `--help` should not pay.
-  const [{ compile }, vega, { Resvg }] = await Promise.all([import('vega-lite'), import('vega'), import('@resvg/resvg-js')]);
+// Loaded on first use, once: they take half a second to import, which `--help` should not pay.
+let vegaModules: Promise<[typeof import('vega-lite'), typeof import('vega')]> | null = null;
+let resvgModule: Promise<typeof import('@resvg/resvg-js')> | null = null;
+
+/** Compiles a Vega-Lite spec and draws it as SVG (vega, no browser) and, if asked, PNG (resvg). */
+export async function renderChart(spec: VegaLiteSpec, options: { png?: boolean } = {}): Promise<RenderedChart> {
+  vegaModules ??= Promise.all([import('vega-lite'), import('vega')]);
+  const [{ compile }, vega] = await vegaModules;
   const warnings: string[] = [];
   const compiled = compile({ config: CHART_CONFIG, ...spec } as never, { logger: collectingLogger(warnings) as never }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
+  if (!options.png) return { svg, png: null, warnings };
+  resvgModule ??= import('@resvg/resvg-js');
+  const { Resvg } = await resvgModule;
   const png = new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: 2 },

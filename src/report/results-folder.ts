@@ -5,6 +5,7 @@ import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { allCharts } from './charts/all-charts.js';
 import { csvLine, periodsCsv, priorityPeriodsCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
+import type { ChartFormats } from './render-chart.js';
 
 /** replications.csv: one row per arm x replication x statistic (every statistic of summary.json, per run). */
 export function replicationsCsv(result: ExperimentResult): string {
@@ -18,13 +19,16 @@ export function replicationsCsv(result: ExperimentResult): string {
 
 /**
  * Writes the results folder atomically (a failed or interrupted run leaves no half-written
- * results). Returns the files written, relative to the folder.
+ * results). Returns the files written, relative to the folder. `charts` says which chart files
+ * to write (default 'svg': report.html embeds the SVGs; 'png' and 'all' add PNGs for slides;
+ * 'none' draws no chart, and report.html then has the tables only).
  */
 export async function writeResults(
   result: ExperimentResult,
   outDir: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; charts?: ChartFormats } = {},
 ): Promise<string[]> {
+  const formats = options.charts ?? 'svg';
   return writeFolderAtomically(
     outDir,
     async (put) => {
@@ -38,8 +42,10 @@ export async function writeResults(
       await put('periods_by_priority.csv', priorityPeriodsCsv(result.runs));
       await put('replications.csv', replicationsCsv(result));
       const rendered = [];
-      for (const chart of allCharts({ scenario, runs: result.runs, summary: result.summary })) {
-        rendered.push({ chart, svg: await putChart(put, chart.name, chart.spec) });
+      if (formats !== 'none') {
+        for (const chart of allCharts({ scenario, runs: result.runs, summary: result.summary })) {
+          rendered.push({ chart, svg: (await putChart(put, chart.name, chart.spec, formats)) as string });
+        }
       }
       await put('report.html', htmlReport({ scenario, summary: result.summary, charts: rendered }));
     },

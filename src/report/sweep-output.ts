@@ -4,7 +4,7 @@ import type { SweepResult } from '../experiment/sweep.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
-import type { VegaLiteSpec } from './render-chart.js';
+import type { ChartFormats, VegaLiteSpec } from './render-chart.js';
 import { statAt } from './summary-table.js';
 
 /** Metrics every sweep row carries besides the chosen one. */
@@ -146,12 +146,17 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
   };
 }
 
-/** Writes sweep.csv and the chart into `outDir`, atomically. */
-export async function writeSweep(sweep: SweepResult, metric: string, outDir: string): Promise<string[]> {
+/** Writes sweep.csv and the chart (as `charts` says, default SVG and PNG) into `outDir`, atomically. */
+export async function writeSweep(
+  sweep: SweepResult,
+  metric: string,
+  outDir: string,
+  charts: ChartFormats = 'all',
+): Promise<string[]> {
   return writeFolderAtomically(outDir, async (put) => {
     const metrics = [metric, ...SWEEP_HEADLINES.filter((m) => m !== metric)];
     await put('sweep.csv', sweepCsv(sweep, metrics));
     const spec = sweepChart(sweep, metric);
-    if (spec) await putChart(put, 'sweep', spec);
+    if (spec) await putChart(put, 'sweep', spec, charts);
   });
 }

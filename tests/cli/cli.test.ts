@@ -70,11 +70,13 @@ describe('readsim command line', () => {
       'summary.json',
       'periods.csv',
       'report.html',
-      'charts/backlog.png',
+      'charts/backlog.svg',
       'charts/turnaround.vl.json',
     ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
+    // PNGs only when asked for (--charts png or all).
+    expect(existsSync(join(out, 'charts/backlog.png'))).toBe(false);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.replications).toBe(2);
     expect(summary.arms[1].wait.by_ai_call['ich-triage'].TP.n).toBe(2);
@@ -89,11 +91,22 @@ describe('readsim command line', () => {
     expect(existsSync(badOut)).toBe(false);
   });
 
+  it('--charts none draws no chart: no charts folder, a report with the tables only', () => {
+    const out = join(tmp, 'nocharts');
+    const r = readsim(['run', FIXTURE, '--horizon', '4w', '-r', '1', '-q', '--charts', 'none', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+    expect(existsSync(join(out, 'charts'))).toBe(false);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('No charts were drawn');
+  });
+
   it('the same seed gives byte-identical results for any number of worker threads', () => {
     const a = join(tmp, 'jobs1');
     const b = join(tmp, 'jobs2');
-    expect(readsim(['run', FIXTURE, '--horizon', '6w', '-r', '3', '-j', '1', '-q', '--out', a]).code).toBe(0);
-    expect(readsim(['run', FIXTURE, '--horizon', '6w', '-r', '3', '-j', '2', '-q', '--out', b]).code).toBe(0);
+    // Long enough (over 100,000 studies in all) for -j 2 to start the worker pool; every chart file drawn.
+    const args = ['run', FIXTURE, '--horizon', '40w', '-r', '3', '-q', '--charts', 'all'];
+    expect(readsim([...args, '-j', '1', '--out', a]).code).toBe(0);
+    expect(readsim([...args, '-j', '2', '--out', b]).code).toBe(0);
     const ta = tree(a);
     const tb = tree(b);
     expect(Object.keys(tb).sort()).toEqual(Object.keys(ta).sort());
@@ -123,7 +136,8 @@ describe('readsim command line', () => {
 
   it('Ctrl-C stops the workers and leaves no results folder, whole or half-written', async () => {
     const out = join(tmp, 'interrupted');
-    const r = await readsimInterrupted(['run', FIXTURE, '--horizon', '30y', '-r', '8', '-j', '2', '--out', out], 2500);
+    // Interrupted when the first of the 16 runs is done (the line readsim prints off a terminal).
+    const r = await readsimInterrupted(['run', FIXTURE, '--horizon', '30y', '-r', '8', '-j', '2', '--out', out], 'runs done');
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('interrupted');
     expect(existsSync(out)).toBe(false);

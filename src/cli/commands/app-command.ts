@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 
 /** Marks a file written by `readsim app --export`, so that a later export may replace it. */
 export const APP_MARK = '<meta name="generator" content="readsim app" />';
@@ -58,8 +59,7 @@ interface AppArgs {
 }
 
 export const appCommand = {
-  command: 'app',
-  describe: 'the classroom app in the browser: lessons, a day in the reading room, a playground (no network needed)',
+  ...COMMAND_INFO.app,
   builder: (y: Argv) =>
     y
       .option('port', {

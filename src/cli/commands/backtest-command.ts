@@ -5,6 +5,7 @@ import { putChart, writeFolderAtomically } from '../../report/atomic-folder.js';
 import { textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 import { type ExportArgs, exportOptions, loadExport } from './export-options.js';
 import { shownPath } from './run-command.js';
 
@@ -45,8 +46,7 @@ function backtestCsv(b: Backtest): string {
 }
 
 export const backtestCommand = {
-  command: 'backtest <scenario> <export>',
-  describe: 'run a scenario over an export\u2019s period and compare: monthly volumes, turnaround per priority and by hour',
+  ...COMMAND_INFO.backtest,
   builder: (y: Argv) =>
     exportOptions(y)
       .positional('scenario', { type: 'string', describe: 'the calibrated scenario', demandOption: true })
@@ -103,7 +103,7 @@ export const backtestCommand = {
     await writeFolderAtomically(outDir, async (put) => {
       await put('backtest.csv', backtestCsv(b));
       await put('backtest.txt', `${text.join('\n')}\n`);
-      for (const c of charts) await putChart(put, c.name, c.spec);
+      for (const c of charts) await putChart(put, c.name, c.spec, 'all');
       await put('charts/captions.txt', `${charts.map((c) => `${c.name}: ${c.caption}`).join('\n')}\n`);
     });
     text.push('');

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import type { Calibration } from '../../experiment/calibration/calibrate.js';
 import { textTable } from '../../report/summary-table.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 import { type ExportArgs, exportOptions, loadExport, writeOwnFile } from './export-options.js';
 
 interface CalibrateArgs extends ExportArgs {
@@ -40,8 +41,7 @@ export function calibrationTable(c: Calibration): string[][] {
 }
 
 export const calibrateCommand = {
-  command: 'calibrate <export>',
-  describe: 'fit a scenario to a RIS export (CSV/TSV, one row per study): volumes, growth, patterns, reading times, roster',
+  ...COMMAND_INFO.calibrate,
   builder: (y: Argv) =>
     exportOptions(y)
       .positional('export', { type: 'string', describe: 'the export file (CSV or TSV)', demandOption: true })

@@ -8,10 +8,10 @@ import { explainText } from '../../report/explain-text.js';
 import { simulatedYears } from '../../report/read-periods.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 
 export const explainCommand = {
-  command: 'explain <scenario>',
-  describe: 'the analytic companion: load, capacity, the crossing year, what AI buys, wait and backlog estimates',
+  ...COMMAND_INFO.explain,
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'scenario file', demandOption: true })

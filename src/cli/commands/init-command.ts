@@ -2,10 +2,10 @@ import { copyFileSync, existsSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { findBundledScenario, listBundledScenarios } from '../../scenario/bundled-scenarios.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 
 export const initCommand = {
-  command: 'init [template]',
-  describe: 'write a bundled scenario to a file to start from',
+  ...COMMAND_INFO.init,
   builder: (y: Argv) =>
     y
       .positional('template', { type: 'string', default: 'widening-gap', describe: 'bundled scenario name (see readsim list)' })

@@ -1,9 +1,9 @@
 import type { Argv } from 'yargs';
 import { listBundledScenarios } from '../../scenario/bundled-scenarios.js';
+import { COMMAND_INFO } from '../command-list.js';
 
 export const listCommand = {
-  command: 'list',
-  describe: 'list the bundled scenarios',
+  ...COMMAND_INFO.list,
   builder: (y: Argv) => y.example('$0 list', 'what scenarios readsim ships with'),
   handler: () => {
     const all = listBundledScenarios();

@@ -2,18 +2,21 @@ import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
 import { summaryJson } from '../../experiment/summary.js';
+import type { ChartFormats } from '../../report/render-chart.js';
 import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 import { interruptSignal, progressBar } from '../progress.js';
-import { checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
 
 interface RunArgs extends SimulationArgs {
   scenario: string;
   out?: string;
   format: 'text' | 'json';
   replication?: number;
+  charts: ChartFormats;
 }
 
 /** A folder as the user would type it: relative when under the current folder. */
@@ -23,10 +26,9 @@ export function shownPath(dir: string): string {
 }
 
 export const runCommand = {
-  command: 'run <scenario>',
-  describe: 'run every arm and replication, write the results folder, print a summary',
+  ...COMMAND_INFO.run,
   builder: (y: Argv) =>
-    simulationOptions(y)
+    chartsOption(simulationOptions(y), 'svg')
       .positional('scenario', { type: 'string', describe: 'scenario file (YAML or JSON)', demandOption: true })
       .option('out', { alias: 'o', type: 'string', describe: 'results folder (default: output/<scenario name>)' })
       .option('format', {
@@ -39,6 +41,7 @@ export const runCommand = {
         describe: 'rerun only replication K (1-based), exactly as it ran among the others',
       })
       .example('$0 run scenarios/widening-gap.yaml', 'run the teaching scenario; results in output/widening-gap/')
+      .example('$0 run scenarios/widening-gap.yaml --charts all', 'also draw every chart as PNG, for slides')
       .example(
         '$0 run scenarios/ed-head-ct-triage.yaml --set ai.ich-triage.sensitivity=0.95 -r 20',
         'a what-if with more replications',
@@ -62,7 +65,7 @@ export const runCommand = {
         onProgress: bar.update,
       });
       bar.stop();
-      await writeResults(result, outDir, { signal: interrupt.signal });
+      await writeResults(result, outDir, { signal: interrupt.signal, charts: argv.charts });
       if (argv.format === 'json') {
         process.stdout.write(summaryJson(result.summary));
         return;
@@ -81,7 +84,9 @@ export const runCommand = {
         out.push(textTable(diff));
       }
       out.push('');
-      out.push(`Results in ${shownPath(outDir)}/ (report.html, summary.json, periods.csv, charts/)`);
+      out.push(
+        `Results in ${shownPath(outDir)}/ (report.html, summary.json, periods.csv${argv.charts === 'none' ? '' : ', charts/'})`,
+      );
       process.stdout.write(`${out.join('\n')}\n`);
     } finally {
       bar.stop();

@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
-import { defaultJobs } from '../../experiment/worker-pool.js';
+import { defaultJobs } from '../../experiment/default-jobs.js';
+import type { ChartFormats } from '../../report/render-chart.js';
 import { UsageError } from '../cli-error.js';
 
 /** Options every simulating command takes. */
@@ -34,4 +35,16 @@ export function checkSimulationArgs(a: SimulationArgs): { set: string[] } {
   const set = [...(a.set ?? [])];
   if (a.horizon !== undefined) set.push(`horizon=${a.horizon}`);
   return { set };
+}
+
+/**
+ * --charts: which chart files to draw. `fallback` is the command's default (run: svg, which is
+ * all report.html needs; sweep: all, its one chart being its main output).
+ */
+export function chartsOption<T>(y: Argv<T>, fallback: ChartFormats) {
+  return y.option('charts', {
+    choices: ['none', 'svg', 'png', 'all'] as const,
+    default: fallback,
+    describe: 'chart files to draw: none, svg (report.html shows these), png (for slides), or all',
+  });
 }

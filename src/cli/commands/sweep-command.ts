@@ -2,26 +2,28 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
 import { simulateDepartment } from '../../model/department.js';
+import type { ChartFormats } from '../../report/render-chart.js';
 import { statAt } from '../../report/summary-table.js';
 import { writeSweep } from '../../report/sweep-output.js';
 import { suggest } from '../../scenario/scenario-error.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 import { interruptSignal, progressBar } from '../progress.js';
 import { shownPath } from './run-command.js';
-import { checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
 
 interface SweepArgs extends SimulationArgs {
   scenario: string;
   vary: string[];
   metric: string;
   out?: string;
+  charts: ChartFormats;
 }
 
 export const sweepCommand = {
-  command: 'sweep <scenario>',
-  describe: 'run a grid of variants and chart a metric against the varied values',
+  ...COMMAND_INFO.sweep,
   builder: (y: Argv) =>
-    simulationOptions(y)
+    chartsOption(simulationOptions(y), 'all')
       .positional('scenario', { type: 'string', describe: 'scenario file', demandOption: true })
       .option('vary', {
         type: 'string',
@@ -73,7 +75,7 @@ export const sweepCommand = {
         onProgress: bar.update,
       });
       bar.stop();
-      await writeSweep(sweep, argv.metric, outDir);
+      await writeSweep(sweep, argv.metric, outDir, argv.charts);
       const header = [...axes.map((a) => a.path), 'arm', argv.metric];
       const lines = [header.join('\t')];
       sweep.results.forEach((r, v) => {
@@ -83,7 +85,9 @@ export const sweepCommand = {
           lines.push([...axes.map((a) => variants[v].settings[a.path]), arm.name, `${s?.mean ?? '-'}${ci}`].join('\t'));
         }
       });
-      process.stdout.write(`${lines.join('\n')}\n\nResults in ${shownPath(outDir)}/ (sweep.csv, charts/sweep.png)\n`);
+      process.stdout.write(
+        `${lines.join('\n')}\n\nResults in ${shownPath(outDir)}/ (sweep.csv${argv.charts === 'none' ? '' : ', charts/'})\n`,
+      );
     } finally {
       bar.stop();
       interrupt.dispose();

@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 import { writeOwnFile } from './export-options.js';
 
 interface SynthArgs {
@@ -12,8 +13,7 @@ interface SynthArgs {
 }
 
 export const synthExportCommand = {
-  command: 'synth-export <scenario>',
-  describe: 'write a synthetic RIS export (one row per study) from a scenario: made-up ids, simulated times',
+  ...COMMAND_INFO['synth-export'],
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', describe: 'scenario file (YAML or JSON)', demandOption: true })

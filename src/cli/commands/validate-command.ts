@@ -2,10 +2,10 @@ import type { Argv } from 'yargs';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { ScenarioError } from '../../scenario/scenario-error.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 
 export const validateCommand = {
-  command: 'validate <scenarios..>',
-  describe: 'check scenario files without running them',
+  ...COMMAND_INFO.validate,
   builder: (y: Argv) =>
     y
       .positional('scenarios', { type: 'string', array: true, describe: 'scenario files', demandOption: true })

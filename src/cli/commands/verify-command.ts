@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { runVerification } from '../../experiment/verification.js';
 import { UsageError } from '../cli-error.js';
+import { COMMAND_INFO } from '../command-list.js';
 import { interruptSignal, progressBar } from '../progress.js';
 
 function num(x: number): string {
@@ -10,8 +11,7 @@ function num(x: number): string {
 }
 
 export const verifyCommand = {
-  command: 'verify',
-  describe: 'run the built-in checks of the model against queueing theory',
+  ...COMMAND_INFO.verify,
   builder: (y: Argv) =>
     y
       .option('quick', { type: 'boolean', default: false, describe: 'shorter runs, wider intervals (under 20 s)' })
