@@ -1,5 +1,6 @@
 import { CapacityCalendar, type DistributionSpec, makeDistribution, YEAR } from '../engine/index.js';
-import type { DepartmentConfig } from '../model/department-config.js';
+import type { DepartmentConfig, ExternalProviderConfig } from '../model/department-config.js';
+import { WorkPerStudy } from '../model/work-per-study.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
 import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing-formulas.js';
 
@@ -27,6 +28,23 @@ export interface StreamLoad {
   minutesPerStudy: number;
   /** Share of studies an autonomous tool reports alone. */
   clearedShare: number;
+  /** Growth of the reading work per study over the first year (readTime.growth and images). */
+  workGrowth: number;
+  /** Images per study at the start (null when the stream does not model images). */
+  imagesPerStudy: number | null;
+  /** Share of the stream's studies sent to external providers on arrival (always / hours policies). */
+  outsourcedShare: number;
+}
+
+/** The year demand passes capacity with each growth alone and with both (issue 16). */
+export interface CrossingByGrowth {
+  /** Study counts grow, work per study stays as at the start. */
+  studiesOnly: number | null;
+  /** Work per study grows, study counts stay as at the start. */
+  workOnly: number | null;
+  both: number | null;
+  /** How the figures were found (closed form or numerically). */
+  method: string;
 }
 
 export interface YearFigures {
@@ -64,6 +82,10 @@ export interface ArmExplanation {
   yearsBought: number | null;
   /** Growth of the reading load over the first year (the streams' growth, weighted by their load). */
   loadGrowth: number;
+  /** The crossing with each growth alone; null when no stream's work per study grows. */
+  crossingByGrowth: CrossingByGrowth | null;
+  /** Notes on outsourcing in this arm (policies the formulas cannot follow). */
+  outsourcingNotes: string[];
 }
 
 export interface ToolEffect {
@@ -180,10 +202,43 @@ function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read:
       readsPerStudy: reads,
       minutesPerStudy: reads * readMean,
       clearedShare: cleared,
+      workGrowth: new WorkPerStudy(st).factorAt(YEAR) - 1,
+      imagesPerStudy: st.images ? st.images.perStudy : null,
+      outsourcedShare: outsourcedShare(cfg, s),
     },
     read: { mean: readMean, second: readSecond },
     reads,
   };
+}
+
+/**
+ * Share of a stream's studies that providers with an `always` or `hours` policy send out on
+ * arrival: share x the part of the stream's weekly arrival pattern inside the hours. Providers
+ * are tried in order, so each takes its share of what the earlier ones left. Weekly caps and
+ * the `waited` and `backlog` policies depend on the queue and are not counted here.
+ */
+export function outsourcedShare(cfg: DepartmentConfig, s: number): number {
+  const st = cfg.streams[s];
+  let left = 1;
+  for (const x of cfg.external ?? []) {
+    if (x.when === 'never' || !x.eligible[s]) continue;
+    if (x.when === 'always') left *= 1 - x.share;
+    else if (x.when === 'hours') left *= 1 - x.share * patternShareIn(st.pattern, x.hours);
+  }
+  return 1 - left;
+}
+
+/** The part of a weekly pattern (168 hourly weights) inside pieces of the week (minutes). */
+export function patternShareIn(pattern: number[], pieces: ExternalProviderConfig['hours']): number {
+  const total = pattern.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return 0;
+  let inside = 0;
+  for (let h = 0; h < 168; h++) {
+    let minutes = 0;
+    for (const p of pieces) minutes += Math.max(0, Math.min(p.to, (h + 1) * 60) - Math.max(p.from, h * 60));
+    inside += pattern[h] * Math.min(1, minutes / 60);
+  }
+  return inside / total;
 }
 
 /** Reading capacity (reading minutes per minute) and readers on at time t. */
@@ -198,16 +253,47 @@ function capacityAt(cfg: DepartmentConfig, calendars: CapacityCalendar[], t: num
   return { reading, on };
 }
 
-/** Offered load (reading minutes per minute) and arrivals per minute at time t. */
-function loadAt(cfg: DepartmentConfig, loads: StreamLoad[], t: number): { load: number; rate: number } {
+/** Which growths apply: study counts, work per study (both by default). */
+interface Growths {
+  studies: boolean;
+  work: boolean;
+}
+const BOTH: Growths = { studies: true, work: true };
+
+/**
+ * Offered load on the department's readers (reading minutes per minute) and arrivals per
+ * minute at time t: arrivals x (1 - outsourced share) x minutes per study x the growth of the
+ * work per study (WorkPerStudy: readTime.growth and images).
+ */
+function loadAt(
+  cfg: DepartmentConfig,
+  loads: StreamLoad[],
+  t: number,
+  growths: Growths = BOTH,
+  works: WorkPerStudy[] = cfg.streams.map((st) => new WorkPerStudy(st)),
+): { load: number; rate: number } {
   let load = 0;
   let rate = 0;
   cfg.streams.forEach((st, s) => {
-    const r = st.volume * (1 + st.growth) ** (t / YEAR);
+    const r = st.volume * (growths.studies ? (1 + st.growth) ** (t / YEAR) : 1);
     rate += r;
-    load += r * loads[s].minutesPerStudy;
+    load += r * (1 - loads[s].outsourcedShare) * loads[s].minutesPerStudy * (growths.work ? works[s].factorAt(t) : 1);
   });
   return { load, rate };
+}
+
+/** First t (years) where ratio(t) >= 1, by bisection on [0, 100] (null if none). */
+function firstCrossing(ratio: (t: number) => number): number | null {
+  if (ratio(0) >= 1) return 0;
+  let lo = 0;
+  let hi = 100;
+  if (ratio(hi * YEAR) < 1) return null;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (ratio(mid * YEAR) < 1) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): ArmExplanation {
@@ -215,10 +301,16 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
   const calendars = cfg.readers.map((g) => new CapacityCalendar(g.roster, g.growth));
   const per = cfg.streams.map((_, s) => streamLoad(cfg, s));
   const loads = per.map((p) => p.load);
-  const ratio = (t: number) => loadAt(cfg, loads, t).load / capacityAt(cfg, calendars, t).reading;
+  const works = cfg.streams.map((st) => new WorkPerStudy(st));
+  const ratioWith = (growths: Growths) => (t: number) =>
+    loadAt(cfg, loads, t, growths, works).load / capacityAt(cfg, calendars, t).reading;
+  const ratio = ratioWith(BOTH);
 
-  // Crossing: closed form when every stream grows alike and every group alike; else bisection.
-  const gs = new Set(cfg.streams.map((s) => s.growth));
+  // Crossing: closed form when every stream grows alike (studies and work per study, no images)
+  // and every group alike; else bisection.
+  const workGrows = works.some((w) => w.grows);
+  const noImages = cfg.streams.every((st) => !st.images);
+  const gs = new Set(cfg.streams.map((s) => (1 + s.growth) * (noImages ? 1 + (s.readTimeGrowth ?? 0) : 1) - 1));
   const hs = new Set(cfg.readers.map((g) => g.growth));
   let crossing: number | null;
   let crossingMethod: string;
@@ -226,7 +318,7 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
   if (rho0 >= 1) {
     crossing = 0;
     crossingMethod = `demand is already above capacity at the start (load / capacity = ${rho0.toFixed(2)})`;
-  } else if (gs.size === 1 && hs.size === 1) {
+  } else if (gs.size === 1 && hs.size === 1 && noImages) {
     const g = [...gs][0];
     const h = [...hs][0];
     const net = Math.log1p(g) - Math.log1p(h);
@@ -237,17 +329,45 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
         : `ln(1/rho0) / (ln(1+g) - ln(1+h)) with demand growth g = ${g} and headcount growth h = ${h}`;
   } else {
     crossingMethod = 'found numerically: the streams or groups grow at different rates';
-    let lo = 0;
-    let hi = 100;
-    if (ratio(hi * YEAR) < 1) crossing = null;
-    else {
-      for (let i = 0; i < 60; i++) {
-        const mid = (lo + hi) / 2;
-        if (ratio(mid * YEAR) < 1) lo = mid;
-        else hi = mid;
-      }
-      crossing = (lo + hi) / 2;
-    }
+    crossing = firstCrossing(ratio);
+  }
+  if (gs.size === 1 && hs.size === 1 && noImages && rho0 < 1 && workGrows) {
+    const w = cfg.streams[0].readTimeGrowth ?? 0;
+    const g = cfg.streams[0].growth;
+    crossingMethod = `ln(1/rho0) / (ln(1+g) + ln(1+w)${[...hs][0] === 0 ? '' : ' - ln(1+h)'}) with study growth g = ${g} and work-per-study growth w = ${w}: the two growths multiply`;
+  }
+  let crossingByGrowth: CrossingByGrowth | null = null;
+  if (workGrows) {
+    const h = [...hs][0];
+    const closed = hs.size === 1 && noImages && rho0 < 1;
+    const gSet = new Set(cfg.streams.map((st) => st.growth));
+    const wSet = new Set(cfg.streams.map((st) => st.readTimeGrowth ?? 0));
+    const closedTime = (rate: number) => {
+      const net = Math.log1p(rate) - Math.log1p(h);
+      return net > 0 ? Math.log(1 / rho0) / net : null;
+    };
+    crossingByGrowth = {
+      studiesOnly:
+        closed && gSet.size === 1 ? closedTime([...gSet][0]) : firstCrossing(ratioWith({ studies: true, work: false })),
+      workOnly: closed && wSet.size === 1 ? closedTime([...wSet][0]) : firstCrossing(ratioWith({ studies: false, work: true })),
+      both: crossing,
+      method:
+        closed && gSet.size === 1 && wSet.size === 1
+          ? 'ln(1/rho0) / ln(1+r) with r = the study growth, the work-per-study growth, and (1+g)(1+w) - 1 for both'
+          : 'found numerically (the streams grow at different rates or model images)',
+    };
+  }
+  const outsourcingNotes: string[] = [];
+  for (const x of cfg.external ?? []) {
+    if (x.when === 'never') continue;
+    if (x.when === 'waited' || x.when === 'backlog')
+      outsourcingNotes.push(
+        `${x.name} (${x.when === 'waited' ? `studies unread after ${x.after >= 1440 ? `${+(x.after / 1440).toFixed(2)} days` : `${+x.after.toFixed(1)} min`}` : `arrivals while more than ${x.backlogAbove} studies are unreported`}): the share it takes depends on the queue, so the load here leaves it out; the simulation shows it`,
+      );
+    else if (Number.isFinite(x.weeklyCap))
+      outsourcingNotes.push(
+        `${x.name}: its weekly cap of ${x.weeklyCap} studies is left out here; the load counts its full share`,
+      );
   }
 
   // Year by year, integrating daily.
@@ -277,7 +397,7 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
     let rostered = 0;
     for (let t = y * YEAR; t < (y + 1) * YEAR - 1e-6; t += step) {
       const mid = t + step / 2;
-      const a = loadAt(cfg, loads, mid);
+      const a = loadAt(cfg, loads, mid, BOTH, works);
       const c = capacityAt(cfg, calendars, mid);
       studies += a.rate * step;
       load += a.load * step;
@@ -297,7 +417,10 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
       const c = capacityAt(cfg, calendars, mid);
       // Each read is a job. Servers: the readers on duty (weekly average) rounded to whole
       // readers, their speed scaled so that the utilisation is exactly load / capacity.
-      const readRate = cfg.streams.reduce((s, st, i) => s + st.volume * (1 + st.growth) ** (mid / YEAR) * per[i].reads, 0);
+      const readRate = cfg.streams.reduce(
+        (s, st, i) => s + st.volume * (1 + st.growth) ** (mid / YEAR) * (1 - loads[i].outsourcedShare) * per[i].reads,
+        0,
+      );
       const servers = Math.max(1, Math.round(c.on));
       const rhoNow = a.load / c.reading;
       const mu = readRate / (servers * rhoNow);
@@ -306,7 +429,11 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
       if (cfg.worklist.order === 'priority' && cfg.priorities.length > 1) {
         const rates = cfg.priorities.map((_, p) =>
           cfg.streams.reduce(
-            (s, st, i) => s + (st.priority === p ? st.volume * (1 + st.growth) ** (mid / YEAR) * per[i].reads : 0),
+            (s, st, i) =>
+              s +
+              (st.priority === p
+                ? st.volume * (1 + st.growth) ** (mid / YEAR) * (1 - loads[i].outsourcedShare) * per[i].reads
+                : 0),
             0,
           ),
         );
@@ -339,6 +466,8 @@ function explainArm(loaded: LoadedScenario, arm: number, horizonYears: number): 
     crossingMethod,
     yearsBought: null,
     loadGrowth: loadAt(cfg, loads, YEAR).load / loadAt(cfg, loads, 0).load - 1,
+    crossingByGrowth,
+    outsourcingNotes,
   };
 }
 

@@ -536,6 +536,56 @@ export const VERIFICATION_CASES: VerificationCase[] = [
     ],
   },
   {
+    id: 'outsourced-share',
+    group: 'Outsourcing (issue 16)',
+    title: 'an external provider takes 30% of arrivals (6 h turnaround) from one reader at utilisation 0.8',
+    assumes:
+      'the provider takes each study with chance 0.3 on arrival, so the reader sees a Poisson stream 30% thinner: an M/M/1 department with (1-s) of the load; outsourced studies are reported exactly 6 h after arrival',
+    scenario: (q) => ({
+      ...department({ perDay: perDay(mm1.lambda), read: exp(mm1.read), readers: 1, years: q ? 1 : 4 }),
+      readers: [
+        { name: 'readers', count: 1 },
+        { name: 'telerad', external: { turnaround: { dist: 'deterministic', mean: '6h' }, share: 0.3, costPerStudy: 40 } },
+      ],
+    }),
+    replications: (q) => (q ? 5 : 20),
+    checks: () => {
+      const wait = erlangC(0.7 * mm1.lambda, 1 / mm1.read, 1).wait;
+      return [
+        { label: 'mean wait of the studies read in-house', theory: wait, values: stat('wait.all'), unit: 'min' },
+        { label: 'utilisation', theory: 0.56, values: stat('utilisation'), unit: '' },
+        { label: 'share of studies outsourced', theory: 0.3, values: share('outsourced.studies', 'studies.arrived'), unit: '' },
+        {
+          label: 'mean turnaround: 0.7 x (wait + 10 min) + 0.3 x 360 min',
+          theory: 0.7 * (wait + mm1.read) + 0.3 * 360,
+          values: stat('tat.all.mean'),
+          unit: 'min',
+        },
+        { label: 'cost per outsourced study', theory: 40, values: share('outsourced.cost', 'outsourced.studies'), unit: '' },
+      ];
+    },
+  },
+  {
+    id: 'work-growth',
+    group: 'Work per study grows (issue 16)',
+    title: 'flat volume, reading work per study +20%/y: the reading work offered over 2 years',
+    assumes:
+      'each read is the time-0 draw x 1.2^(t/year) for a study arriving at t, so the work offered is lambda x mean x year x (1.2^2 - 1) / ln(1.2); the crossing (ln(1/rho0)/ln(1+g) for rho0 = 0.5: 3.8 years) is checked exactly in the tests',
+    scenario: () => ({
+      ...department({ perDay: perDay(0.05), read: exp(10), readers: 1, years: 2, warmup: '0d' }),
+      streams: [{ name: 'studies', volume: `${perDay(0.05)}/day`, readTime: { ...exp(10), growth: '20%/y' } }],
+    }),
+    replications: (q) => (q ? 5 : 20),
+    checks: () => [
+      {
+        label: 'reading work offered in 2 years',
+        theory: (0.05 * 10 * YEAR * (1.2 ** ((104 * 7 * DAY) / YEAR) - 1)) / Math.log(1.2),
+        values: (runs) => runs[0].map((r) => r.periods.workload_min.slice(0, 104).reduce((a, b) => a + b, 0)),
+        unit: 'min',
+      },
+    ],
+  },
+  {
     id: 'growth',
     group: 'Growth at a fixed headcount',
     title: 'demand +40%/y from utilisation 0.8 at 4 readers: crossing in ln(1/0.8)/ln(1.4) = 0.66 y, then the fluid backlog',

@@ -22,6 +22,45 @@ export interface DepartmentConfig {
   tools: ToolConfig[];
   /** Which tools act in this arm (same length as `tools`). */
   active: boolean[];
+  /** External providers (outsourcing); absent or empty: none. */
+  external?: ExternalProviderConfig[];
+}
+
+/** When an external provider takes a study. */
+export type OutsourcePolicy = 'always' | 'hours' | 'waited' | 'backlog' | 'never';
+
+/**
+ * An external reporting provider: it reports the studies its policy sends out after its own
+ * turnaround (no roster, unlimited parallel reads), at a cost per study.
+ */
+export interface ExternalProviderConfig {
+  name: string;
+  /** Per stream: may the provider read it? */
+  eligible: boolean[];
+  /** Time from sending out to the report (minutes). */
+  turnaround: DistributionSpec;
+  costPerStudy: number;
+  when: OutsourcePolicy;
+  /** With `hours`: pieces of the week [from, to) in minutes from Monday 00:00, none wrapping. */
+  hours: { from: number; to: number }[];
+  /** With `always` or `hours`: share of eligible studies sent out (drawn per study). */
+  share: number;
+  /** With `waited`: minutes a study waits unread before it goes out. */
+  after: number;
+  /** With `backlog`: unreported studies above which arrivals go out. */
+  backlogAbove: number;
+  /** Studies a week (Monday 00:00 to Monday 00:00) at most; Infinity = no cap. */
+  weeklyCap: number;
+}
+
+/** Images per study and the reading time per image (see work-per-study.ts). */
+export interface ImagesConfig {
+  perStudy: number;
+  /** Yearly growth of the images per study (fraction). */
+  growth: number;
+  /** Reading minutes independent of the images, and per image. */
+  fixed: number;
+  perImage: number;
 }
 
 export interface PriorityConfig {
@@ -50,6 +89,10 @@ export interface StreamConfig {
   /** 168 hourly weights, Monday 00-01 first (normalised by the arrival process). */
   pattern: number[];
   readTime: DistributionSpec;
+  /** Yearly growth of the reading work per study (fraction; absent = 0): a read drawn for a study arriving at t is x (1+g)^(t/year). */
+  readTimeGrowth?: number;
+  /** Images per study with their own growth and a reading time per image; absent or null = not modelled. */
+  images?: ImagesConfig | null;
   /** Human reads each study needs (2 = double reading). */
   reads: number;
   findings: StreamFindingConfig[];

@@ -12,6 +12,7 @@ import {
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
 import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
+import { ExternalProvider } from './external-provider.js';
 import { RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
 import { StudyStore } from './study-store.js';
@@ -69,6 +70,14 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly capacityPeriods: PeriodSeries[] = [];
   private readonly overtimePeriods: PeriodSeries[] = [];
   private ran = false;
+  /** External providers (outsourcing) and their event kinds (registered only when there are any). */
+  private readonly providers: ExternalProvider[];
+  private readonly returnKind: number = -1;
+  private readonly waitedKind: number = -1;
+  /** Studies with a provider now (unreported, but no longer on the worklist). */
+  private outsourcedLive = 0;
+  /** Marks an outsourced study in store.started (0 = never read, 1 = a read started). */
+  private static readonly OUTSOURCED = 2;
   private readonly trace: TraceListener | null;
   /** Per stream, the call bits of every triage tool on it (deployed in this arm or not); only when tracing. */
   private readonly traceMasks: number[];
@@ -120,6 +129,11 @@ export class Department implements EventHandler, ServerPoolListener {
     this.warmupKind = this.sim.registerKind(this);
     this.arrivalKind = this.sim.registerKind(this);
     this.escalationKind = this.sim.registerKind(this);
+    this.providers = (config.external ?? []).map((x, i) => new ExternalProvider(i, x, rs));
+    if (this.providers.length > 0) {
+      this.returnKind = this.sim.registerKind(this);
+      this.waitedKind = this.sim.registerKind(this);
+    }
 
     this.efficiency = config.readers.map((g) => g.efficiency);
     config.readers.forEach((g, i) => {
@@ -176,6 +190,11 @@ export class Department implements EventHandler, ServerPoolListener {
       this.inWindow = true;
       this.metrics.backlogStart = this.store.live;
       for (const pool of this.pools) pool.resetMonitors(this.sim.now);
+    } else if (kind === this.returnKind) {
+      this.outsourcedLive--;
+      this.complete(payload);
+    } else if (kind === this.waitedKind) {
+      this.outsourceWaited(payload);
     } else {
       this.escalate();
     }
@@ -209,6 +228,12 @@ export class Department implements EventHandler, ServerPoolListener {
       store.release(id);
       return;
     }
+    if (s.config.images) {
+      const images = s.work.imagesAt(now);
+      if (!initial) col.images[k] += images;
+      if (!initial && this.inWindow) this.metrics.images += images;
+    }
+    if (this.providers.length > 0 && this.outsourceOnArrival(s.index, id)) return;
     let workload = 0;
     const base = id * store.maxReads;
     for (let r = 0; r < reads; r++) workload += store.work[base + r];
@@ -218,6 +243,66 @@ export class Department implements EventHandler, ServerPoolListener {
     store.level[id] = level;
     this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, this.traceMasks[s.index]));
     this.dispatch(id, true);
+    if (this.providers.length > 0 && store.started[id] === 0) this.watchWaiting(s.index, id);
+  }
+
+  // --- outsourcing -------------------------------------------------------------------------
+
+  /** Sends a new study out if a provider's arrival policy takes it (the first provider that does). */
+  private outsourceOnArrival(stream: number, id: number): boolean {
+    const now = this.sim.now;
+    const backlog = this.store.live - 1 - this.outsourcedLive;
+    for (const p of this.providers) {
+      if (p.takesOnArrival(stream, now, backlog)) {
+        this.sendOut(p, id);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A study left waiting: providers with a `waited` policy watch it. */
+  private watchWaiting(stream: number, id: number): void {
+    for (const p of this.providers) {
+      if (!p.watchesWaits || !p.reads(stream)) continue;
+      const wasIdle = p.nextDue() === Number.POSITIVE_INFINITY;
+      const due = this.store.arrival[id] + p.config.after;
+      p.watch(id, this.store.admission[id], due);
+      if (wasIdle) this.sim.at(Math.max(due, this.sim.now), this.waitedKind, p.index);
+      return; // the first provider that watches it
+    }
+  }
+
+  /** Studies still unread at a `waited` provider's threshold go out (within the weekly cap). */
+  private outsourceWaited(provider: number): void {
+    const p = this.providers[provider];
+    const store = this.store;
+    const now = this.sim.now;
+    p.takeDue(now, (id, admission) => {
+      // Still the same study (slots are reused), never started, still on the worklist.
+      if (store.admission[id] !== admission || store.started[id] !== 0) return;
+      const line = this.lines[this.lineOfStream[store.stream[id]]];
+      if (!line.has(id) || !p.underCap(now)) return;
+      line.remove(id);
+      this.sendOut(p, id);
+    });
+    const next = p.nextDue();
+    if (next < Number.POSITIVE_INFINITY) this.sim.at(Math.max(next, now), this.waitedKind, provider);
+  }
+
+  private sendOut(p: ExternalProvider, id: number): void {
+    const now = this.sim.now;
+    const k = this.period;
+    const turnaround = p.send(now);
+    this.store.started[id] = Department.OUTSOURCED;
+    this.outsourcedLive++;
+    this.metrics.col.outsourced[k]++;
+    this.metrics.col.outsourcing_cost[k] += p.config.costPerStudy;
+    if (this.inWindow) {
+      this.metrics.outsourcedStudies[p.index]++;
+      this.metrics.outsourcedCost[p.index] += p.config.costPerStudy;
+    }
+    this.sim.at(now + turnaround, this.returnKind, id);
   }
 
   /** Starts a study on a free reader able to read it; else preempts (resume) or queues it. */
@@ -334,7 +419,7 @@ export class Department implements EventHandler, ServerPoolListener {
     if (store.admission[id] < this.initialBacklog) this.metrics.initialBacklogReported(tat);
     this.metrics.col.reported[this.period]++;
     this.metrics.reported(stream, tat, this.period, this.inWindow, counted, false);
-    if (this.preemptive && counted) {
+    if (this.preemptive && counted && store.started[id] !== Department.OUTSOURCED) {
       // Under preemption the wait is the time in the department not being read.
       this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period);
     }

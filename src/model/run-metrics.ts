@@ -65,6 +65,11 @@ export class RunMetrics {
   clearedCount = 0;
   humanReads = 0;
   backlogStart = 0;
+  /** Images of the studies that arrived in the window (streams that model images). */
+  images = 0;
+  /** Per external provider: studies sent out in the window, and their cost. */
+  readonly outsourcedStudies: Float64Array;
+  readonly outsourcedCost: Float64Array;
 
   // Per-period columns.
   readonly col: Record<PeriodColumn, Float64Array>;
@@ -113,6 +118,8 @@ export class RunMetrics {
           Float64Array
         >,
     );
+    this.outsourcedStudies = new Float64Array((config.external ?? []).length);
+    this.outsourcedCost = new Float64Array((config.external ?? []).length);
     this.periodWaitSum = new Float64Array(n);
     this.periodWaitCount = new Float64Array(n);
     this.periodTargetCount = new Float64Array(n);
@@ -268,6 +275,17 @@ export class RunMetrics {
     s['studies.backlog_start'] = this.backlogStart;
     s['studies.backlog_end'] = extra.backlogEnd;
     s['studies.human_reads'] = this.humanReads;
+    if (cfg.streams.some((st) => st.images)) s['studies.images'] = this.images;
+    const providers = cfg.external ?? [];
+    if (providers.length > 0) {
+      s['outsourced.studies'] = this.outsourcedStudies.reduce((a, b) => a + b, 0);
+      s['outsourced.cost'] = this.outsourcedCost.reduce((a, b) => a + b, 0);
+      s['outsourced.share'] = this.arrived > 0 ? s['outsourced.studies'] / this.arrived : Number.NaN;
+      providers.forEach((x, i) => {
+        s[`outsourced.by_provider.${x.name}.studies`] = this.outsourcedStudies[i];
+        s[`outsourced.by_provider.${x.name}.cost`] = this.outsourcedCost[i];
+      });
+    }
     const W = this.waits;
     s['wait.all'] = W.mean(0);
     cfg.priorities.forEach((p, i) => {

@@ -34,6 +34,9 @@ export const PERIOD_COLUMNS = [
   'reading_capacity_min',
   'workload_min',
   'headcount',
+  'images',
+  'outsourced',
+  'outsourcing_cost',
 ] as const;
 export type PeriodColumn = (typeof PERIOD_COLUMNS)[number];
 

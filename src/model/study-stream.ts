@@ -8,6 +8,7 @@ export function hasHumanAccuracy(s: StreamConfig): boolean {
 }
 
 import type { StudyStore } from './study-store.js';
+import { WorkPerStudy } from './work-per-study.js';
 
 /**
  * One stream of studies: its Poisson arrivals and what is drawn for each study (findings,
@@ -33,6 +34,8 @@ export class StudyStream {
   private readonly humanFalsePositive: number;
   /** Read slots drawn per study: the reads, plus one for arbitration. */
   readonly readSlots: number;
+  /** How the reading work per study grows with the arrival time (readTime.growth, images). */
+  readonly work: WorkPerStudy;
 
   constructor(
     readonly index: number,
@@ -54,6 +57,7 @@ export class StudyStream {
     this.humanFalsePositive = config.humanFalsePositive;
     this.humanRng = hasHumanAccuracy(config) ? streams.stream(`human-reads/${config.name}`) : null;
     this.readSlots = config.reads + (config.arbitration ? 1 : 0);
+    this.work = new WorkPerStudy(config);
   }
 
   /** The next arrival after `t` (Infinity if none before `limit`). */
@@ -79,7 +83,9 @@ export class StudyStream {
     const dist = this.readTimeFor(findings);
     const slots = this.readSlots;
     const base = id * store.maxReads;
-    for (let r = 0; r < slots; r++) store.work[base + r] = this.ai.readWork(dist.sample(this.readRng), calls);
+    // Growing work per study scales each draw (the same random number in every arm).
+    const factor = this.work.grows ? this.work.factorAt(now) : 1;
+    for (let r = 0; r < slots; r++) store.work[base + r] = this.ai.readWork(dist.sample(this.readRng) * factor, calls);
     const verdicts = this.humanVerdicts(findings);
     this.settleReading(store, id, calls, verdicts);
   }

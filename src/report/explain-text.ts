@@ -19,6 +19,9 @@ export function explainText(e: Explanation, simulated: SimulatedYears | null): s
   out.push(`${e.scenario}: what queueing theory says${simulated ? ', beside the simulation' : ''}`);
   out.push('');
   for (const arm of e.arms) {
+    const workGrows = arm.streams.some((s) => s.workGrowth !== 0);
+    const withImages = arm.streams.some((s) => s.imagesPerStudy !== null);
+    const outsourcing = arm.streams.some((s) => s.outsourcedShare > 0);
     out.push(`== ${arm.arm}`);
     out.push(
       `Reading capacity: ${fmt(arm.readersOn, 1)} radiologists on duty on average (headcount ${fmt(arm.headcount, 0)}) x efficiency ${fmt(arm.efficiency, 2)} = ${fmt(arm.readersOn * arm.efficiency, 1)} radiologists' worth of reading around the clock.`,
@@ -26,15 +29,29 @@ export function explainText(e: Explanation, simulated: SimulatedYears | null): s
     out.push('Demand, per stream at the start:');
     out.push(
       textTable([
-        ['stream', 'studies/year', 'growth', 'reads/study', 'reading min/study', 'reading h/year', 'cleared by AI'],
+        [
+          'stream',
+          'studies/year',
+          'growth',
+          'reads/study',
+          'reading min/study',
+          ...(workGrows ? ['work/study growth'] : []),
+          ...(withImages ? ['images/study'] : []),
+          'reading h/year',
+          'cleared by AI',
+          ...(outsourcing ? ['outsourced'] : []),
+        ],
         ...arm.streams.map((s) => [
           s.name,
           fmt(s.studiesPerYear, 0),
           `${fmt(s.growth * 100, 1)}%/y`,
           fmt(s.readsPerStudy, 2),
           fmt(s.minutesPerStudy, 2),
-          fmt((s.studiesPerYear * s.minutesPerStudy) / 60, 0),
+          ...(workGrows ? [`${fmt(s.workGrowth * 100, 1)}%/y`] : []),
+          ...(withImages ? [s.imagesPerStudy === null ? '-' : fmt(s.imagesPerStudy, 0)] : []),
+          fmt((s.studiesPerYear * (1 - s.outsourcedShare) * s.minutesPerStudy) / 60, 0),
           `${fmt(s.clearedShare * 100, 1)}%`,
+          ...(outsourcing ? [`${fmt(s.outsourcedShare * 100, 1)}%`] : []),
         ]),
       ])
         .split('\n')
@@ -79,6 +96,23 @@ export function explainText(e: Explanation, simulated: SimulatedYears | null): s
         .join('\n'),
     );
     out.push(`Demand passes capacity ${years(arm.crossing)}: ${arm.crossingMethod}.`);
+    const cg = arm.crossingByGrowth;
+    if (cg) {
+      out.push(
+        `The two growths apart (${cg.method}): from study growth alone demand would pass capacity ${years(cg.studiesOnly)}; from growing work per study alone ${years(cg.workOnly)}; from both ${years(cg.both)}.`,
+      );
+      if (cg.studiesOnly !== null && cg.both !== null)
+        out.push(
+          `Growing work per study moves the crossing ${fmt(cg.studiesOnly - cg.both, 1)} years earlier than study growth alone says.`,
+        );
+      else if (cg.studiesOnly === null && cg.both !== null)
+        out.push('Without the growing work per study, demand would not pass capacity within 100 years.');
+    }
+    if (outsourcing)
+      out.push(
+        'Outsourced studies (always or by hours, the "outsourced" column) leave the load above: the department reads (1 - share) of each stream.',
+      );
+    for (const n of arm.outsourcingNotes) out.push(`Outsourcing: ${n}.`);
     if (arm.yearsBought !== null)
       out.push(
         `Against "${e.arms[0].arm}", this arm ${arm.yearsBought >= 0 ? 'buys' : 'loses'} ${fmt(Math.abs(arm.yearsBought), 1)} years before the crossing.`,

@@ -28,6 +28,10 @@ export function headlines(s: ResolvedScenario, summary: Summary): Headline[] {
   }
   h.push({ path: 'wait.all', label: 'mean wait, all studies', show: fmtMinutes });
   h.push({ path: 'utilisation', label: 'utilisation', show: fmtShare });
+  if (s.readers.some((g) => g.external !== undefined)) {
+    h.push({ path: 'outsourced.studies', label: 'studies outsourced', show: count });
+    h.push({ path: 'outsourced.cost', label: 'outsourcing cost', show: count });
+  }
   if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
   // Readers who can miss, or an AI that reads: the model then reports recall outcomes.
   const modelsReading = summary.arms.some((a) => statAt(a, 'outcomes.recall_rate') !== undefined);

@@ -12,6 +12,8 @@ export function applyArm(r: ResolvedScenario, armIndex: number): ResolvedScenari
     const change = arm.readers?.[g.name];
     if (!change) return g;
     const merged = { ...g, ...change } as ResolvedReaderGroup;
+    // An external provider's block merges field by field, so an arm can switch `when` alone.
+    if (change.external !== undefined) merged.external = { ...g.external, ...change.external } as ResolvedReaderGroup['external'];
     if (change.count !== undefined && change.roster === undefined && g.count > 0) {
       const scale = change.count / g.count;
       merged.roster = g.roster.map((s) => ({ ...s, on: s.on * scale }));

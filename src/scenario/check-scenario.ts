@@ -2,7 +2,7 @@ import { EngineError, makeDistribution } from '../engine/index.js';
 import { applyArm } from './apply-arm.js';
 import type { ResolvedScenario } from './resolve.js';
 import { formatPath, fromZodIssues, type ScenarioIssue } from './scenario-error.js';
-import { Tool } from './schema.js';
+import { External, Tool } from './schema.js';
 import { rosterOf, toDistribution } from './to-department-config.js';
 import { DAY_NAMES, parseDuration, parseShare, UnitError } from './units.js';
 
@@ -150,6 +150,17 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   // An arm's what-if is checked once the base department is sound, so each problem shows once.
   if (issues.length > 0) return issues;
   r.arms.forEach((a, i) => {
+    for (const [gn, change] of Object.entries(a.readers ?? {})) {
+      const g = r.readers.find((x) => x.name === gn);
+      if (!g || change.external === undefined) continue;
+      const parsed = External.safeParse({ ...g.external, ...change.external }, { reportInput: true });
+      if (!parsed.success)
+        for (const iss of fromZodIssues(parsed.error.issues))
+          add(['arms', i, 'readers', gn, 'external', ...iss.path], iss.message);
+    }
+  });
+  if (issues.length > 0) return issues;
+  r.arms.forEach((a, i) => {
     if (!a.readers && !a.streams && !a.worklist && !a.tools) return;
     const armIssues: ScenarioIssue[] = [];
     checkDepartment(applyArm(r, i), [], (path, message) => armIssues.push({ path, message }));
@@ -185,11 +196,12 @@ function checkDepartment(
       );
     }
   });
+  const inHouse = r.readers.filter((g) => !g.external);
   r.streams.forEach((s, i) => {
-    if (!r.readers.some((g) => g.modalities.includes(s.modality))) {
+    if (!inHouse.some((g) => g.modalities.includes(s.modality))) {
       add(
         [...prefix, 'streams', i, 'modality'],
-        `no reader group reads "${s.modality}" (${r.readers.map((g) => `${g.name} reads ${g.modalities.join(', ')}`).join('; ')})`,
+        `no reader group reads "${s.modality}" (${inHouse.map((g) => `${g.name} reads ${g.modalities.join(', ')}`).join('; ')})`,
       );
     }
     const dist = (path: (string | number)[], spec: Parameters<typeof toDistribution>[0]) => {
@@ -201,7 +213,67 @@ function checkDepartment(
       }
     };
     dist(['streams', i, 'readTime'], s.readTime);
+    checkImages(s, [...prefix, 'streams', i], add);
     for (const [f, v] of Object.entries(s.findings))
       if (typeof v === 'object' && v.readTime) dist(['streams', i, 'findings', f, 'readTime'], v.readTime);
+  });
+  r.readers.forEach((g, i) => {
+    if (g.external) checkExternal(r, g.external, [...prefix, 'readers', i, 'external'], add);
+  });
+}
+
+/** Images per study: the model at time 0 must give the mean of the stream's read time. */
+function checkImages(
+  s: ResolvedScenario['streams'][number],
+  path: (string | number)[],
+  add: (path: (string | number)[], message: string) => void,
+): void {
+  if (!s.images) return;
+  let mean: number;
+  try {
+    mean = makeDistribution(toDistribution(s.readTime)).mean;
+  } catch {
+    return; // reported with the read time
+  }
+  const fixed = parseDuration(s.images.fixed);
+  const perImage = parseDuration(s.images.perImage);
+  const atStart = fixed + perImage * s.images.perStudy;
+  if (Math.abs(atStart - mean) > 0.01 * mean)
+    add(
+      [...path, 'images'],
+      `fixed + perImage x perStudy must equal the mean read time ${+mean.toFixed(3)} min (within 1%), found ${+fixed.toFixed(3)} + ${+perImage.toFixed(4)} x ${s.images.perStudy} = ${+atStart.toFixed(3)} min`,
+    );
+}
+
+/** An external provider: what it reads exists, and its policy has the field it needs. */
+function checkExternal(
+  r: ResolvedScenario,
+  x: NonNullable<ResolvedScenario['readers'][number]['external']>,
+  path: (string | number)[],
+  add: (path: (string | number)[], message: string) => void,
+): void {
+  const streamNames = r.streams.map((s) => s.name);
+  const priorityNames = r.priorities.map((p) => p.name);
+  (x.streams ?? []).forEach((sn, j) => {
+    if (!streamNames.includes(sn)) add([...path, 'streams', j], `"${sn}" is not a stream ${list(streamNames)}`);
+  });
+  (x.priorities ?? []).forEach((pn, j) => {
+    if (!priorityNames.includes(pn)) add([...path, 'priorities', j], `"${pn}" is not a priority ${list(priorityNames)}`);
+  });
+  try {
+    makeDistribution(toDistribution(x.turnaround));
+  } catch (e) {
+    if (!(e instanceof EngineError)) throw e;
+    add([...path, 'turnaround'], `${e.message} (minutes)`);
+  }
+  const when = x.when ?? 'always';
+  if (when === 'hours' && (x.hours ?? []).length === 0)
+    add([...path, 'hours'], 'when: hours needs the hours, such as [{ days: all, from: "20:00", to: "08:00" }]');
+  if (when === 'waited' && !(x.after !== undefined && parseDuration(x.after) > 0))
+    add([...path, 'after'], 'when: waited needs after: a duration longer than 0, such as 4h');
+  if (when === 'backlog' && x.backlogAbove === undefined)
+    add([...path, 'backlogAbove'], 'when: backlog needs backlogAbove: a number of unreported studies');
+  (x.hours ?? []).forEach((h, j) => {
+    if (h.from === h.to) add([...path, 'hours', j], `the hours from ${h.from} to ${h.to} are empty`);
   });
 }

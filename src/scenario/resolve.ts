@@ -1,4 +1,13 @@
-import type { ArmInput, ReaderGroupInput, ReadTimeInput, ScenarioInput, StreamInput, ToolInput } from './schema.js';
+import type {
+  ArmInput,
+  ExternalInput,
+  ImagesInput,
+  ReaderGroupInput,
+  ReadTimeInput,
+  ScenarioInput,
+  StreamInput,
+  ToolInput,
+} from './schema.js';
 import type { PeriodName } from './units.js';
 
 /** A scenario with every default filled in: what `scenario.resolved.yaml` holds. */
@@ -24,13 +33,18 @@ export interface ResolvedScenario {
   arms: ResolvedArm[];
 }
 
-export type ResolvedStream = Required<Omit<StreamInput, 'findings'>> & {
+export type ResolvedStream = Required<Omit<StreamInput, 'findings' | 'images'>> & {
+  /** Images per study and the reading-time model per image, when the stream gives them. */
+  images?: ImagesInput;
   findings: Record<
     string,
     string | number | { prevalence: string | number; readTime?: ReadTimeInput; humanSensitivity?: string | number }
   >;
 };
-export type ResolvedReaderGroup = Required<ReaderGroupInput>;
+export type ResolvedReaderGroup = Required<Omit<ReaderGroupInput, 'external'>> & {
+  /** Present when the group is an external provider (then count 0 and no roster). */
+  external?: ExternalInput;
+};
 export type ResolvedTool =
   | Required<Extract<ToolInput, { kind: 'triage' }>>
   | Required<Extract<ToolInput, { kind: 'assist' }>>
@@ -73,6 +87,7 @@ export function resolveScenario(s: ScenarioInput): ResolvedScenario {
     growth: st.growth ?? DEFAULTS.growth,
     pattern: st.pattern ?? DEFAULTS.pattern,
     readTime: st.readTime,
+    ...(st.images !== undefined ? { images: st.images } : {}),
     reads: st.reads ?? DEFAULTS.reads,
     findings: (st.findings ?? {}) as ResolvedStream['findings'],
     backlog: st.backlog ?? DEFAULTS.backlog,
@@ -83,9 +98,10 @@ export function resolveScenario(s: ScenarioInput): ResolvedScenario {
   const modalities = [...new Set(streams.map((st) => st.modality))];
   const readers: ResolvedReaderGroup[] = s.readers.map((g) => ({
     name: g.name,
-    count: g.count,
-    modalities: g.modalities ?? modalities,
-    roster: g.roster ?? [{ days: 'all', from: '00:00', to: '24:00', on: g.count }],
+    ...(g.external !== undefined ? { external: g.external } : {}),
+    count: g.count ?? 0,
+    modalities: g.modalities ?? (g.external !== undefined ? [] : modalities),
+    roster: g.roster ?? (g.external !== undefined ? [] : [{ days: 'all', from: '00:00', to: '24:00', on: g.count ?? 0 }]),
     efficiency: g.efficiency ?? DEFAULTS.efficiency,
     growth: g.growth ?? DEFAULTS.growth,
     shiftEnd: g.shiftEnd ?? DEFAULTS.shiftEnd,

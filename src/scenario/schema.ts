@@ -98,34 +98,63 @@ const DIST_KINDS = [
   'uniform',
   'empirical',
 ] as const;
-export const ReadTime = z
-  .discriminatedUnion(
-    'dist',
-    [
-      z.strictObject({ dist: z.literal('exponential'), mean: Duration }),
-      z.strictObject({ dist: z.literal('deterministic'), mean: Duration }),
-      z.strictObject({ dist: z.literal('lognormal'), mean: Duration, cv }),
-      z.strictObject({ dist: z.literal('gamma'), mean: Duration, cv }),
-      z.strictObject({ dist: z.literal('loglogistic'), mean: Duration, cv }),
-      z.strictObject({ dist: z.literal('triangular'), min: Duration, mode: Duration, max: Duration }),
-      z.strictObject({ dist: z.literal('uniform'), min: Duration, max: Duration }),
-      z.strictObject({
-        dist: z.literal('empirical'),
-        values: z.array(Duration).min(1, { error: 'an empirical distribution needs at least one value' }),
-      }),
-    ],
-    {
-      error: (iss) => {
-        const input = iss.input as { dist?: unknown } | undefined;
-        if (typeof input !== 'object' || input === null || Array.isArray(input))
-          return `expected a distribution such as { dist: lognormal, mean: 16m, cv: 0.6 }, found ${describeValue(input)}`;
-        return `dist must be one of ${DIST_KINDS.join(', ')}, found ${describeValue(input.dist)}`;
+/** The read-time distributions; `extra` adds fields to every variant (a stream's `growth`). */
+function readTimeUnion<E extends z.ZodRawShape>(extra: E, description: string) {
+  return z
+    .discriminatedUnion(
+      'dist',
+      [
+        z.strictObject({ dist: z.literal('exponential'), mean: Duration, ...extra }),
+        z.strictObject({ dist: z.literal('deterministic'), mean: Duration, ...extra }),
+        z.strictObject({ dist: z.literal('lognormal'), mean: Duration, cv, ...extra }),
+        z.strictObject({ dist: z.literal('gamma'), mean: Duration, cv, ...extra }),
+        z.strictObject({ dist: z.literal('loglogistic'), mean: Duration, cv, ...extra }),
+        z.strictObject({ dist: z.literal('triangular'), min: Duration, mode: Duration, max: Duration, ...extra }),
+        z.strictObject({ dist: z.literal('uniform'), min: Duration, max: Duration, ...extra }),
+        z.strictObject({
+          dist: z.literal('empirical'),
+          values: z.array(Duration).min(1, { error: 'an empirical distribution needs at least one value' }),
+          ...extra,
+        }),
+      ],
+      {
+        error: (iss) => {
+          const input = iss.input as { dist?: unknown } | undefined;
+          if (typeof input !== 'object' || input === null || Array.isArray(input))
+            return `expected a distribution such as { dist: lognormal, mean: 16m, cv: 0.6 }, found ${describeValue(input)}`;
+          return `dist must be one of ${DIST_KINDS.join(', ')}, found ${describeValue(input.dist)}`;
+        },
       },
-    },
-  )
+    )
+    .meta({ description });
+}
+
+const READ_TIME_KINDS =
+  'exponential (mean), deterministic (mean), lognormal/gamma/loglogistic (mean, cv), triangular (min, mode, max), uniform (min, max), empirical (values)';
+export const ReadTime = readTimeUnion({}, `Reading time of one human read: ${READ_TIME_KINDS}`);
+
+/** A stream's read time: the distribution at time 0 and, optionally, how the work per study grows. */
+export const StreamReadTime = readTimeUnion(
+  {
+    growth: Growth.optional().meta({
+      description:
+        'yearly growth of the reading work per study (compounding): a study arriving at year t has its drawn read time x (1+g)^t (default 0%/y)',
+    }),
+  },
+  `Reading time of one human read of a study arriving at time 0: ${READ_TIME_KINDS}; growth: how the work per study grows`,
+);
+
+/** Images per study and a reading-time model per image (issue 16): the work per study follows the images. */
+export const Images = z
+  .strictObject({
+    perStudy: positiveNumber('images per study at the start'),
+    growth: Growth.optional().meta({ description: 'yearly growth of the images per study (default 0%/y)' }),
+    fixed: Duration.meta({ description: 'reading time of a study that does not depend on its images' }),
+    perImage: Duration.meta({ description: 'reading time per image (such as 0.6s)' }),
+  })
   .meta({
     description:
-      'Reading time of one human read: exponential (mean), deterministic (mean), lognormal/gamma/loglogistic (mean, cv), triangular (min, mode, max), uniform (min, max), empirical (values)',
+      'images per study at the start, their yearly growth, and the reading time model fixed + perImage x images; fixed + perImage x perStudy must equal the mean of readTime; a study arriving when the images per study are n has its drawn read time x (fixed + perImage x n) / (fixed + perImage x perStudy)',
   });
 
 export const Priority = z.strictObject({
@@ -158,7 +187,8 @@ export const Stream = z.strictObject({
   volume: Rate,
   growth: Growth.optional(),
   pattern: Pattern.optional(),
-  readTime: ReadTime,
+  readTime: StreamReadTime,
+  images: Images.optional(),
   reads: z.number().int().min(1).max(4).optional().meta({ description: 'human reads each study needs (2 = double reading)' }),
   findings: z.record(z.string(), Finding).optional(),
   backlog: count('a backlog').optional(),
@@ -186,9 +216,50 @@ export const Shift = z.strictObject({
 
 export const ShiftEnd = z.enum(['finish', 'handover']);
 
+/** When an external provider takes a study (see docs/outsourcing.md). */
+export const OUTSOURCE_WHEN = ['always', 'hours', 'waited', 'backlog', 'never'] as const;
+
+/** An external reporting provider (outsourcing, teleradiology): no roster, unlimited parallel reads. */
+export const External = z
+  .strictObject({
+    streams: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'streams it may read (default: every stream, unless priorities are given)' }),
+    priorities: z.array(z.string()).optional().meta({ description: 'priorities it may read' }),
+    turnaround: ReadTime.meta({ description: 'time from sending a study out to its report coming back' }),
+    costPerStudy: z
+      .number({ error: (iss) => `expected a cost per study (a number >= 0), found ${describeValue(iss.input)}` })
+      .min(0, { error: (iss) => `expected a cost per study (a number >= 0), found ${describeValue(iss.input)}` })
+      .optional()
+      .meta({ description: 'cost of one outsourced study, in any currency (default 0)' }),
+    when: z.enum(OUTSOURCE_WHEN).optional().meta({
+      description:
+        'always: every eligible study on arrival; hours: those arriving in the given hours; waited: those still unread after `after`; backlog: those arriving while more than `backlogAbove` studies are unreported; never: not used (default always)',
+    }),
+    hours: z
+      .array(z.strictObject({ days: Days, from: Clock, to: Clock }))
+      .optional()
+      .meta({ description: 'with when: hours, the hours of the week whose arrivals are sent out (e.g. nights)' }),
+    share: Share.optional().meta({
+      description: 'with always or hours: the share of eligible studies sent out, drawn per study (default 100%)',
+    }),
+    after: Duration.optional().meta({ description: 'with when: waited, how long a study waits unread before it is sent out' }),
+    backlogAbove: count('a backlog level')
+      .optional()
+      .meta({ description: 'with when: backlog, the level of unreported studies above which arrivals are sent out' }),
+    weeklyCap: count('a weekly cap')
+      .optional()
+      .meta({ description: 'at most this many studies a week (Monday to Sunday); default no cap' }),
+  })
+  .meta({
+    description: 'this group is an external provider: it reads the studies its policy sends out, with its own turnaround',
+  });
+
 export const ReaderGroup = z.strictObject({
   name,
-  count: count('a headcount'),
+  count: count('a headcount').optional().meta({ description: 'headcount (required unless the group is external)' }),
+  external: External.optional(),
   modalities: z.array(z.string().min(1)).optional(),
   roster: z.array(Shift).optional(),
   efficiency: Share.optional().meta({ description: 'share of rostered time spent reading' }),
@@ -265,7 +336,10 @@ export const Arm = z.strictObject({
   description: z.string().optional(),
   ai: z.array(z.string()).optional().meta({ description: 'names of the AI tools that act in this arm (default: none)' }),
   readers: z
-    .record(z.string(), ReaderGroup.omit({ name: true }).partial())
+    .record(
+      z.string(),
+      ReaderGroup.omit({ name: true, external: true }).partial().extend({ external: External.partial().optional() }),
+    )
     .optional()
     .meta({ description: 'changes to reader groups, by name' }),
   streams: z
@@ -295,7 +369,19 @@ export const Scenario = z
     seed: z.number().int().optional(),
     priorities: z.array(Priority).min(1).optional(),
     streams: z.array(Stream).min(1, { error: 'a scenario needs at least one stream' }),
-    readers: z.array(ReaderGroup).min(1, { error: 'a scenario needs at least one reader group' }),
+    readers: z
+      .array(ReaderGroup)
+      .min(1, { error: 'a scenario needs at least one reader group' })
+      .superRefine((groups, ctx) => {
+        groups.forEach((g, i) => {
+          if (g.count === undefined && g.external === undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'count'],
+              message: 'expected a headcount (a whole number >= 0), found nothing',
+            });
+        });
+      }),
     worklist: Worklist.optional(),
     ai: z.array(Tool).optional(),
     arms: z.array(Arm).min(1).optional(),
@@ -311,3 +397,6 @@ export type ReaderGroupInput = z.infer<typeof ReaderGroup>;
 export type ToolInput = z.infer<typeof Tool>;
 export type ArmInput = z.infer<typeof Arm>;
 export type ReadTimeInput = z.infer<typeof ReadTime>;
+export type StreamReadTimeInput = z.infer<typeof StreamReadTime>;
+export type ImagesInput = z.infer<typeof Images>;
+export type ExternalInput = z.infer<typeof External>;

@@ -1,9 +1,9 @@
-import { DAY, type DistributionSpec } from '../engine/index.js';
-import type { DepartmentConfig, StreamFindingConfig, ToolConfig } from '../model/department-config.js';
+import { DAY, type DistributionSpec, WEEK } from '../engine/index.js';
+import type { DepartmentConfig, ExternalProviderConfig, StreamFindingConfig, ToolConfig } from '../model/department-config.js';
 import { rosterPieces } from '../model/roster.js';
 import { weeklyPattern } from '../model/weekly-patterns.js';
 import { applyArm } from './apply-arm.js';
-import type { ResolvedScenario } from './resolve.js';
+import type { ResolvedReaderGroup, ResolvedScenario } from './resolve.js';
 import type { ReadTimeInput } from './schema.js';
 import { PERIODS, parseClock, parseDays, parseDuration, parseGrowth, parseRate, parseShare } from './units.js';
 
@@ -37,6 +37,51 @@ export function rosterOf(roster: ResolvedScenario['readers'][number]['roster']) 
   );
 }
 
+/** Hours of the week (days, from, to) as pieces [from, to) in minutes from Monday 00:00, split at the week's end. */
+export function weekPieces(hours: { days: string; from: string; to: string }[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (const h of hours) {
+    const from = parseClock(h.from);
+    const to = parseClock(h.to);
+    const length = to > from ? to - from : to + DAY - from;
+    for (const d of parseDays(h.days)) {
+      const start = d * DAY + from;
+      const end = start + length;
+      if (end <= WEEK) out.push({ from: start, to: end });
+      else out.push({ from: start, to: WEEK }, { from: 0, to: end - WEEK });
+    }
+  }
+  return out;
+}
+
+/** An external reader group as the model's provider; `streamNames` and `streamPriorities` in order. */
+export function toExternalProvider(
+  g: ResolvedReaderGroup,
+  streams: { name: string; priority: string }[],
+): ExternalProviderConfig {
+  const x = g.external;
+  if (!x) throw new Error(`reader group ${g.name} is not external`);
+  const byStream = x.streams !== undefined;
+  const byPriority = x.priorities !== undefined;
+  return {
+    name: g.name,
+    eligible: streams.map(
+      (s) =>
+        (!byStream && !byPriority) ||
+        (byStream && (x.streams as string[]).includes(s.name)) ||
+        (byPriority && (x.priorities as string[]).includes(s.priority)),
+    ),
+    turnaround: toDistribution(x.turnaround),
+    costPerStudy: x.costPerStudy ?? 0,
+    when: x.when ?? 'always',
+    hours: weekPieces(x.hours ?? []),
+    share: x.share === undefined ? 1 : parseShare(x.share),
+    after: x.after === undefined ? 0 : parseDuration(x.after),
+    backlogAbove: x.backlogAbove ?? 0,
+    weeklyCap: x.weeklyCap ?? Number.POSITIVE_INFINITY,
+  };
+}
+
 /** Minutes before escalation, one per priority (0 = never). */
 export function escalationTimes(r: ResolvedScenario): number[] {
   const e = r.worklist.escalateAfter;
@@ -60,6 +105,15 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     growth: parseGrowth(s.growth),
     pattern: typeof s.pattern === 'string' ? weeklyPattern(s.pattern) : s.pattern,
     readTime: toDistribution(s.readTime),
+    readTimeGrowth: parseGrowth(s.readTime.growth ?? 0),
+    images: s.images
+      ? {
+          perStudy: s.images.perStudy,
+          growth: parseGrowth(s.images.growth ?? 0),
+          fixed: parseDuration(s.images.fixed),
+          perImage: parseDuration(s.images.perImage),
+        }
+      : null,
     reads: s.reads,
     findings: Object.entries(s.findings).map(([name, f]): StreamFindingConfig => {
       const long = typeof f === 'object';
@@ -75,15 +129,17 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     arbitration: s.arbitration,
     readerAgreement: parseShare(s.readerAgreement),
   }));
-  const readers = r.readers.map((g) => ({
-    name: g.name,
-    count: g.count,
-    modalities: g.modalities,
-    roster: rosterOf(g.roster).pieces,
-    efficiency: parseShare(g.efficiency),
-    growth: parseGrowth(g.growth),
-    shiftEnd: g.shiftEnd,
-  }));
+  const readers = r.readers
+    .filter((g) => !g.external)
+    .map((g) => ({
+      name: g.name,
+      count: g.count,
+      modalities: g.modalities,
+      roster: rosterOf(g.roster).pieces,
+      efficiency: parseShare(g.efficiency),
+      growth: parseGrowth(g.growth),
+      shiftEnd: g.shiftEnd,
+    }));
   const tools = r.ai.map((t): ToolConfig => {
     const st = t.streams.map((n) => streamIndex.get(n) as number);
     switch (t.kind) {
@@ -145,5 +201,6 @@ export function toDepartmentConfig(resolved: ResolvedScenario, armIndex: number)
     },
     tools,
     active: r.ai.map((t) => arm.ai.includes(t.name)),
+    external: r.readers.filter((g) => g.external).map((g) => toExternalProvider(g, r.streams)),
   };
 }

@@ -82,7 +82,7 @@ describe('readsim command line', () => {
     expect(summary.arms[1].wait.by_ai_call['ich-triage'].TP.n).toBe(2);
     const csv = readFileSync(join(out, 'periods.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe(
-      'arm,replication,period,period_start_days,in_warmup,arrivals,reported,cleared_by_ai,backlog_end,wait_mean_min,tat_p50_min,tat_p90_min,target_met_share,utilisation,overtime_min,human_reads,reading_min,rostered_min,reading_capacity_min,workload_min,headcount',
+      'arm,replication,period,period_start_days,in_warmup,arrivals,reported,cleared_by_ai,backlog_end,wait_mean_min,tat_p50_min,tat_p90_min,target_met_share,utilisation,overtime_min,human_reads,reading_min,rostered_min,reading_capacity_min,workload_min,headcount,images,outsourced,outsourcing_cost',
     );
     const badOut = join(tmp, 'never');
     const bad = readsim(['run', FIXTURE, '--set', 'readers.general.count=lots', '--out', badOut]);
@@ -194,8 +194,11 @@ describe('readsim command line', () => {
     expect(t.stdout).toMatch(/Demand passes capacity in 4\.\d years/);
     expect(t.stdout).toContain('What each AI tool buys on its own');
     const j = JSON.parse(readsim(['explain', 'scenarios/widening-gap.yaml', '--format', 'json']).stdout);
-    expect(j.arms).toHaveLength(4);
+    expect(j.arms).toHaveLength(5);
     expect(j.arms[0].years).toHaveLength(10);
+    // The arm with growing images per study: the two growths apart, and how much earlier.
+    expect(t.stdout).toMatch(/from study growth alone demand would pass capacity in 4\.\d years/);
+    expect(t.stdout).toMatch(/Growing work per study moves the crossing \d\.\d years earlier/);
   });
 
   it('explain puts the simulation beside the theory after a run of the same scenario', () => {

@@ -16,11 +16,12 @@ const EXPECTED = [
   'breast-screening',
   'ctpa-pe-triage',
   'ed-head-ct-triage',
+  'outsourcing-levers',
   'widening-gap',
 ];
 
 describe('bundled scenarios', () => {
-  it('are the six the teaching walkthrough uses', () => {
+  it('are the seven the teaching walkthrough uses', () => {
     expect(listBundledScenarios().map((s) => s.name)).toEqual(EXPECTED);
   });
 
@@ -33,6 +34,7 @@ describe('bundled scenarios', () => {
       for (const arm of r.summary.arms) {
         const studies = arm.studies as Record<string, { mean: number }>;
         expect(studies.arrived.mean).toBeGreaterThan(100);
+        // Studies still with an external provider at the end are unreported (a few hours' worth here).
         expect(studies.reported.mean + studies.cleared_by_ai.mean).toBeGreaterThan(0.8 * studies.arrived.mean);
       }
     });
@@ -42,7 +44,7 @@ describe('bundled scenarios', () => {
 describe('what the scenarios teach (analytic companion)', () => {
   it('widening gap: demand passes capacity in about 5 years, later with each arm', () => {
     const e = explainScenario(loadScenario('scenarios/widening-gap.yaml'));
-    const [base, assist, autonomous, readers] = e.arms;
+    const [base, assist, autonomous, readers, images] = e.arms;
     expect(base.crossing).toBeGreaterThan(4);
     expect(base.crossing).toBeLessThan(6);
     expect(base.years[9].fluidBacklog).toBeGreaterThan(50_000);
@@ -51,6 +53,23 @@ describe('what the scenarios teach (analytic companion)', () => {
     expect(autonomous.yearsBought as number).toBeGreaterThan(0);
     expect(autonomous.yearsBought as number).toBeLessThan(assist.yearsBought as number);
     expect(readers.yearsBought as number).toBeGreaterThan(1);
+    // Growing images per study: the crossing comes earlier than study growth alone says.
+    const cg = images.crossingByGrowth;
+    expect(cg?.studiesOnly).toBeCloseTo(base.crossing as number, 6);
+    expect(cg?.both).toBeLessThan((base.crossing as number) - 1);
+    expect(cg?.workOnly).toBeGreaterThan(cg?.studiesOnly as number);
+  });
+
+  it('outsourcing levers: night CT outsourcing removes load as the nights pattern says, and costs per study', () => {
+    const e = explainScenario(loadScenario('scenarios/outsourcing-levers.yaml'));
+    const [inHouse, nights] = e.arms;
+    expect(inHouse.crossing).toBeGreaterThan(2);
+    expect(inHouse.crossing).toBeLessThan(4);
+    expect(nights.yearsBought as number).toBeGreaterThan(1);
+    const edCt = nights.streams.find((s) => s.name === 'ed-ct');
+    expect(edCt?.outsourcedShare).toBeGreaterThan(0.2);
+    expect(edCt?.outsourcedShare).toBeLessThan(0.6);
+    expect(nights.streams.find((s) => s.name === 'outpatient-mr')?.outsourcedShare).toBe(0);
   });
 
   it('ai speed sensitivity: the crossing follows ln(1/rho0)/ln(1+g) when every stream grows alike', () => {

@@ -1,18 +1,26 @@
 import { backlogChart } from './backlog-chart.js';
 import type { Chart, ChartContext } from './chart-context.js';
 import { demandCapacityChart } from './demand-capacity-chart.js';
+import { hasImages, imagesChart } from './images-chart.js';
 import { outcomesChart } from './outcomes-chart.js';
+import { hasOutsourcing, outsourcingChart } from './outsourcing-chart.js';
 import { turnaroundChart } from './turnaround-chart.js';
 import { utilisationChart } from './utilisation-chart.js';
 import { volumeChart } from './volume-chart.js';
 import { waitsByCallChart } from './waits-by-call-chart.js';
 
-/** The report's charts, in the order the report shows them: six always, the outcomes chart where it applies. */
+/**
+ * The report's charts, in the order the report shows them: six always; images beside the
+ * volume chart when a stream gives images per study; outsourcing when a reader group is an
+ * external provider; the outcomes chart where it applies.
+ */
 export function allCharts(ctx: ChartContext): Chart[] {
   const charts = [
     backlogChart(ctx),
     demandCapacityChart(ctx),
     volumeChart(ctx),
+    ...(hasImages(ctx) ? [imagesChart(ctx)] : []),
+    ...(hasOutsourcing(ctx) ? [outsourcingChart(ctx)] : []),
     turnaroundChart(ctx),
     waitsByCallChart(ctx),
     utilisationChart(ctx),

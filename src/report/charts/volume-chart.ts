@@ -8,7 +8,7 @@ export const WORKING_DAYS_PER_YEAR = 250;
 const MEASURES = ['studies arriving', 'studies one radiologist can read'];
 
 /** Blocks of time the chart averages over: years for long runs, quarters or months for short ones. */
-function blockDays(horizonDays: number): { days: number; word: string } {
+export function blockDays(horizonDays: number): { days: number; word: string } {
   if (horizonDays >= 3 * 365) return { days: 365, word: 'year' };
   if (horizonDays >= 180) return { days: 365 / 4, word: 'quarter' };
   return { days: 365 / 12, word: 'month' };
