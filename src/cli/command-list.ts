@@ -12,6 +12,10 @@ export const COMMAND_INFO = {
   run: { command: 'run <scenario>', describe: 'run every arm and replication, write the results folder, print a summary' },
   validate: { command: 'validate <scenarios..>', describe: 'check scenario files without running them' },
   sweep: { command: 'sweep <scenario>', describe: 'run a grid of variants and chart a metric against the varied values' },
+  staff: {
+    command: 'staff <scenario>',
+    describe: 'the smallest weekly roster that meets turnaround targets, per year: a hiring plan',
+  },
   explain: {
     command: 'explain <scenario>',
     describe: 'the analytic companion: load, capacity, the crossing year, what AI buys, wait and backlog estimates',
@@ -48,6 +52,8 @@ export async function loadCommand(name: CommandName): Promise<unknown> {
       return (await import('./commands/validate-command.js')).validateCommand;
     case 'sweep':
       return (await import('./commands/sweep-command.js')).sweepCommand;
+    case 'staff':
+      return (await import('./commands/staff-command.js')).staffCommand;
     case 'explain':
       return (await import('./commands/explain-command.js')).explainCommand;
     case 'verify':

@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
   await y
     .demandCommand(
       1,
-      'name a command: run, validate, sweep, explain, verify, init, list, app, calibrate, backtest or synth-export',
+      'name a command: run, validate, sweep, staff, explain, verify, init, list, app, calibrate, backtest or synth-export',
     )
     .recommendCommands()
     .strict()

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { Piscina } from 'piscina';
 import type { RunResult } from '../model/run-result.js';
 import { defaultJobs } from './default-jobs.js';
 import { type RunTask, runTask, taskStudies } from './run-task.js';
@@ -69,6 +70,43 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
     await pool.destroy();
   }
   return results;
+}
+
+/** A pool of worker threads kept open for several batches of tasks (a search that simulates many times). */
+export interface TaskPool {
+  /** Runs a batch; results in task order, the same for every number of threads. */
+  run(tasks: RunTask[]): Promise<RunResult[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a task pool: with `jobs` 1 the tasks run in this thread; else on `jobs` worker threads. */
+export function openTaskPool(options: PoolOptions = {}): TaskPool {
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  if (jobs === 1) return { run: (tasks) => runTasks(tasks, { ...options, jobs: 1 }), close: async () => {} };
+  const { filename, execArgv } = workerFile();
+  // The workers start with the first batch (piscina itself is loaded only then).
+  let started: Promise<Piscina> | null = null;
+  const pool = () => {
+    started ??= import('piscina').then(
+      (m) => new m.Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 }),
+    );
+    return started;
+  };
+  return {
+    async run(tasks) {
+      if (options.signal) setMaxListeners(tasks.length + 10, options.signal);
+      const p = await pool();
+      try {
+        return (await Promise.all(tasks.map((task) => p.run(task, { signal: options.signal })))) as RunResult[];
+      } catch (e) {
+        if (options.signal?.aborted) throw abortError();
+        throw e;
+      }
+    },
+    close: async () => {
+      if (started) await (await started).destroy();
+    },
+  };
 }
 
 function abortError(): Error {
