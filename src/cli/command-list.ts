@@ -27,6 +27,18 @@ export const COMMAND_INFO = {
     command: 'app',
     describe: 'the classroom app in the browser: lessons, a day in the reading room, a playground (no network needed)',
   },
+  calibrate: {
+    command: 'calibrate <export>',
+    describe: 'fit a scenario to a RIS export (CSV/TSV, one row per study): volumes, growth, patterns, reading times, roster',
+  },
+  backtest: {
+    command: 'backtest <scenario> <export>',
+    describe: 'run a scenario over an export\u2019s period and compare: monthly volumes, turnaround per priority and by hour',
+  },
+  'synth-export': {
+    command: 'synth-export <scenario>',
+    describe: 'write a synthetic RIS export (one row per study) from a scenario: made-up ids, simulated times',
+  },
 } satisfies Record<string, CommandInfo>;
 
 export type CommandName = keyof typeof COMMAND_INFO;
@@ -52,5 +64,11 @@ export async function loadCommand(name: CommandName): Promise<unknown> {
       return (await import('./commands/list-command.js')).listCommand;
     case 'app':
       return (await import('./commands/app-command.js')).appCommand;
+    case 'calibrate':
+      return (await import('./commands/calibrate-command.js')).calibrateCommand;
+    case 'backtest':
+      return (await import('./commands/backtest-command.js')).backtestCommand;
+    case 'synth-export':
+      return (await import('./commands/synth-export-command.js')).synthExportCommand;
   }
 }

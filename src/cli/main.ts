@@ -20,7 +20,10 @@ async function main(argv: string[]): Promise<void> {
     y.command((argv.includes(name) ? await loadCommand(name) : { ...COMMAND_INFO[name], handler: () => {} }) as never);
   }
   await y
-    .demandCommand(1, 'name a command: run, validate, sweep, staff, explain, verify, init, list or app')
+    .demandCommand(
+      1,
+      'name a command: run, validate, sweep, staff, explain, verify, init, list, app, calibrate, backtest or synth-export',
+    )
     .recommendCommands()
     .strict()
     .help()

@@ -50,10 +50,20 @@ export function parseScenarioText(file: string, text: string): Record<string, un
     ]);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    // Never echo the file: a table export passed by mistake holds patient data.
+    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+    const looksLikeTable = /[,;\t]/.test(firstLine) && text.split(/\r?\n/, 3).length > 1;
+    const found = Array.isArray(raw)
+      ? 'a list'
+      : looksLikeTable
+        ? `a table (${firstLine.split(/[,;\t]/).length} columns on line 1), not a scenario; to build a scenario from a RIS export run: readsim calibrate ${file} --out our-department.yaml`
+        : typeof raw === 'string'
+          ? `text (${raw.length} characters)`
+          : describeValue(raw);
     throw new ScenarioError(file, [
       {
         path: [],
-        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${describeValue(raw)}`,
+        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${found}`,
       },
     ]);
   }
