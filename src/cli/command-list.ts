@@ -12,6 +12,10 @@ export const COMMAND_INFO = {
   run: { command: 'run <scenario>', describe: 'run every arm and replication, write the results folder, print a summary' },
   validate: { command: 'validate <scenarios..>', describe: 'check scenario files without running them' },
   sweep: { command: 'sweep <scenario>', describe: 'run a grid of variants and chart a metric against the varied values' },
+  staff: {
+    command: 'staff <scenario>',
+    describe: 'the smallest weekly roster that meets turnaround targets, per year: a hiring plan',
+  },
   explain: {
     command: 'explain <scenario>',
     describe: 'the analytic companion: load, capacity, the crossing year, what AI buys, wait and backlog estimates',
@@ -22,6 +26,18 @@ export const COMMAND_INFO = {
   app: {
     command: 'app',
     describe: 'the classroom app in the browser: lessons, a day in the reading room, a playground (no network needed)',
+  },
+  calibrate: {
+    command: 'calibrate <export>',
+    describe: 'fit a scenario to a RIS export (CSV/TSV, one row per study): volumes, growth, patterns, reading times, roster',
+  },
+  backtest: {
+    command: 'backtest <scenario> <export>',
+    describe: 'run a scenario over an export\u2019s period and compare: monthly volumes, turnaround per priority and by hour',
+  },
+  'synth-export': {
+    command: 'synth-export <scenario>',
+    describe: 'write a synthetic RIS export (one row per study) from a scenario: made-up ids, simulated times',
   },
 } satisfies Record<string, CommandInfo>;
 
@@ -36,6 +52,8 @@ export async function loadCommand(name: CommandName): Promise<unknown> {
       return (await import('./commands/validate-command.js')).validateCommand;
     case 'sweep':
       return (await import('./commands/sweep-command.js')).sweepCommand;
+    case 'staff':
+      return (await import('./commands/staff-command.js')).staffCommand;
     case 'explain':
       return (await import('./commands/explain-command.js')).explainCommand;
     case 'verify':
@@ -46,5 +64,11 @@ export async function loadCommand(name: CommandName): Promise<unknown> {
       return (await import('./commands/list-command.js')).listCommand;
     case 'app':
       return (await import('./commands/app-command.js')).appCommand;
+    case 'calibrate':
+      return (await import('./commands/calibrate-command.js')).calibrateCommand;
+    case 'backtest':
+      return (await import('./commands/backtest-command.js')).backtestCommand;
+    case 'synth-export':
+      return (await import('./commands/synth-export-command.js')).synthExportCommand;
   }
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, UsageError } from './cli-error.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, UsageError } from './cli-error.js';
 import { COMMAND_INFO, type CommandName, loadCommand } from './command-list.js';
+import { interruptedBy } from './stop-signal.js';
 
 /**
  * The readsim command line: bad input exits 1 with one clear message, a bug exits 2. Only the
@@ -19,7 +20,10 @@ async function main(argv: string[]): Promise<void> {
     y.command((argv.includes(name) ? await loadCommand(name) : { ...COMMAND_INFO[name], handler: () => {} }) as never);
   }
   await y
-    .demandCommand(1, 'name a command: run, validate, sweep, explain, verify, init, list or app')
+    .demandCommand(
+      1,
+      'name a command: run, validate, sweep, staff, explain, verify, init, list, app, calibrate, backtest or synth-export',
+    )
     .recommendCommands()
     .strict()
     .help()
@@ -35,15 +39,18 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(hideBin(process.argv)).catch((e: unknown) => {
-  // A ScenarioError is told by its name: its module (and the schema it brings) is not loaded for --help.
-  if ((e instanceof Error && e.name === 'ScenarioError') || e instanceof UsageError) {
+  // Bad-input errors are told by name: their modules (and the schema) are not loaded for --help.
+  if ((e instanceof Error && (e.name === 'ScenarioError' || e.name === 'OutputFolderError')) || e instanceof UsageError) {
     process.stderr.write(`${e.message}\n`);
     process.exitCode = EXIT_BAD_INPUT;
   } else if (e instanceof Error && e.name === 'AbortError') {
-    process.exitCode = EXIT_INTERRUPTED;
+    process.exitCode = interruptedBy() === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED;
   } else {
+    // A bug: one line, and the stack only when asked for.
+    const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const first = text.split('\n')[0].slice(0, 300);
     process.stderr.write(
-      `readsim: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      `readsim: internal error (a bug; please report it with the scenario and command): ${first}${process.env.READSIM_DEBUG ? `\n${(e as Error)?.stack ?? ''}` : ' (READSIM_DEBUG=1 shows where)'}\n`,
     );
     process.exitCode = EXIT_INTERNAL;
   }

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { setInterruptedBy } from './stop-signal.js';
 
 /**
  * A progress bar of runs done and time left, on a terminal: `--quiet` and JSON output show none;
@@ -46,14 +47,39 @@ export function progressBar(
   };
 }
 
-/** An AbortSignal that fires on Ctrl-C, so that workers stop and nothing half-written is left. */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * An AbortSignal that fires on Ctrl-C (SIGINT) or SIGTERM, so that the workers stop and nothing
+ * half-written is left. A second signal exits at once; the exit handlers of the results folder
+ * being written remove what it had written.
+ */
 export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\ninterrupted: stopping the workers; no results are written\n');
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      process.stderr.write('interrupted again: stopping now; nothing is left behind\n');
+      process.exit(SIGNAL_EXIT[sig] ?? 130);
+    }
+    setInterruptedBy(sig);
+    process.stderr.write(`\ninterrupted (${sig}): stopping the workers; no results are written\n`);
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
-  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/**
+ * One line on stderr once the run has started and Ctrl-C is handled (not with --quiet). Tests
+ * wait for this line before they send a signal.
+ */
+export function announceStart(quiet: boolean, text: string): void {
+  if (!quiet) process.stderr.write(`${text} (Ctrl-C stops it)\n`);
 }

@@ -244,6 +244,15 @@ export function patternShareIn(pattern: number[], pieces: ExternalProviderConfig
   return inside / total;
 }
 
+/**
+ * Expected human reads per study of stream `s` and the mean and second moment of one read's
+ * human work (minutes), AI tools of the arm included: the figures the offered load is built from.
+ */
+export function streamReadMoments(cfg: DepartmentConfig, s: number): { reads: number; mean: number; second: number } {
+  const { read, reads } = streamLoad(cfg, s);
+  return { reads, mean: read.mean, second: read.second };
+}
+
 /** Reading capacity (reading minutes per minute) and readers on at time t. */
 function capacityAt(cfg: DepartmentConfig, calendars: CapacityCalendar[], t: number): { reading: number; on: number } {
   let reading = 0;

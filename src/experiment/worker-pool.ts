@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { Piscina } from 'piscina';
 import type { RunResult } from '../model/run-result.js';
 import { defaultJobs } from './default-jobs.js';
 import { type RunTask, runTask, taskStudies } from './run-task.js';
@@ -23,52 +24,125 @@ export const IN_THREAD_STUDIES = 100_000;
 /** Where the worker module is: the compiled .js beside this file, or the .ts source under tsx/vitest. */
 function workerFile(): { filename: string; execArgv: string[] } {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', 'tsx'] };
+  // tsx as this module resolves it, so that workers start whatever the current folder.
+  if (here.endsWith('.ts'))
+    return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', import.meta.resolve('tsx')] };
   return { filename: new URL('./worker.js', here).href, execArgv: [] };
+}
+
+/** A run that needed more memory than a worker had: the input is too big, not a bug. */
+export class OutOfMemoryError extends Error {
+  override readonly name = 'OutOfMemoryError';
 }
 
 /**
  * Runs tasks and returns their results in task order, whatever order they finish in, so that
  * the results are the same for every number of threads. Each task is a pure function of its
  * data (its random streams come from its seed and replication).
+ *
+ * Small runs, and one job without an abort signal, run in this thread. Otherwise, with a
+ * signal, tasks run in worker threads even for one job: a long task in this thread could not be
+ * stopped by Ctrl-C until it ended. When a task fails, the others are stopped and awaited before the pool is
+ * destroyed, and the first failure is thrown (OutOfMemoryError when a worker ran out of memory).
  */
 export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Promise<RunResult[]> {
-  let jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
-  // Small runs stay in this thread: starting the workers would take longer than the run. The
-  // results are the same either way (each task is a pure function of its data).
-  if (tasks.reduce((n, t) => n + taskStudies(t), 0) < IN_THREAD_STUDIES) jobs = 1;
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  // Small runs stay in this thread: starting the workers would take longer than the run (and a
+  // Ctrl-C waits a tenth of a second at most). The results are the same either way.
+  const small = tasks.reduce((n, t) => n + taskStudies(t), 0) < IN_THREAD_STUDIES;
   const results: RunResult[] = new Array(tasks.length);
   let done = 0;
   const report = () => options.onProgress?.(++done, tasks.length);
-  if (jobs === 1) {
+  if (options.signal?.aborted) throw abortError();
+  if (small || (jobs === 1 && !options.signal)) {
     for (let i = 0; i < tasks.length; i++) {
       if (options.signal?.aborted) throw abortError();
       results[i] = runTask(tasks[i]);
       report();
-      // Yield so that a Ctrl-C handler and the progress bar get a turn between tasks.
+      // Yield so that the progress bar gets a turn between tasks.
       await new Promise((r) => setImmediate(r));
     }
     return results;
   }
+  // One controller stops every task: on the caller's abort, or on the first failure.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   // Every queued task listens for the abort: more than the default ten is expected.
-  if (options.signal) setMaxListeners(tasks.length + 10, options.signal);
+  setMaxListeners(tasks.length + 10, stop.signal);
   const { filename, execArgv } = workerFile();
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
+  const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
+  let firstError: unknown = null;
   try {
     await Promise.all(
       tasks.map(async (task, i) => {
-        results[i] = (await pool.run(task, { signal: options.signal })) as RunResult;
-        report();
+        try {
+          results[i] = (await pool.run(task, { signal: stop.signal })) as RunResult;
+          report();
+        } catch (e) {
+          if (firstError === null && !stop.signal.aborted) firstError = e;
+          stop.abort();
+        }
       }),
     );
-  } catch (e) {
-    if (options.signal?.aborted) throw abortError();
-    throw e;
   } finally {
-    await pool.destroy();
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.destroy().catch(() => {});
   }
+  if (options.signal?.aborted) throw abortError();
+  if (firstError !== null) throw asKnownError(firstError);
   return results;
+}
+
+/** A worker's failure as this thread should report it. */
+function asKnownError(e: unknown): unknown {
+  const code = (e as { code?: string })?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (
+    code === 'ERR_WORKER_OUT_OF_MEMORY' ||
+    /out of memory|allocation failed|Invalid typed array length|Array buffer allocation/i.test(message)
+  )
+    return new OutOfMemoryError(`a run needed more memory than there is (${message.split('\n')[0]})`);
+  return e;
+}
+
+/** A pool of worker threads kept open for several batches of tasks (a search that simulates many times). */
+export interface TaskPool {
+  /** Runs a batch; results in task order, the same for every number of threads. */
+  run(tasks: RunTask[]): Promise<RunResult[]>;
+  close(): Promise<void>;
+}
+
+/** Opens a task pool: with `jobs` 1 the tasks run in this thread; else on `jobs` worker threads. */
+export function openTaskPool(options: PoolOptions = {}): TaskPool {
+  const jobs = Math.max(1, options.jobs ?? defaultJobs());
+  if (jobs === 1) return { run: (tasks) => runTasks(tasks, { ...options, jobs: 1 }), close: async () => {} };
+  const { filename, execArgv } = workerFile();
+  // The workers start with the first batch (piscina itself is loaded only then).
+  let started: Promise<Piscina> | null = null;
+  const pool = () => {
+    started ??= import('piscina').then(
+      (m) => new m.Piscina({ filename, execArgv, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 }),
+    );
+    return started;
+  };
+  return {
+    async run(tasks) {
+      if (options.signal) setMaxListeners(tasks.length + 10, options.signal);
+      const p = await pool();
+      try {
+        return (await Promise.all(tasks.map((task) => p.run(task, { signal: options.signal })))) as RunResult[];
+      } catch (e) {
+        if (options.signal?.aborted) throw abortError();
+        throw e;
+      }
+    },
+    close: async () => {
+      if (started) await (await started).destroy();
+    },
+  };
 }
 
 function abortError(): Error {

@@ -1,16 +1,24 @@
-import { EngineError, makeDistribution } from '../engine/index.js';
+import { EngineError, makeDistribution, WEEK, YEAR } from '../engine/index.js';
 import { applyArm } from './apply-arm.js';
 import type { ResolvedScenario } from './resolve.js';
 import { formatPath, fromZodIssues, type ScenarioIssue } from './scenario-error.js';
 import { External, Tool } from './schema.js';
 import { rosterOf, toDistribution } from './to-department-config.js';
-import { DAY_NAMES, parseDuration, parseShare, UnitError } from './units.js';
+import { DAY_NAMES, describeFound, parseClock, parseDuration, parseShare, UnitError } from './units.js';
 
 /** Bits in a study's masks: findings and AI tools are each limited to 30. */
 const MAX_FINDINGS = 30;
 const MAX_TOOLS = 30;
+/** The longest simulated time: beyond it the calendars and period series would not fit in memory. */
+const MAX_HORIZON = 100 * YEAR;
+/** The longest reading-time parameter: a read of more than a week is no read. */
+const MAX_READ_TIME = WEEK;
 
-const list = (names: readonly string[]) => `(${names.join(', ')})`;
+/** The names there are, for "is not a stream (a, b)": at most ten, and never an empty "()". */
+const list = (names: readonly string[]) =>
+  names.length === 0
+    ? '(there are none)'
+    : `(${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''})`;
 
 function clock(minute: number): string {
   const d = Math.floor(minute / DAY_MINUTES);
@@ -19,14 +27,17 @@ function clock(minute: number): string {
 }
 const DAY_MINUTES = 24 * 60;
 
+type Add = (path: (string | number)[], message: string) => void;
+
 /**
  * The checks the schema cannot make: names referred to exist, names are unique, rosters fit
- * their headcount and do not overlap, every modality has a reader, distributions are valid,
- * and every arm's what-if still makes a valid department. Runs on a resolved scenario.
+ * their headcount and do not overlap, every modality has a reader, distributions are valid and
+ * within bounds, and every arm's what-if (including its changes to AI tools) still makes a
+ * valid department. Runs on a resolved scenario.
  */
 export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const add = (path: (string | number)[], message: string) => issues.push({ path, message });
+  const add: Add = (path, message) => issues.push({ path, message });
 
   const unique = (items: { name: string }[], field: string, what: string) => {
     const seen = new Set<string>();
@@ -38,7 +49,7 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   // Names become parts of dotted paths (--set readers.general.count, wait.by_stream.ct): no dots.
   const noDots = (items: { name: string }[], field: string) => {
     items.forEach((it, i) => {
-      if (it.name.includes('.')) add([field, i, 'name'], `a name may not contain a dot, found "${it.name}"`);
+      if (it.name.includes('.')) add([field, i, 'name'], `a name may not contain a dot, found ${describeFound(it.name)}`);
     });
   };
   noDots(r.priorities, 'priorities');
@@ -62,6 +73,12 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   const horizon = parseDuration(r.horizon);
   const warmup = parseDuration(r.warmup);
   if (horizon <= 0) add(['horizon'], `expected a horizon longer than 0, found ${JSON.stringify(r.horizon)}`);
+  else if (horizon > MAX_HORIZON) add(['horizon'], `expected a horizon of at most 100y, found ${JSON.stringify(r.horizon)}`);
+  else if (typeof r.horizon === 'number' && horizon < WEEK)
+    add(
+      ['horizon'],
+      `a bare ${r.horizon} is ${r.horizon} minutes, which is probably a slip: write the unit, such as ${r.horizon}y or ${r.horizon}w`,
+    );
   if (warmup >= horizon) add(['warmup'], `the warm-up (${r.warmup}) must be shorter than the horizon (${r.horizon})`);
 
   const priorityNames = r.priorities.map((p) => p.name);
@@ -78,51 +95,10 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   r.arms.forEach((a, i) => {
     if (a.worklist) checkEscalation({ ...r.worklist, ...a.worklist } as ResolvedScenario['worklist'], ['arms', i, 'worklist']);
   });
-  const streamNames = r.streams.map((s) => s.name);
-  const findingNames = new Set<string>();
-  r.streams.forEach((s, i) => {
-    if (!priorityNames.includes(s.priority))
-      add(['streams', i, 'priority'], `"${s.priority}" is not a priority ${list(priorityNames)}`);
-    for (const [f, v] of Object.entries(s.findings)) {
-      findingNames.add(f);
-      if (f.includes('.')) add(['streams', i, 'findings', f], `a finding name may not contain a dot, found "${f}"`);
-      try {
-        parseShare(typeof v === 'object' ? v.prevalence : v);
-      } catch (e) {
-        if (!(e instanceof UnitError)) throw e;
-        add(['streams', i, 'findings', f, ...(typeof v === 'object' ? ['prevalence'] : [])], e.message);
-      }
-    }
-  });
-  if (findingNames.size > MAX_FINDINGS)
-    add(['streams'], `at most ${MAX_FINDINGS} different findings, found ${findingNames.size}`);
   if (r.ai.length > MAX_TOOLS) add(['ai'], `at most ${MAX_TOOLS} AI tools, found ${r.ai.length}`);
 
-  r.ai.forEach((t, i) => {
-    t.streams.forEach((sn, j) => {
-      if (!streamNames.includes(sn)) add(['ai', i, 'streams', j], `"${sn}" is not a stream ${list(streamNames)}`);
-    });
-    if (t.streams.length === 0) add(['ai', i, 'streams'], 'the tool acts on no stream (list at least one)');
-    if (t.kind === 'triage') {
-      if (!findingNames.has(t.finding))
-        add(['ai', i, 'finding'], `"${t.finding}" is not a finding of any stream ${list([...findingNames])}`);
-      else
-        t.streams.forEach((sn, j) => {
-          const s = r.streams.find((x) => x.name === sn);
-          if (s && !(t.finding in s.findings))
-            add(['ai', i, 'streams', j], `stream "${sn}" has no finding "${t.finding}" for the tool to look for`);
-        });
-    }
-    if (t.kind === 'assist' && typeof t.readTimeFactor === 'object') {
-      for (const sn of t.streams) {
-        const hasTriage = r.ai.some((o) => o.kind === 'triage' && o.streams.includes(sn));
-        if (!hasTriage)
-          add(['ai', i, 'readTimeFactor'], `flagged/unflagged factors need a triage tool on stream "${sn}" to flag studies`);
-      }
-    }
-  });
-
   // Arms: references, and each arm's what-if as a whole department.
+  const streamNames = r.streams.map((s) => s.name);
   const toolNames = r.ai.map((t) => t.name);
   const readerNames = r.readers.map((g) => g.name);
   r.arms.forEach((a, i) => {
@@ -139,6 +115,11 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
         add(['arms', i, 'tools', tn], `"${tn}" is not an AI tool ${list(toolNames)}`);
         continue;
       }
+      // Arms name tools, and a tool's kind decides its fields: an arm changes neither.
+      const fixed = (['name', 'kind'] as const).filter((key) => key in change && change[key] !== tool[key]);
+      for (const key of fixed)
+        add(['arms', i, 'tools', tn, key], `an arm may not change a tool's ${key} (describe another tool under ai instead)`);
+      if (fixed.length) continue;
       const parsed = Tool.safeParse({ ...tool, ...change }, { reportInput: true });
       if (!parsed.success)
         for (const iss of fromZodIssues(parsed.error.issues)) add(['arms', i, 'tools', tn, ...iss.path], iss.message);
@@ -146,7 +127,7 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   });
   if (issues.length > 0) return issues;
 
-  checkDepartment(r, [], add);
+  checkDepartment(r, add);
   // An arm's what-if is checked once the base department is sound, so each problem shows once.
   if (issues.length > 0) return issues;
   r.arms.forEach((a, i) => {
@@ -162,36 +143,94 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
   if (issues.length > 0) return issues;
   r.arms.forEach((a, i) => {
     if (!a.readers && !a.streams && !a.worklist && !a.tools) return;
-    const armIssues: ScenarioIssue[] = [];
-    checkDepartment(applyArm(r, i), [], (path, message) => armIssues.push({ path, message }));
-    for (const iss of armIssues)
-      add(['arms', i], `in this arm, ${iss.path.length ? `${formatPath(iss.path)}: ` : ''}${iss.message}`);
+    const armed = applyArm(r, i);
+    checkDepartment(armed, (path, message) => {
+      // A problem in an item the arm changes is shown at that change (arms[1].tools.t.streams[0]).
+      const [field, index, ...rest] = path;
+      const parts = {
+        ai: { changes: a.tools, items: armed.ai, as: 'tools' },
+        streams: { changes: a.streams, items: armed.streams, as: 'streams' },
+        readers: { changes: a.readers, items: armed.readers, as: 'readers' },
+      }[field as 'ai' | 'streams' | 'readers'];
+      const itemName = parts && typeof index === 'number' ? parts.items[index]?.name : undefined;
+      if (parts?.changes && itemName !== undefined && itemName in parts.changes)
+        add(['arms', i, parts.as, itemName, ...rest], `in this arm, ${message}`);
+      else add(['arms', i], `in this arm, ${path.length ? `${formatPath(path)}: ` : ''}${message}`);
+    });
   });
   return issues;
 }
 
-/** Rosters, modalities and distributions of one (possibly arm-changed) department. */
-function checkDepartment(
-  r: ResolvedScenario,
-  prefix: (string | number)[],
-  add: (path: (string | number)[], message: string) => void,
-): void {
+/**
+ * Priorities, findings, AI tools' references, rosters, modalities and reading times of one
+ * (possibly arm-changed) department.
+ */
+function checkDepartment(r: ResolvedScenario, add: Add): void {
+  const priorityNames = r.priorities.map((p) => p.name);
+  const streamNames = r.streams.map((s) => s.name);
+  const findingNames = new Set<string>();
+  r.streams.forEach((s, i) => {
+    if (!priorityNames.includes(s.priority))
+      add(['streams', i, 'priority'], `"${s.priority}" is not a priority ${list(priorityNames)}`);
+    for (const [f, v] of Object.entries(s.findings)) {
+      findingNames.add(f);
+      if (f.includes('.')) add(['streams', i, 'findings', f], `a finding name may not contain a dot, found ${describeFound(f)}`);
+      try {
+        parseShare(typeof v === 'object' ? v.prevalence : v);
+      } catch (e) {
+        if (!(e instanceof UnitError)) throw e;
+        add(['streams', i, 'findings', f, ...(typeof v === 'object' ? ['prevalence'] : [])], e.message);
+      }
+    }
+  });
+  if (findingNames.size > MAX_FINDINGS)
+    add(['streams'], `at most ${MAX_FINDINGS} different findings, found ${findingNames.size}`);
+
+  r.ai.forEach((t, i) => {
+    t.streams.forEach((sn, j) => {
+      if (!streamNames.includes(sn)) add(['ai', i, 'streams', j], `"${sn}" is not a stream ${list(streamNames)}`);
+    });
+    if (t.streams.length === 0) add(['ai', i, 'streams'], 'the tool acts on no stream (list at least one)');
+    if (t.kind === 'triage') {
+      if (!findingNames.has(t.finding))
+        add(['ai', i, 'finding'], `"${t.finding}" is not a finding of any stream ${list([...findingNames])}`);
+      else
+        t.streams.forEach((sn, j) => {
+          const s = r.streams.find((x) => x.name === sn);
+          if (s && !(t.finding in s.findings))
+            add(['ai', i, 'streams', j], `stream "${sn}" has no finding "${t.finding}" for the tool to look for`);
+        });
+    }
+    if (t.kind === 'assist') {
+      if (parseDuration(t.extraTimePerFlag) > MAX_READ_TIME)
+        add(['ai', i, 'extraTimePerFlag'], `expected at most a week (${MAX_READ_TIME} minutes), found ${t.extraTimePerFlag}`);
+      if (typeof t.readTimeFactor === 'object')
+        for (const sn of t.streams) {
+          const hasTriage = r.ai.some((o) => o.kind === 'triage' && o.streams.includes(sn));
+          if (!hasTriage)
+            add(['ai', i, 'readTimeFactor'], `flagged/unflagged factors need a triage tool on stream "${sn}" to flag studies`);
+        }
+    }
+  });
+
   r.readers.forEach((g, i) => {
     if (parseShare(g.efficiency) <= 0)
       add(
-        [...prefix, 'readers', i, 'efficiency'],
+        ['readers', i, 'efficiency'],
         `expected a share of rostered time spent reading above 0, found ${JSON.stringify(g.efficiency)}`,
       );
     g.roster.forEach((s, j) => {
       if (s.on > g.count + 1e-9)
-        add([...prefix, 'readers', i, 'roster', j, 'on'], `${s.on} readers on, but the group's count is ${g.count}`);
+        add(['readers', i, 'roster', j, 'on'], `${s.on} readers on, but the group's count is ${g.count}`);
       if (s.from === s.to || (s.from === '00:00' && s.to === '00:00'))
-        add([...prefix, 'readers', i, 'roster', j], `the shift from ${s.from} to ${s.to} is empty`);
+        add(['readers', i, 'roster', j], `the shift from ${s.from} to ${s.to} is empty`);
+      else if (parseClock(s.from) >= DAY_MINUTES)
+        add(['readers', i, 'roster', j, 'from'], 'a shift may not start at 24:00: start it at "00:00" of the next day');
     });
     const { overlaps } = rosterOf(g.roster);
     for (const o of overlaps.slice(0, 3)) {
       add(
-        [...prefix, 'readers', i, 'roster'],
+        ['readers', i, 'roster'],
         `shifts ${o.first + 1} and ${o.second + 1} overlap (at ${clock(o.minute)}); give each time of the week one line`,
       );
     }
@@ -200,25 +239,32 @@ function checkDepartment(
   r.streams.forEach((s, i) => {
     if (!inHouse.some((g) => g.modalities.includes(s.modality))) {
       add(
-        [...prefix, 'streams', i, 'modality'],
-        `no reader group reads "${s.modality}" (${inHouse.map((g) => `${g.name} reads ${g.modalities.join(', ')}`).join('; ')})`,
+        ['streams', i, 'modality'],
+        `no reader group reads "${s.modality}" (${inHouse.map((g) => `${g.name} reads ${g.modalities.join(', ') || 'nothing'}`).join('; ')})`,
       );
     }
     const dist = (path: (string | number)[], spec: Parameters<typeof toDistribution>[0]) => {
+      const d = toDistribution(spec);
+      const times = Object.values(d).flatMap((v) => (typeof v === 'number' ? [v] : Array.isArray(v) ? v : []));
+      const longest = times.reduce((m, v) => Math.max(m, v), 0);
+      if (longest > MAX_READ_TIME) {
+        add(path, `a reading time of more than a week (${MAX_READ_TIME} minutes) is not one read, found ${longest} minutes`);
+        return;
+      }
       try {
-        makeDistribution(toDistribution(spec));
+        makeDistribution(d);
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
-        add([...prefix, ...path], `${e.message} (minutes)`);
+        add(path, `${e.message} (minutes)`);
       }
     };
     dist(['streams', i, 'readTime'], s.readTime);
-    checkImages(s, [...prefix, 'streams', i], add);
+    checkImages(s, ['streams', i], add);
     for (const [f, v] of Object.entries(s.findings))
       if (typeof v === 'object' && v.readTime) dist(['streams', i, 'findings', f, 'readTime'], v.readTime);
   });
   r.readers.forEach((g, i) => {
-    if (g.external) checkExternal(r, g.external, [...prefix, 'readers', i, 'external'], add);
+    if (g.external) checkExternal(r, g.external, ['readers', i, 'external'], add);
   });
 }
 

@@ -7,6 +7,11 @@ export interface ScenarioIssue {
   message: string;
 }
 
+/** Problems listed before the rest are summed up in one line. */
+const MAX_SHOWN = 20;
+/** Longest field name a path quotes. */
+const KEY_LIMIT = 40;
+
 /**
  * Bad input: one line per problem, each naming the file, the field path, what was expected and
  * what was found. The CLI prints the message and exits with code 1.
@@ -17,7 +22,9 @@ export class ScenarioError extends Error {
     readonly file: string,
     readonly issues: ScenarioIssue[],
   ) {
-    super(issues.map((i) => formatIssue(file, i)).join('\n'));
+    const shown = issues.slice(0, MAX_SHOWN).map((i) => formatIssue(file, i));
+    if (issues.length > MAX_SHOWN) shown.push(`${file}: and ${issues.length - MAX_SHOWN} more problems like these`);
+    super(shown.join('\n'));
   }
 }
 
@@ -26,8 +33,11 @@ export function formatPath(path: readonly (string | number | symbol)[]): string 
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else if (typeof p === 'string' && /^[A-Za-z_][\w]*$/.test(p)) out += out ? `.${p}` : p;
-    else out += `[${JSON.stringify(String(p))}]`;
+    else if (typeof p === 'string' && p.length <= KEY_LIMIT && /^[A-Za-z_][\w]*$/.test(p)) out += out ? `.${p}` : p;
+    else {
+      const key = String(p);
+      out += `[${JSON.stringify(key.length > KEY_LIMIT ? `${key.slice(0, KEY_LIMIT - 3)}...` : key)}]`;
+    }
   }
   return out;
 }
@@ -97,24 +107,40 @@ const KNOWN_FIELDS = [
   'readsLeft',
   'arms',
   'tools',
+  'humanSensitivity',
+  'humanFalsePositive',
+  'arbitration',
+  'readerAgreement',
 ];
 
+/** Levenshtein distance, one row at a time (Wagner and Fischer, 1974). */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
   }
-  return d[a.length][b.length];
+  return prev[b.length];
 }
 
+/** Words longer than this get no suggestion (no name of ours is so long): keeps "did you mean" fast. */
+const SUGGEST_LIMIT = 64;
+
+/**
+ * The candidate closest to `word` by edit distance, if close enough (a third of its length, at
+ * least 2); never `word` itself. Fast for long words and many calls: the length difference
+ * bounds the distance, so most candidates are skipped without computing it.
+ */
 export function suggest(word: string, candidates: readonly string[]): string | null {
+  if (word.length > SUGGEST_LIMIT) return null;
+  const w = word.toLowerCase();
   let best: string | null = null;
   let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (c === word || Math.abs(c.length - w.length) >= bestD) continue;
+    const d = editDistance(w, c.toLowerCase());
     if (d < bestD) {
       best = c;
       bestD = d;
@@ -122,6 +148,18 @@ export function suggest(word: string, candidates: readonly string[]): string | n
   }
   return best;
 }
+
+/** The schema library's type names in words. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (name: value lines)',
+  record: 'a mapping (name: value lines)',
+  null: 'null',
+};
 
 /** Turns zod's issues into ours, with messages that say what was expected and what was found. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssue[] {
@@ -138,7 +176,12 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssu
     const input = (iss as { input?: unknown }).input;
     if (iss.code === 'unrecognized_keys') {
       for (const key of iss.keys) {
-        const hint = suggest(key, KNOWN_FIELDS);
+        if (KNOWN_FIELDS.includes(key)) {
+          push({ path: [...path, key], message: `"${key}" is not a field here` });
+          continue;
+        }
+        // Only the first problems are shown: suggest for those only (10^5 unknown keys stay fast).
+        const hint = out.length < MAX_SHOWN ? suggest(key, KNOWN_FIELDS) : null;
         push({ path: [...path, key], message: `unknown field${hint ? ` (did you mean "${hint}"?)` : ''}` });
       }
       continue;
@@ -149,15 +192,15 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssu
       continue;
     }
     switch (iss.code) {
-      case 'invalid_type':
+      case 'invalid_type': {
+        const expected = TYPE_WORDS[iss.expected] ?? 'another kind of value';
         push({
           path,
           message:
-            input === undefined
-              ? `is required (expected ${iss.expected})`
-              : `expected ${iss.expected}, found ${describeValue(input)}`,
+            input === undefined ? `is required (expected ${expected})` : `expected ${expected}, found ${describeValue(input)}`,
         });
         break;
+      }
       case 'invalid_value':
         push({ path, message: `expected one of ${iss.values.map(String).join(', ')}, found ${describeValue(input)}` });
         break;
@@ -167,7 +210,9 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssu
           message:
             iss.origin === 'array'
               ? `expected at least ${iss.minimum} item(s), found ${Array.isArray(input) ? input.length : describeValue(input)}`
-              : `expected a value >= ${iss.minimum}, found ${describeValue(input)}`,
+              : iss.origin === 'string'
+                ? 'may not be empty'
+                : `expected a value >= ${iss.minimum}, found ${describeValue(input)}`,
         });
         break;
       case 'too_big':
@@ -176,11 +221,13 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ScenarioIssu
           message:
             iss.origin === 'array'
               ? `expected at most ${iss.maximum} item(s), found ${Array.isArray(input) ? input.length : describeValue(input)}`
-              : `expected a value <= ${iss.maximum}, found ${describeValue(input)}`,
+              : iss.origin === 'string'
+                ? `expected at most ${iss.maximum} characters, found ${describeValue(input)}`
+                : `expected a value <= ${iss.maximum}, found ${describeValue(input)}`,
         });
         break;
       default:
-        push({ path, message: `${iss.message}${input !== undefined ? `, found ${describeValue(input)}` : ''}` });
+        push({ path, message: `is not a value this field takes${input !== undefined ? `, found ${describeValue(input)}` : ''}` });
     }
   }
   return out;

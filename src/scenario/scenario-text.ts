@@ -5,7 +5,7 @@ import { checkScenario } from './check-scenario.js';
 import { allowsMinus, applyRelative, isWholePath, parseRelative, resolveRelativeArms } from './relative-value.js';
 import { type ResolvedScenario, resolveScenario } from './resolve.js';
 import { fromZodIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
-import { Scenario as ScenarioSchema } from './schema.js';
+import { describeValue, Scenario as ScenarioSchema } from './schema.js';
 import { getPath, parseAssignment, parseValue, setPath } from './set-path.js';
 import { toDepartmentConfig } from './to-department-config.js';
 
@@ -79,10 +79,20 @@ export function parseScenarioText(file: string, text: string): Record<string, un
     ]);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    // Never echo the file: a table export passed by mistake holds patient data.
+    const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+    const looksLikeTable = /[,;\t]/.test(firstLine) && text.split(/\r?\n/, 3).length > 1;
+    const found = Array.isArray(raw)
+      ? 'a list'
+      : looksLikeTable
+        ? `a table (${firstLine.split(/[,;\t]/).length} columns on line 1), not a scenario; to build a scenario from a RIS export run: readsim calibrate ${file} --out our-department.yaml`
+        : typeof raw === 'string'
+          ? `text (${raw.length} characters)`
+          : describeValue(raw);
     throw new ScenarioError(file, [
       {
         path: [],
-        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}`,
+        message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${found}`,
       },
     ]);
   }

@@ -7,6 +7,7 @@ import {
   DAYS_RE,
   DURATION_EXPECTED,
   DURATION_RE,
+  describeFound,
   GROWTH_EXPECTED,
   GROWTH_RE,
   PERIODS,
@@ -29,14 +30,8 @@ import {
  * misspelt field is an error, never silently ignored.
  */
 
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
+/** A value as a message quotes it (cut to a readable length). */
+export const describeValue = describeFound;
 
 function check(parse: (v: never) => unknown) {
   return (v: unknown, ctx: z.RefinementCtx) => {
@@ -70,22 +65,42 @@ export const Growth = valueForm(GROWTH_RE, GROWTH_EXPECTED, parseGrowth);
 export const Clock = textForm(CLOCK_RE, CLOCK_EXPECTED, parseClock);
 export const Days = textForm(DAYS_RE, DAYS_EXPECTED, parseDays);
 
+/** Longest name and description: longer text is a mistake (a file pasted in), and breaks the writers. */
+const NAME_LIMIT = 100;
+const TEXT_LIMIT = 10_000;
 const name = z
   .string({ error: (iss) => `expected a name (text), found ${describeValue(iss.input)}` })
-  .min(1, { error: 'a name may not be empty' });
-const count = (what: string) =>
+  .min(1, { error: 'a name may not be empty' })
+  .max(NAME_LIMIT, { error: (iss) => `a name may have at most ${NAME_LIMIT} characters, found ${describeValue(iss.input)}` });
+/** Free text (descriptions, sources), up to TEXT_LIMIT characters. */
+const text = z.string({ error: (iss) => `expected text, found ${describeValue(iss.input)}` }).max(TEXT_LIMIT, {
+  error: (iss) => `expected at most ${TEXT_LIMIT.toLocaleString('en-US')} characters, found ${describeValue(iss.input)}`,
+});
+/** A whole number from `min` to `max`, said in words. */
+const whole = (what: string, min: number, max: number) => {
+  const expected = `expected ${what} (a whole number from ${min} to ${max.toLocaleString('en-US')})`;
+  return z
+    .number({ error: (iss) => `${expected}, found ${describeValue(iss.input)}` })
+    .int({ error: (iss) => `${expected}, found ${describeValue(iss.input)}` })
+    .min(min, { error: (iss) => `${expected}, found ${describeValue(iss.input)}` })
+    .max(max, { error: (iss) => `${expected}, found ${describeValue(iss.input)}` });
+};
+const positiveNumber = (what: string, max: number) =>
   z
-    .number({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` })
-    .int({ error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` })
-    .min(0, { error: (iss) => `expected ${what} (a whole number >= 0), found ${describeValue(iss.input)}` });
-const positiveNumber = (what: string) =>
-  z
-    .number({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` })
-    .positive({ error: (iss) => `expected ${what} (a number > 0), found ${describeValue(iss.input)}` });
+    .number({ error: (iss) => `expected ${what} (a number above 0, at most ${max}), found ${describeValue(iss.input)}` })
+    .positive({ error: (iss) => `expected ${what} (a number above 0, at most ${max}), found ${describeValue(iss.input)}` })
+    .max(max, { error: (iss) => `expected ${what} (a number above 0, at most ${max}), found ${describeValue(iss.input)}` });
+/** Reading times vary, but a cv above 10 is no department's (and breaks the samplers' arithmetic). */
+export const MAX_CV = 10;
 const cv = z
-  .number({ error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}` })
+  .number({
+    error: (iss) => `expected a coefficient of variation (a number from 0 to ${MAX_CV}), found ${describeValue(iss.input)}`,
+  })
   .min(0, {
-    error: (iss) => `expected a coefficient of variation (a number >= 0), found ${describeValue(iss.input)}`,
+    error: (iss) => `expected a coefficient of variation (a number from 0 to ${MAX_CV}), found ${describeValue(iss.input)}`,
+  })
+  .max(MAX_CV, {
+    error: (iss) => `expected a coefficient of variation (a number from 0 to ${MAX_CV}), found ${describeValue(iss.input)}`,
   });
 
 const DIST_KINDS = [
@@ -147,7 +162,7 @@ export const StreamReadTime = readTimeUnion(
 /** Images per study and a reading-time model per image (issue 16): the work per study follows the images. */
 export const Images = z
   .strictObject({
-    perStudy: positiveNumber('images per study at the start'),
+    perStudy: positiveNumber('images per study at the start', 1_000_000),
     growth: Growth.optional().meta({ description: 'yearly growth of the images per study (default 0%/y)' }),
     fixed: Duration.meta({ description: 'reading time of a study that does not depend on its images' }),
     perImage: Duration.meta({ description: 'reading time per image (such as 0.6s)' }),
@@ -169,7 +184,7 @@ const FindingLong = z.strictObject({
     description: 'chance that one human read flags a study with this finding (default 1)',
   }),
 });
-export const Finding = z.union([z.number(), z.string(), FindingLong], {
+export const Finding = z.union([Share, FindingLong], {
   error: (iss) => `expected a prevalence (${SHARE_EXPECTED}) or { prevalence, readTime }, found ${describeValue(iss.input)}`,
 });
 
@@ -177,6 +192,9 @@ export const Pattern = z
   .union([z.enum(PATTERN_NAMES), z.array(z.number().min(0)).length(168)], {
     error: (iss) =>
       `expected one of ${PATTERN_NAMES.join(', ')} or a list of 168 hourly weights >= 0, found ${describeValue(iss.input)}`,
+  })
+  .refine((p) => typeof p === 'string' || p.some((w) => w > 0), {
+    error: 'every hourly weight is 0: at least one hour of the week needs arrivals (or set volume: 0/day)',
   })
   .meta({ description: 'hour-of-week arrival pattern: a preset or 168 weights, Monday 00-01 first' });
 
@@ -189,9 +207,9 @@ export const Stream = z.strictObject({
   pattern: Pattern.optional(),
   readTime: StreamReadTime,
   images: Images.optional(),
-  reads: z.number().int().min(1).max(4).optional().meta({ description: 'human reads each study needs (2 = double reading)' }),
+  reads: whole('reads per study', 1, 4).optional().meta({ description: 'human reads each study needs (2 = double reading)' }),
   findings: z.record(z.string(), Finding).optional(),
-  backlog: count('a backlog').optional(),
+  backlog: whole('a backlog of studies', 0, 100_000_000).optional(),
   humanFalsePositive: Share.optional().meta({
     description: 'chance that one human read flags (recalls) a study with no finding (default 0)',
   }),
@@ -245,10 +263,10 @@ export const External = z
       description: 'with always or hours: the share of eligible studies sent out, drawn per study (default 100%)',
     }),
     after: Duration.optional().meta({ description: 'with when: waited, how long a study waits unread before it is sent out' }),
-    backlogAbove: count('a backlog level')
+    backlogAbove: whole('a backlog level', 0, 1_000_000_000)
       .optional()
       .meta({ description: 'with when: backlog, the level of unreported studies above which arrivals are sent out' }),
-    weeklyCap: count('a weekly cap')
+    weeklyCap: whole('a weekly cap', 0, 1_000_000_000)
       .optional()
       .meta({ description: 'at most this many studies a week (Monday to Sunday); default no cap' }),
   })
@@ -258,7 +276,7 @@ export const External = z
 
 export const ReaderGroup = z.strictObject({
   name,
-  count: count('a headcount').optional().meta({ description: 'headcount (required unless the group is external)' }),
+  count: whole('a headcount', 0, 100_000).optional().meta({ description: 'headcount (required unless the group is external)' }),
   external: External.optional(),
   modalities: z.array(z.string().min(1)).optional(),
   roster: z.array(Shift).optional(),
@@ -281,8 +299,8 @@ export const Worklist = z.strictObject({
 
 const ReadTimeFactor = z.union(
   [
-    positiveNumber('a read-time factor'),
-    z.strictObject({ flagged: positiveNumber('a read-time factor'), unflagged: positiveNumber('a read-time factor') }),
+    positiveNumber('a read-time factor', 100),
+    z.strictObject({ flagged: positiveNumber('a read-time factor', 100), unflagged: positiveNumber('a read-time factor', 100) }),
   ],
   {
     error: (iss) => `expected a read-time factor (a number > 0) or { flagged, unflagged }, found ${describeValue(iss.input)}`,
@@ -312,7 +330,7 @@ export const AutonomousTool = z.strictObject({
   streams: z.array(z.string()).optional(),
   clears: Share,
   misses: Share.optional(),
-  readsLeft: count('reads left').optional(),
+  readsLeft: whole('reads left', 0, 4).optional(),
 });
 export const SecondReaderTool = z.strictObject({
   name,
@@ -333,7 +351,7 @@ export const Tool = z.discriminatedUnion('kind', [TriageTool, AssistTool, Autono
 /** An arm: which tools act, and what-if changes to top-level fields for this arm only. */
 export const Arm = z.strictObject({
   name,
-  description: z.string().optional(),
+  description: text.optional(),
   ai: z.array(z.string()).optional().meta({ description: 'names of the AI tools that act in this arm (default: none)' }),
   readers: z
     .record(
@@ -356,8 +374,8 @@ export const Arm = z.strictObject({
 export const Scenario = z
   .strictObject({
     name,
-    description: z.string().optional(),
-    sources: z.array(z.string()).optional(),
+    description: text.optional(),
+    sources: z.array(text).optional(),
     start: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `expected a date such as 2026-01-05, found ${describeValue(iss.input)}` })
@@ -365,8 +383,11 @@ export const Scenario = z
     horizon: Duration,
     warmup: Duration.optional(),
     period: z.enum(Object.keys(PERIODS) as [keyof typeof PERIODS, ...(keyof typeof PERIODS)[]]).optional(),
-    replications: z.number().int().min(1).max(10_000).optional(),
-    seed: z.number().int().optional(),
+    replications: whole('replications', 1, 10_000).optional(),
+    seed: z
+      .number({ error: (iss) => `expected a seed (a whole number), found ${describeValue(iss.input)}` })
+      .int({ error: (iss) => `expected a seed (a whole number), found ${describeValue(iss.input)}` })
+      .optional(),
     priorities: z.array(Priority).min(1).optional(),
     streams: z.array(Stream).min(1, { error: 'a scenario needs at least one stream' }),
     readers: z
@@ -385,6 +406,19 @@ export const Scenario = z
     worklist: Worklist.optional(),
     ai: z.array(Tool).optional(),
     arms: z.array(Arm).min(1).optional(),
+  })
+  .superRefine((s, ctx) => {
+    // With one priority a stream without one gets it; with several, silently taking the first
+    // (the most urgent) would be a quiet error.
+    if ((s.priorities?.length ?? 0) < 2) return;
+    s.streams.forEach((st, i) => {
+      if (st.priority === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['streams', i, 'priority'],
+          message: `is required when there are several priorities (${s.priorities?.map((p) => p.name).join(', ')})`,
+        });
+    });
   })
   .meta({
     title: 'readsim scenario',

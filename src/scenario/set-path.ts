@@ -10,6 +10,9 @@ const NAMED_LISTS: Record<string, string> = {
   arms: 'arm',
 };
 
+/** Names that are never fields: setting them would change JavaScript's objects themselves. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** A `--set PATH=VALUE` assignment, split. */
 export interface Assignment {
   path: string;
@@ -40,6 +43,9 @@ export function setPath(raw: Record<string, unknown>, path: string, value: unkno
   const parts = splitSetPath(path);
   if (parts.some((p) => p.length === 0))
     return { path: [], message: `--set ${path}: expected a dotted path such as readers.general.count, found "${path}"` };
+  // These would reach into JavaScript's own objects (and change every object), never a field.
+  const reserved = parts.find((p) => RESERVED.has(p));
+  if (reserved) return { path: [], message: `--set ${path}: "${reserved}" is not a field of a scenario` };
   let node: unknown = raw;
   for (let i = 0; i < parts.length - 1; i++) {
     const key = parts[i];
@@ -61,8 +67,8 @@ export function setPath(raw: Record<string, unknown>, path: string, value: unkno
       node = found;
     } else if (node && typeof node === 'object') {
       const obj = node as Record<string, unknown>;
-      if (obj[key] === undefined) {
-        if (i === 0 || !(key in obj)) {
+      if (!Object.hasOwn(obj, key) || obj[key] === undefined) {
+        if (i === 0 || !Object.hasOwn(obj, key)) {
           // A missing intermediate object is created (e.g. worklist.order when there is no worklist).
           if (NAMED_LISTS[key]) return { path: [], message: `--set ${path}: the scenario has no ${key} list to set ${here} in` };
           obj[key] = {};

@@ -43,9 +43,26 @@ export const DAYS_EXPECTED = 'days such as Mon-Fri, Sat-Sun, Mon,Wed,Fri or all'
 /** A parse failure: `expected` says what the form is; the caller adds where and what was found. */
 export class UnitError extends Error {}
 
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+/** Longest text a message quotes from the input; longer values are cut and their length given. */
+const QUOTE_LIMIT = 60;
+
+/**
+ * A value as a message quotes it: text in quotes, cut to a readable length ("aaaa..." (5,000,000
+ * characters)), lists and mappings by kind, numbers as written.
+ */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') {
+    if (value.length <= QUOTE_LIMIT) return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, QUOTE_LIMIT - 20))}... (${value.length.toLocaleString('en-US')} characters)`;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
 }
+
+const describe = describeFound;
 
 /** Minutes. */
 export function parseDuration(value: number | string): number {
@@ -74,15 +91,25 @@ export function parseShare(value: number | string): number {
     if (!m) throw new UnitError(`expected ${SHARE_EXPECTED}, found ${describe(value)}`);
     x = Number(m[1]) / 100;
   }
-  if (!(x >= 0 && x <= 1)) throw new UnitError(`expected ${SHARE_EXPECTED}, found ${describe(value)}`);
+  if (!(x >= 0 && x <= 1)) {
+    // A bare 89 is almost certainly 89 %.
+    const hint = typeof value === 'number' && value > 1 && value <= 100 ? ` (did you mean ${value}%?)` : '';
+    throw new UnitError(`expected ${SHARE_EXPECTED}, found ${describe(value)}${hint}`);
+  }
   return x;
 }
 
 /** Yearly growth as a fraction (> -1). */
 export function parseGrowth(value: number | string): number {
   let x: number;
-  if (typeof value === 'number') x = value;
-  else {
+  if (typeof value === 'number') {
+    x = value;
+    // growth: 8 is 800 %/y: almost certainly a slip for 8 %/y.
+    if (x > 1 && Number.isFinite(x))
+      throw new UnitError(
+        `a bare ${value} is a growth of ${+(value * 100).toPrecision(6)}%/y, which is probably a slip: write ${value}%/y, or ${+(value * 100).toPrecision(6)}%/y if you mean it`,
+      );
+  } else {
     const m = GROWTH_RE.exec(value);
     if (!m) throw new UnitError(`expected ${GROWTH_EXPECTED}, found ${describe(value)}`);
     x = Number(m[1]) / 100;

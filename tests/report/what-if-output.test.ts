@@ -15,8 +15,8 @@ afterAll(() => {
 describe('--set without --out', () => {
   it('names the folder after the change', () => {
     expect(whatIfSuffix([])).toBe('');
-    expect(whatIfSuffix(['readers.radiologists.count=+2'])).toBe('+readers.radiologists.count=+2');
-    expect(whatIfSuffix(['growth=8%/y', 'x=a b'])).toBe('+growth=8%_y,x=a_b');
+    expect(whatIfSuffix(['readers.radiologists.count=+2'])).toBe('--readers.radiologists.count-plus2');
+    expect(whatIfSuffix(['growth=8%/y', 'x=a b'])).toBe('--growth-8pct-y--x-a-b');
   });
 
   it('writes a new folder and says where', () => {
@@ -27,8 +27,9 @@ describe('--set without --out', () => {
     copyFileSync('tests/fixtures/ed-small.yaml', join(dir, 'ed.yaml'));
     const r = readsim(['run', 'ed.yaml', '-r', '1', '-q', '--horizon', '4w', '--set', 'replications=2'], dir);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'output'))).toEqual(['ed+replications=2']);
-    expect(r.stdout).toContain('Results in output/ed+replications=2/');
+    // (readsim keeps each results folder's content in a hidden folder the visible name links to)
+    expect(readdirSync(join(dir, 'output')).filter((n) => !n.startsWith('.'))).toEqual(['ed--replications-2']);
+    expect(r.stdout).toContain('output/ed--replications-2');
     expect(existsSync(join(dir, 'output/ed'))).toBe(false);
   }, 120_000);
 });

@@ -64,7 +64,7 @@ describe('scenario errors', () => {
     [
       'a coefficient of variation below 0',
       (r) => (r.streams[0].readTime.cv = -0.2),
-      ['scenarios/x.yaml: streams[0].readTime.cv: expected a coefficient of variation (a number >= 0), found -0.2'],
+      ['scenarios/x.yaml: streams[0].readTime.cv: expected a coefficient of variation (a number from 0 to 10), found -0.2'],
     ],
     [
       'a misspelt field',
@@ -181,7 +181,7 @@ describe('scenario errors', () => {
         (r.arms = [
           { name: 'fewer', readers: { general: { count: 0, roster: [{ days: 'all', from: '00:00', to: '24:00', on: 1 }] } } },
         ]),
-      ["scenarios/x.yaml: arms[0]: in this arm, readers[0].roster[0].on: 1 readers on, but the group's count is 0"],
+      ["scenarios/x.yaml: arms[0].readers.general.roster[0].on: in this arm, 1 readers on, but the group's count is 0"],
     ],
   ];
   for (const [what, change, want] of cases) {

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { load as loadYaml } from 'js-yaml';
 import type { Argv } from 'yargs';
 import { explainScenario } from '../../experiment/analytic-companion.js';
+import { safeFolderName } from '../../report/atomic-folder.js';
 import { explainText } from '../../report/explain-text.js';
 import { simulatedYears } from '../../report/read-periods.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
@@ -29,7 +30,7 @@ export const explainCommand = {
   handler: (argv: { scenario: string; format: 'text' | 'json'; results?: string; set?: string[] }) => {
     const scenario = loadScenario(argv.scenario, { set: argv.set });
     const explanation = explainScenario(scenario);
-    const dir = resolve(argv.results ?? `output/${scenario.stem}`);
+    const dir = resolve(argv.results ?? `output/${safeFolderName(scenario.stem)}`);
     const periods = join(dir, 'periods.csv');
     if (argv.results !== undefined && !existsSync(periods))
       throw new UsageError(`--results ${argv.results}: no periods.csv there (run readsim run first)`);

@@ -2,14 +2,15 @@ import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
 import { summaryJson } from '../../experiment/summary.js';
+import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import type { ChartFormats } from '../../report/render-chart.js';
 import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable, yearTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
-import { interruptSignal, progressBar } from '../progress.js';
-import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { announceStart, interruptSignal, progressBar } from '../progress.js';
+import { chartsOption, checkSimulationArgs, checkWorkLimits, type SimulationArgs, simulationOptions } from './shared-options.js';
 
 interface RunArgs extends SimulationArgs {
   scenario: string;
@@ -20,13 +21,21 @@ interface RunArgs extends SimulationArgs {
 }
 
 /**
- * The folder-name suffix for `--set` changes: "+readers.radiologists.count=26", several joined by
- * ","; characters that do not belong in a folder name become "_". Empty without changes.
+ * The folder-name suffix for `--set` changes, in characters any file system takes:
+ * "--readers.radiologists.count-plus2" ("+" as "plus", "%" as "pct", "=" and others as "-"),
+ * several joined by "--". Empty without changes.
  */
 export function whatIfSuffix(set: string[]): string {
   if (set.length === 0) return '';
-  const text = set.map((a) => a.replace(/[^A-Za-z0-9._=%+-]+/g, '_')).join(',');
-  return `+${text.length > 120 ? text.slice(0, 120) : text}`;
+  const text = set
+    .map((a) =>
+      a
+        .replaceAll('+', 'plus')
+        .replaceAll('%', 'pct')
+        .replace(/[^A-Za-z0-9._-]+/g, '-'),
+    )
+    .join('--');
+  return `--${text.length > 80 ? text.slice(0, 80) : text}`;
 }
 
 /** A folder as the user would type it: relative when under the current folder. */
@@ -64,10 +73,20 @@ export const runCommand = {
     const scenario = loadScenario(argv.scenario, { set });
     // A what-if (--set) without --out goes to a folder of its own, named after the change, so that
     // it never replaces the baseline's results.
-    const outDir = resolve(argv.out ?? `output/${scenario.stem}${whatIfSuffix(argv.set ?? [])}`);
+    const outArg = argv.out ?? `output/${safeFolderName(`${scenario.stem}${whatIfSuffix(argv.set ?? [])}`)}`;
+    const outDir = resolve(outArg);
+    checkWorkLimits(scenario, {
+      replications: argv.replications,
+      replication: argv.replication,
+      jobs: argv.jobs,
+      force: argv.force,
+    });
     const interrupt = interruptSignal();
+    let claimed: ClaimedFolder | undefined;
     const bar = progressBar(!argv.quiet && argv.format === 'text', scenario.resolved.name);
     try {
+      claimed = claimOutputFolder(outArg, { inputs: [argv.scenario], shown: argv.out ?? shownPath(outDir) });
+      announceStart(argv.quiet, `${scenario.resolved.name}: running; results will be in ${shownPath(outDir)}/`);
       const result = await runExperiment(scenario, {
         replications: argv.replications,
         seed: argv.seed,
@@ -110,6 +129,7 @@ export const runCommand = {
       process.stdout.write(`${out.join('\n')}\n`);
     } finally {
       bar.stop();
+      claimed?.release();
       interrupt.dispose();
     }
   },

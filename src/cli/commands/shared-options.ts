@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import { defaultJobs } from '../../experiment/default-jobs.js';
+import { estimateWork, workTooBig } from '../../experiment/work-estimate.js';
 import type { ChartFormats } from '../../report/render-chart.js';
+import type { LoadedScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 
 /** Options every simulating command takes. */
@@ -11,7 +13,12 @@ export function simulationOptions<T>(y: Argv<T>) {
     .option('horizon', { type: 'string', describe: 'simulated length, e.g. 2y (overrides the scenario)' })
     .option('set', { type: 'string', array: true, describe: 'change a value without editing the file: PATH=VALUE (repeatable)' })
     .option('jobs', { alias: 'j', type: 'number', describe: `worker threads (default: the cores, here ${defaultJobs()})` })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress bar' });
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress bar' })
+    .option('force', {
+      type: 'boolean',
+      default: false,
+      describe: 'run even when the work estimate passes the limits (2 billion studies, 4 GB of memory)',
+    });
 }
 
 export interface SimulationArgs {
@@ -21,6 +28,24 @@ export interface SimulationArgs {
   set?: string[];
   jobs?: number;
   quiet: boolean;
+  force: boolean;
+}
+
+/**
+ * Refuses (exit 1) a run whose estimated work passes the limits, before any of it is done,
+ * saying the estimate and how to go on; `--force` runs it anyway.
+ */
+export function checkWorkLimits(
+  scenarios: LoadedScenario | LoadedScenario[],
+  options: { replications?: number; replication?: number; jobs?: number; force: boolean },
+): void {
+  if (options.force) return;
+  const all = Array.isArray(scenarios) ? scenarios : [scenarios];
+  const why = workTooBig(estimateWork(all, { ...options, jobs: options.jobs ?? defaultJobs() }));
+  if (why)
+    throw new UsageError(
+      `${all[0].file}: ${why}. Use fewer replications (-r), fewer threads (-j), a shorter horizon (--horizon), smaller volumes or backlogs, or --force to run it anyway`,
+    );
 }
 
 /** Checks the numeric options and turns --horizon into a --set. */

@@ -4,6 +4,7 @@ import { possibleRange } from '../../experiment/summary.js';
 import { neighbourDifferences, parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
 import { simulateDepartment } from '../../model/department.js';
 import { defaultYears } from '../../model/run-metrics.js';
+import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import { fmt, fmtShare } from '../../report/format.js';
 import type { ChartFormats } from '../../report/render-chart.js';
 import { statAt, textTable } from '../../report/summary-table.js';
@@ -11,9 +12,9 @@ import { writeSweep } from '../../report/sweep-output.js';
 import { suggest } from '../../scenario/scenario-error.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
-import { interruptSignal, progressBar } from '../progress.js';
+import { announceStart, interruptSignal, progressBar } from '../progress.js';
 import { shownPath } from './run-command.js';
-import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { chartsOption, checkSimulationArgs, checkWorkLimits, type SimulationArgs, simulationOptions } from './shared-options.js';
 
 interface SweepArgs extends SimulationArgs {
   scenario: string;
@@ -84,11 +85,19 @@ export const sweepCommand = {
         `--metric ${argv.metric}: not a statistic of this scenario${hint ? ` (did you mean ${hint}?)` : ''}; see summary.json of a run for the names`,
       );
     }
-    const stem = variants[0].scenario.stem;
-    const outDir = resolve(argv.out ?? `output/${stem}-sweep`);
+    const stem = safeFolderName(variants[0].scenario.stem);
+    const outArg = argv.out ?? `output/${stem}-sweep`;
+    const outDir = resolve(outArg);
+    checkWorkLimits(
+      variants.map((v) => v.scenario),
+      { replications: argv.replications, jobs: argv.jobs, force: argv.force },
+    );
     const interrupt = interruptSignal();
+    let claimed: ClaimedFolder | undefined;
     const bar = progressBar(!argv.quiet, `sweep of ${variants.length} variants`);
     try {
+      claimed = claimOutputFolder(outArg, { inputs: [argv.scenario], shown: argv.out ?? shownPath(outDir) });
+      announceStart(argv.quiet, `sweep of ${variants.length} variants: running; results will be in ${shownPath(outDir)}/`);
       const sweep = await runSweep(variants, axes, {
         replications: argv.replications,
         seed: argv.seed,
@@ -130,6 +139,7 @@ export const sweepCommand = {
       );
     } finally {
       bar.stop();
+      claimed?.release();
       interrupt.dispose();
     }
   },

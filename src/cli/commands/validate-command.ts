@@ -1,8 +1,9 @@
 import type { Argv } from 'yargs';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { ScenarioError } from '../../scenario/scenario-error.js';
-import { UsageError } from '../cli-error.js';
+import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
+import { checkWorkLimits } from './shared-options.js';
 
 export const validateCommand = {
   ...COMMAND_INFO.validate,
@@ -16,13 +17,17 @@ export const validateCommand = {
     for (const file of argv.scenarios) {
       try {
         const s = loadScenario(file, { set: argv.set });
+        // Valid means it runs: a scenario that run would refuse as too big is refused here too.
+        checkWorkLimits(s, { force: false });
         process.stdout.write(`${file}: ok (${s.resolved.name}; ${s.resolved.arms.length} arm(s))\n`);
       } catch (e) {
-        if (!(e instanceof ScenarioError)) throw e;
+        if (!(e instanceof ScenarioError || e instanceof UsageError)) throw e;
         process.stderr.write(`${e.message}\n`);
         bad++;
       }
     }
-    if (bad > 0) throw new UsageError(`${bad} of ${argv.scenarios.length} file(s) have problems`);
+    // One file: its problems are the message. Several: one more line says how many had problems.
+    if (bad > 0 && argv.scenarios.length > 1) throw new UsageError(`${bad} of ${argv.scenarios.length} file(s) have problems`);
+    if (bad > 0) process.exitCode = EXIT_BAD_INPUT;
   },
 };

@@ -1,0 +1,33 @@
+/** The work estimate a run is checked against before it starts. */
+import { describe, expect, it } from 'vitest';
+import { estimateWork, workTooBig } from '../../src/experiment/work-estimate.js';
+import { parseScenarioText, validateScenario } from '../../src/scenario/load-scenario.js';
+
+const load = (volume: string, horizon: string, backlog = 0) =>
+  validateScenario(
+    'x.yaml',
+    parseScenarioText(
+      'x.yaml',
+      `name: p\nhorizon: ${horizon}\nreplications: 2\nstreams:\n  - { name: s, volume: ${volume}, backlog: ${backlog}, readTime: { dist: exponential, mean: 10m } }\nreaders:\n  - { name: r, count: 5 }\n`,
+    ),
+  );
+
+describe('work estimate', () => {
+  it('counts arrivals and backlog per run, times replications', () => {
+    const e = estimateWork([load('40/day', '10w', 100)], { jobs: 1 });
+    expect(e.runs).toBe(2);
+    expect(e.studiesPerRun).toBeCloseTo(40 * 70 + 100, 6);
+    expect(e.studies).toBeCloseTo(2 * (40 * 70 + 100), 6);
+    expect(workTooBig(e)).toBeNull();
+  });
+
+  it('refuses billions of studies, and a backlog that needs more memory than the limit', () => {
+    expect(workTooBig(estimateWork([load('1000000/day', '10y')], { jobs: 1 }))).toMatch(
+      /about 7\.30 billion studies \(2 runs of up to 3\.65 billion\), more than the limit of 2\.00 billion/,
+    );
+    const memory = workTooBig(estimateWork([load('40/day', '2w', 50_000_000)], { jobs: 2 }));
+    expect(memory).toMatch(/about 12\.1 GB of memory \(a backlog of up to 50,000,000 studies/);
+    // One run at a time needs half.
+    expect(estimateWork([load('40/day', '2w', 50_000_000)], { jobs: 1 }).memory).toBeCloseTo(50_000_000 * 130, -3);
+  });
+});
