@@ -2,7 +2,7 @@
  * npm run bench:engine: an M/M/c queue (lambda 9, mu 1, c 10, 1,000,000 customers; the issue's
  * goal is read at --customers 10000000) on the engine's own calendar, server pool, waiting line and
  * monitors (bench/mmc-model.ts), beside the bare typed-array heap of
- * ../shared/bench/heap_limit.mjs run with the same arguments in this script, alternately. Prints
+ * bench/heap-limit.mjs (the yardstick) run with the same arguments in this script, alternately. Prints
  * the median of several runs of each and, last, one JSON line; `ratio` is the median of the
  * runs' paired ratios.
  */
@@ -22,7 +22,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const yardstick = resolve(here, '../../../shared/bench/heap_limit.mjs');
+const yardstick = resolve(here, '../../bench/heap-limit.mjs');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
