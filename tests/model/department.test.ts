@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY } from '../../src/engine/index.js';
 import { Department } from '../../src/model/department.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
-import { runOnce, runRaw, scenario } from '../support/scenarios.js';
+import { ctStream, runOnce, runRaw, scenario } from '../support/scenarios.js';
 
 const TRIAGE = {
   name: 'bleed-triage',
@@ -206,13 +206,7 @@ describe('rosters, shift ends and the worklist', () => {
   });
 
   it('escalation lifts long-waiting outpatient studies ahead of inpatients, never ahead of stat studies', async () => {
-    const ct = (name: string, priority: string, volume: string) => ({
-      name,
-      modality: 'CT',
-      priority,
-      volume,
-      readTime: { dist: 'exponential', mean: '15m' },
-    });
+    const ct = (name: string, priority: string, volume: string) => ctStream(name, priority, volume, '15m');
     const runs = await runRaw(
       scenario({
         priorities: [{ name: 'stat', target: '1h' }, { name: 'inpatient' }, { name: 'outpatient' }],

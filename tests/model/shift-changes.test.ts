@@ -3,7 +3,7 @@ import { CapacityCalendar, DAY, HOUR, ServerPool, type ServerPoolListener, Simul
 import { runExperiment } from '../../src/experiment/experiment.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { loadScenario, validateScenario } from '../../src/scenario/load-scenario.js';
-import { runRaw, scenario } from '../support/scenarios.js';
+import { ctStream, runRaw, scenario } from '../support/scenarios.js';
 
 /**
  * Small departments whose right answers are known by hand (tests/fixtures/cases, each file says
@@ -181,13 +181,7 @@ describe('AI flags and escalation in overload', () => {
   });
 
   it('at 1.5x capacity for years, escalated routine studies never starve stat studies', async () => {
-    const ct = (name: string, priority: string, volume: string) => ({
-      name,
-      modality: 'CT',
-      priority,
-      volume,
-      readTime: { dist: 'exponential', mean: '20m' },
-    });
+    const ct = (name: string, priority: string, volume: string) => ctStream(name, priority, volume, '20m');
     const runs = await runRaw(
       scenario({
         horizon: '3y',

@@ -47,6 +47,11 @@ export function scenario(changes: Record<string, unknown> = {}): Record<string, 
   };
 }
 
+/** A CT stream of one priority with exponential reads of `mean` (a duration such as '15m'). */
+export function ctStream(name: string, priority: string, volume: string, mean: string): Record<string, unknown> {
+  return { name, modality: 'CT', priority, volume, readTime: { dist: 'exponential', mean } };
+}
+
 /** Runs every arm of a raw scenario in this thread; results [arm][replication]. */
 export async function runRaw(raw: Record<string, unknown>, replications = 3): Promise<RunResult[][]> {
   const loaded = validateScenario('test.yaml', raw);
