@@ -1,7 +1,5 @@
-import type { RunResult } from '../../model/run-result.js';
-import { periodLength } from '../period-means.js';
 import { type Chart, type ChartContext, HEIGHT, replicationNote, WIDTH } from './chart-context.js';
-import { blockDays, WORKING_DAYS_PER_YEAR } from './volume-chart.js';
+import { blockDays, periodBlocks, perRadiologistDay, WORKING_DAYS_PER_YEAR } from './volume-chart.js';
 
 /** Does any run count images (a stream of the scenario, in some arm, gives images per study)? */
 export function hasImages(ctx: ChartContext): boolean {
@@ -20,22 +18,14 @@ export function imagesChart(ctx: ChartContext): Chart {
     const first = armRuns[0];
     // Arms whose streams give no images have nothing to show.
     if (!armRuns.some((r) => (r.periods.images ?? []).some((x) => x > 0))) continue;
-    const blocks = new Map<number, number[]>();
-    first.periods.period_start_days.forEach((d, k) => {
-      const b = Math.floor(d / block.days + 1e-9);
-      if (!blocks.has(b)) blocks.set(b, []);
-      (blocks.get(b) as number[]).push(k);
-    });
-    for (const [b, ks] of blocks) {
-      const days = ks.reduce((s, k) => s + periodLength(first, k, horizon), 0);
-      if (days < 0.5 * block.days) continue;
-      const per = (r: RunResult, total: number) =>
-        (total * (365 / days)) / (ks.reduce((s, k) => s + r.periods.headcount[k], 0) / ks.length) / WORKING_DAYS_PER_YEAR;
+    for (const pb of periodBlocks(first, block.days, horizon)) {
+      const b = pb.index;
       let images = 0;
       for (const r of armRuns)
-        images += per(
+        images += perRadiologistDay(
           r,
-          ks.reduce((s, k) => s + (r.periods.images?.[k] ?? 0), 0),
+          pb,
+          pb.periods.reduce((s, k) => s + (r.periods.images?.[k] ?? 0), 0),
         );
       const t = Number(((b + 0.5) * (block.days / 365)).toFixed(4));
       values.push({ arm: first.arm, t, measure: 'images', value: images / armRuns.length });

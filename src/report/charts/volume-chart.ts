@@ -14,6 +14,39 @@ export function blockDays(horizonDays: number): { days: number; word: string } {
   return { days: 365 / 12, word: 'month' };
 }
 
+/** One block of periods: its index, the periods in it, and its length in days. */
+export interface PeriodBlock {
+  index: number;
+  periods: number[];
+  days: number;
+}
+
+/**
+ * The periods of a run grouped into blocks of `blockLength` days, slivers under half a block
+ * left out (they say nothing); and, per block, a total turned into a rate per radiologist per
+ * working day (yearly rate / mean headcount / working days).
+ */
+export function periodBlocks(first: RunResult, blockLength: number, horizon: number): PeriodBlock[] {
+  const groups = new Map<number, number[]>();
+  first.periods.period_start_days.forEach((d, k) => {
+    const b = Math.floor(d / blockLength + 1e-9);
+    if (!groups.has(b)) groups.set(b, []);
+    (groups.get(b) as number[]).push(k);
+  });
+  const out: PeriodBlock[] = [];
+  for (const [index, periods] of groups) {
+    const days = periods.reduce((s, k) => s + periodLength(first, k, horizon), 0);
+    if (days >= 0.5 * blockLength) out.push({ index, periods, days });
+  }
+  return out;
+}
+
+/** A block's total of run `r` as a rate per radiologist per working day. */
+export function perRadiologistDay(r: RunResult, block: PeriodBlock, total: number): number {
+  const headcount = block.periods.reduce((s, k) => s + r.periods.headcount[k], 0) / block.periods.length;
+  return (total * (365 / block.days)) / headcount / WORKING_DAYS_PER_YEAR;
+}
+
 /** 3. The volume argument: studies per radiologist per working day, over the years. */
 export function volumeChart(ctx: ChartContext): Chart {
   const horizon = ctx.summary.horizon_days;
@@ -21,18 +54,10 @@ export function volumeChart(ctx: ChartContext): Chart {
   const values: { arm: string; t: number; measure: string; value: number }[] = [];
   for (const armRuns of ctx.runs) {
     const first = armRuns[0];
-    const blocks = new Map<number, number[]>();
-    first.periods.period_start_days.forEach((d, k) => {
-      const b = Math.floor(d / block.days + 1e-9);
-      if (!blocks.has(b)) blocks.set(b, []);
-      (blocks.get(b) as number[]).push(k);
-    });
-    for (const [b, ks] of blocks) {
-      const days = ks.reduce((s, k) => s + periodLength(first, k, horizon), 0);
-      if (days < 0.5 * block.days) continue; // a sliver of a block says nothing
-      const perYear = 365 / days;
-      const per = (r: RunResult, total: number) =>
-        (total * perYear) / (ks.reduce((s, k) => s + r.periods.headcount[k], 0) / ks.length) / WORKING_DAYS_PER_YEAR;
+    for (const pb of periodBlocks(first, block.days, horizon)) {
+      const b = pb.index;
+      const ks = pb.periods;
+      const per = (r: RunResult, total: number) => perRadiologistDay(r, pb, total);
       let demand = 0;
       let capacity = 0;
       for (const r of armRuns) {
