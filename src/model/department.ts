@@ -436,7 +436,7 @@ export class Department implements EventHandler, ServerPoolListener {
       // Under preemption the wait is the time in the department not being read.
       this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period, arrival);
     }
-    if (counted) this.metrics.outcome(store.findings[id], store.flagged[id]);
+    if (counted) this.metrics.outcome(store.findings[id], store.recalled[id]);
     store.release(id);
   }
 
