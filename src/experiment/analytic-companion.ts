@@ -1,5 +1,6 @@
 import { CapacityCalendar, YEAR } from '../engine/index.js';
-import type { DepartmentConfig, ExternalProviderConfig } from '../model/department-config.js';
+import type { DepartmentConfig } from '../model/department-config.js';
+import { outsourcedShare } from '../model/external-provider.js';
 import { expectedReading } from '../model/study-stream.js';
 import { WorkPerStudy } from '../model/work-per-study.js';
 import { describeArm } from '../scenario/describe-arm.js';
@@ -130,36 +131,6 @@ function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read:
     read: { mean: x.readMean, second: x.readSecondMoment },
     reads: x.readsPerStudy,
   };
-}
-
-/**
- * Share of a stream's studies that providers with an `always` or `hours` policy send out on
- * arrival: share x the part of the stream's weekly arrival pattern inside the hours. Providers
- * are tried in order, so each takes its share of what the earlier ones left. Weekly caps and
- * the `waited` and `backlog` policies depend on the queue and are not counted here.
- */
-export function outsourcedShare(cfg: DepartmentConfig, s: number): number {
-  const st = cfg.streams[s];
-  let left = 1;
-  for (const x of cfg.external ?? []) {
-    if (x.when === 'never' || !x.eligible[s]) continue;
-    if (x.when === 'always') left *= 1 - x.share;
-    else if (x.when === 'hours') left *= 1 - x.share * patternShareIn(st.pattern, x.hours);
-  }
-  return 1 - left;
-}
-
-/** The part of a weekly pattern (168 hourly weights) inside pieces of the week (minutes). */
-export function patternShareIn(pattern: number[], pieces: ExternalProviderConfig['hours']): number {
-  const total = pattern.reduce((a, b) => a + b, 0);
-  if (!(total > 0)) return 0;
-  let inside = 0;
-  for (let h = 0; h < 168; h++) {
-    let minutes = 0;
-    for (const p of pieces) minutes += Math.max(0, Math.min(p.to, (h + 1) * 60) - Math.max(p.from, h * 60));
-    inside += pattern[h] * Math.min(1, minutes / 60);
-  }
-  return inside / total;
 }
 
 /**

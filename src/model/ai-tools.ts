@@ -129,6 +129,17 @@ export class StreamAi {
   }
 
   /**
+   * How triage reorders the worklist: a study that an active triage tool with action `reorder`
+   * flags waits one level above the level of its priority (`level`: 0 is the top, priority p
+   * waits at p + 1 with `order: priority`, every study at 1 with `fifo`), so a flagged study
+   * of the top priority goes to level 0, above every unflagged one. Action `flag` shows the
+   * flag (for assistance) without moving the study. Returns the study's level on arrival.
+   */
+  levelOnArrival(level: number, calls: number): number {
+    return (calls & this.reorderMask) !== 0 ? level - 1 : level;
+  }
+
+  /**
    * Reads a study still needs after the active autonomous tools: the first of them (in the
    * scenario's order) whose call clears the study decides, leaving min(reads, its readsLeft).
    */

@@ -37,8 +37,16 @@ export interface RunOptions {
 /**
  * A reading department on the engine: streams of studies arrive, wait on a worklist (one
  * multi-level line per modality), and are read by reader groups (server pools following their
- * rosters). AI tools act on arrival: triage moves flagged studies up a level, assistance
- * changes the reading work, autonomous tools clear studies or cut their reads.
+ * rosters). AI tools act on arrival: triage moves flagged studies up a level
+ * (`StreamAi.levelOnArrival`), assistance changes the reading work, autonomous tools clear
+ * studies or cut their reads (the reading rules: study-stream.ts `settleReading`).
+ *
+ * Who reads what is decided by two policies: the routing policy (routing-policy.ts) gives a
+ * study that comes onto the worklist to a reader group with a free reader, and the worklist
+ * policy (worklist-policy.ts) gives a reader who becomes free the next study. At a shift end
+ * (ServerPool `applyCalendar`) a read in hand is finished as overtime (`finish`) or handed
+ * back to the worklist (`handover`, `jobHandedOver` here); the new shift's readers then take
+ * work through `capacityRaised`.
  *
  * Levels: with `order: priority`, a study of priority p waits at level p + 1; with `fifo`,
  * every study at level 1. Level 0 is above the top priority: where flagged top-priority
@@ -249,8 +257,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const base = id * store.maxReads;
     for (let r = 0; r < reads; r++) workload += store.work[base + r];
     col.workload_min[k] += workload;
-    let level = this.baseLevel[s.index];
-    if ((store.calls[id] & s.ai.reorderMask) !== 0) level--;
+    const level = s.ai.levelOnArrival(this.baseLevel[s.index], store.calls[id]);
     store.level[id] = level;
     this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, this.traceMasks[s.index]));
     this.dispatch(id, true);

@@ -12,9 +12,9 @@ import { validateScenario } from '../../src/scenario/load-scenario.js';
  * all (5 minutes each), with no arrival after.
  */
 
-const NIGHT = Array.from({ length: 168 }, (_, h) => (h < 8 ? 1 : 0));
+const NIGHT: number[] = Array.from({ length: 168 }, (_, h) => (h < 8 ? 1 : 0));
 
-const DAYTIME = Array.from({ length: 168 }, (_, h) => (h >= 9 && h < 17 ? 1 : 0));
+const DAYTIME: number[] = Array.from({ length: 168 }, (_, h) => (h >= 9 && h < 17 ? 1 : 0));
 
 function department(readers: { name: string }[] = [{ name: 'rads' }], pattern = NIGHT) {
   return validateScenario('policies.yaml', {
