@@ -12,7 +12,7 @@ export class ExternalProvider {
   private readonly turnaroundDist: Distribution;
   private readonly shareRng: RandomStream;
   private readonly turnaroundRng: RandomStream;
-  /** Minute-of-week flags for `hours` (1 = arrivals in that minute go out). */
+  /** Per minute of the week, for `hours`: 1 = arrivals in that minute go out. */
   private readonly inHours: Uint8Array | null;
   private week = -1;
   private sentThisWeek = 0;
@@ -31,9 +31,9 @@ export class ExternalProvider {
     this.shareRng = streams.stream(`outsourcing/${config.name}`);
     this.turnaroundRng = streams.stream(`outsourced-turnaround/${config.name}`);
     if (config.when === 'hours') {
-      const flags = new Uint8Array(WEEK);
-      for (const h of config.hours) flags.fill(1, Math.max(0, Math.floor(h.from)), Math.min(WEEK, Math.ceil(h.to)));
-      this.inHours = flags;
+      const minutes = new Uint8Array(WEEK);
+      for (const h of config.hours) minutes.fill(1, Math.max(0, Math.floor(h.from)), Math.min(WEEK, Math.ceil(h.to)));
+      this.inHours = minutes;
     } else this.inHours = null;
   }
 

@@ -93,7 +93,7 @@ export class StudyStream {
   /**
    * Draws a new study into slot `id`: findings, AI calls, the human work and verdict of each
    * possible read (drawn for every read even when an arm's AI removes some, to keep the draws
-   * aligned), then settles the reads this arm gives it and whether the reading flags it.
+   * aligned), then settles the reads this arm gives it and whether the reading recalls it.
    */
   drawStudy(store: StudyStore, id: number, now: number): void {
     store.arrival[id] = now;
