@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateDepartment } from '../../src/model/department.js';
 import { TRACE, TraceRecorder } from '../../src/model/event-trace.js';
 import type { RoutingPolicy } from '../../src/model/routing-policy.js';
-import { oldestHeadFirst } from '../../src/model/worklist-policy.js';
+import { oldestHeadFirst, type WorklistPolicy } from '../../src/model/worklist-policy.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
 
 /**
@@ -105,5 +106,87 @@ describe('dispatch policies', () => {
     for (const s of byLast) if (s.group === 0) expect(s.othersBusy).toBe(true);
     expect(byDefault.filter((s) => s.group === 0).length).toBeGreaterThan(byDefault.length / 2);
     expect(byLast.filter((s) => s.group === 1).length).toBeGreaterThan(byLast.length / 2);
+  });
+
+  it('the kept lists change nothing: scanning every group and every line gives the same results', () => {
+    // The plain rules, asking every group and every line in turn (no sets of free groups or
+    // of lines with studies waiting), on random departments with groups that read some
+    // modalities, shift changes, both shift-end rules and preemption.
+    const everyGroup: RoutingPolicy = (state, line) => {
+      for (let g = 0; g < state.groupCount; g++) if (state.reads(g, line) && state.pools[g].canStart()) return g;
+      return -1;
+    };
+    const everyLine: WorklistPolicy = (state, group) => {
+      let best = -1;
+      for (let i = 0; i < state.lineCount; i++) {
+        const line = state.lines[i];
+        if (!state.reads(group, i) || line.size === 0) continue;
+        const b = best < 0 ? null : state.lines[best];
+        if (
+          b === null ||
+          line.peekLevel() < b.peekLevel() ||
+          (line.peekLevel() === b.peekLevel() &&
+            (line.peekRank() < b.peekRank() || (line.peekRank() === b.peekRank() && line.peekKey() < b.peekKey())))
+        )
+          best = i;
+      }
+      return best;
+    };
+    const MODALITIES = ['CT', 'MR', 'XR'];
+    const shape = fc.record({
+      groups: fc.array(
+        fc.record({
+          reads: fc.subarray(MODALITIES, { minLength: 1 }),
+          day: fc.integer({ min: 1, max: 3 }),
+          night: fc.integer({ min: 0, max: 2 }),
+          shiftEnd: fc.constantFrom('finish', 'handover'),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      perDay: fc.integer({ min: 5, max: 60 }),
+      preemption: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(shape, (s) => {
+        const loaded = validateScenario('random.yaml', {
+          name: 'random groups',
+          horizon: '2w',
+          warmup: 0,
+          priorities: [
+            { name: 'urgent', target: '1h' },
+            { name: 'routine', target: '1d' },
+          ],
+          streams: MODALITIES.flatMap((m) =>
+            ['urgent', 'routine'].map((p) => ({
+              name: `${m}-${p}`,
+              modality: m,
+              priority: p,
+              volume: `${s.perDay}/day`,
+              readTime: { dist: 'exponential', mean: '20m' },
+            })),
+          ),
+          // Every modality is read by some group.
+          readers: [
+            ...s.groups.map((g, i) => ({
+              name: `g${i}`,
+              count: Math.max(g.day, g.night),
+              modalities: g.reads,
+              shiftEnd: g.shiftEnd,
+              roster: [
+                { days: 'all', from: '08:00', to: '18:00', on: g.day },
+                { days: 'all', from: '18:00', to: '08:00', on: g.night },
+              ],
+            })),
+            { name: 'all', count: 1, roster: [{ days: 'Mon-Fri', from: '09:00', to: '17:00', on: 1 }] },
+          ],
+          worklist: { order: 'priority', preemption: s.preemption ? 'resume' : 'none' },
+        });
+        const d = loaded.departments[0];
+        const kept = simulateDepartment(d, { seed: 9, replication: 0 });
+        const plain = simulateDepartment(d, { seed: 9, replication: 0, routing: everyGroup, worklist: everyLine });
+        expect(plain).toEqual(kept);
+      }),
+      { seed: 2026, numRuns: 20 },
+    );
   });
 });
