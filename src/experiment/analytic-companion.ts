@@ -14,7 +14,7 @@ import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing
  * wait estimates, and the fluid backlog after the crossing. Each figure states its formula.
  */
 
-/** Mean and second moment of one human read of a stream's study, AI assistance included. */
+/** Mean (minutes) and second moment (minutes squared) of one human read of a stream's study, over all its reads, AI assistance included. */
 interface ReadMoments {
   mean: number;
   second: number;
@@ -134,8 +134,10 @@ function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read:
 }
 
 /**
- * Expected human reads per study of stream `s` and the mean and second moment of one read's
- * human work (minutes), AI tools of the arm included: the figures the offered load is built from.
+ * Expected human reads per study of stream `s` and the mean (minutes) and second moment
+ * (minutes squared) of one read's human work over all reads, AI tools of the arm included: the
+ * figures the offered load is built from (reads x mean = reading work per study), from the
+ * model's own rules (study-stream.ts `expectedReading`).
  */
 export function streamReadMoments(cfg: DepartmentConfig, s: number): { reads: number; mean: number; second: number } {
   const { read, reads } = streamLoad(cfg, s);
