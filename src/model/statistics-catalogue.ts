@@ -291,7 +291,7 @@ export const STATISTICS = [
   {
     path: 'reading_hours',
     unit: 'hours',
-    label: 'reading hours',
+    label: 'human reading hours',
     description: `Hours spent reading ${ON_WINDOW}, overtime included.`,
   },
   { path: 'rostered_hours', unit: 'hours', label: 'rostered hours', description: `Rostered hours ${ON_WINDOW}.` },
@@ -628,15 +628,31 @@ export function fillLabel(label: string, names: Partial<Record<Placeholder | 'ta
   });
 }
 
-/** The label of a path ("wait.by_priority.stat" -> "mean wait stat"), or the path when the catalogue lacks it. */
+/**
+ * The label of a path ("wait.by_priority.stat" -> "mean wait stat"; "by_year.5.demand_of_capacity"
+ * -> "demand / capacity, year 5"), or the path when the catalogue lacks it.
+ */
 export function statisticLabel(path: string): string {
   const f = findStatistic(path);
-  return f ? fillLabel(f.entry.label, f.names) : path;
+  if (!f) return path;
+  const label = fillLabel(f.entry.label, f.names);
+  return f.names.year === undefined ? label : `${label}, year ${f.names.year}`;
 }
 
 /** The unit of a path's statistic, or null when the catalogue lacks it. */
 export function statisticUnit(path: string): StatisticUnit | null {
   return findStatistic(path)?.entry.unit ?? null;
+}
+
+/**
+ * A statistic's label with its unit, for an axis title ("wait.by_priority.stat" -> "mean wait
+ * stat (minutes)"; shares and ratios as fractions of 1); the path itself when the catalogue lacks it.
+ */
+export function statisticAxisTitle(path: string): string {
+  const unit = statisticUnit(path);
+  if (unit === null) return path;
+  const label = statisticLabel(path);
+  return unit === 'share' || unit === 'ratio' ? `${label} (fraction)` : `${label} (${unit})`;
 }
 
 /**
