@@ -108,7 +108,7 @@ export const STATISTICS = [
     path: 'studies.reported',
     unit: 'studies',
     label: 'studies reported',
-    description: `Studies reported ${ON_WINDOW}, whenever they arrived.`,
+    description: `Studies reported by readers or an external provider ${ON_WINDOW}, whenever they arrived (those an AI reported alone are \`studies.cleared_by_ai\`).`,
   },
   {
     path: 'studies.cleared_by_ai',
@@ -152,7 +152,7 @@ export const STATISTICS = [
     path: 'outsourced.cost',
     unit: 'cost',
     label: 'outsourcing cost',
-    description: 'Their cost (the providers\u2019 cost per study).',
+    description: 'Cost of the studies sent out (each provider\u2019s cost per study).',
     when: 'external providers',
   },
   {
@@ -173,7 +173,7 @@ export const STATISTICS = [
     path: 'outsourced.by_provider.<provider>.cost',
     unit: 'cost',
     label: 'outsourcing cost, <provider>',
-    description: 'Their cost.',
+    description: 'Cost of the studies sent to this provider.',
     when: 'external providers',
   },
   { path: 'wait.all', unit: 'minutes', label: 'mean wait, all studies', description: WAIT },
@@ -189,7 +189,7 @@ export const STATISTICS = [
     path: 'wait.by_finding.<finding>.negative',
     unit: 'minutes',
     label: 'mean wait, without <finding>',
-    description: 'And without it.',
+    description: 'Mean wait of those studies without the finding.',
   },
   {
     path: 'wait.by_ai_call.<tool>.<call>',
@@ -216,9 +216,24 @@ export const STATISTICS = [
     label: 'mean TAT <priority>',
     description: 'Turnaround by priority: mean.',
   },
-  { path: 'tat.by_priority.<priority>.p50', unit: 'minutes', label: 'median TAT <priority>', description: 'Median.' },
-  { path: 'tat.by_priority.<priority>.p90', unit: 'minutes', label: 'p90 TAT <priority>', description: '90th percentile.' },
-  { path: 'tat.by_priority.<priority>.p95', unit: 'minutes', label: 'p95 TAT <priority>', description: '95th percentile.' },
+  {
+    path: 'tat.by_priority.<priority>.p50',
+    unit: 'minutes',
+    label: 'median TAT <priority>',
+    description: 'Turnaround by priority: median (within 0.5%).',
+  },
+  {
+    path: 'tat.by_priority.<priority>.p90',
+    unit: 'minutes',
+    label: 'p90 TAT <priority>',
+    description: 'Turnaround by priority: 90th percentile (within 0.5%).',
+  },
+  {
+    path: 'tat.by_priority.<priority>.p95',
+    unit: 'minutes',
+    label: 'p95 TAT <priority>',
+    description: 'Turnaround by priority: 95th percentile (within 0.5%).',
+  },
   {
     path: 'target_met_share.<priority>',
     unit: 'share',
@@ -231,7 +246,7 @@ export const STATISTICS = [
     path: 'target_missed_unread.<priority>',
     unit: 'studies',
     label: '<priority> unread past <target>',
-    description: 'Those unread misses.',
+    description: 'Studies of the priority still unread at the end and already past its target (counted as misses above).',
     when: 'target',
   },
   {
@@ -246,21 +261,21 @@ export const STATISTICS = [
     path: 'initial_backlog.tat_mean',
     unit: 'minutes',
     label: 'initial backlog: mean TAT',
-    description: 'Their mean time from time 0 to the report.',
+    description: 'Mean time from time 0 to the report of the initial backlog\u2019s studies.',
     when: 'initial backlog',
   },
   {
     path: 'initial_backlog.tat_max',
     unit: 'minutes',
     label: 'initial backlog: longest TAT',
-    description: 'The longest.',
+    description: 'The longest of those times.',
     when: 'initial backlog',
   },
   {
     path: 'initial_backlog.cleared_days',
     unit: 'days',
     label: 'initial backlog cleared after',
-    description: 'When its last study was reported (empty when some are still unread at the end).',
+    description: 'Days from time 0 to the report of its last study (no value while some are still unread at the end).',
     when: 'initial backlog',
   },
   {
@@ -364,7 +379,12 @@ export const STATISTICS = [
     description:
       'By year: studies that arrived in the year (the warm-up included; studies by the year they arrived in, counts and times by the periods that start in the year).',
   },
-  { path: 'by_year.<year>.studies.reported', unit: 'studies', label: 'studies reported', description: 'Studies reported.' },
+  {
+    path: 'by_year.<year>.studies.reported',
+    unit: 'studies',
+    label: 'studies reported',
+    description: 'Studies reported by readers or an external provider.',
+  },
   {
     path: 'by_year.<year>.studies.cleared_by_ai',
     unit: 'studies',
@@ -406,7 +426,7 @@ export const STATISTICS = [
     path: 'by_year.<year>.tat.by_priority.<priority>.p90',
     unit: 'minutes',
     label: 'p90 TAT <priority>',
-    description: 'Their 90th percentile.',
+    description: '90th percentile of those turnarounds.',
   },
   { path: 'by_year.<year>.tat.all.mean', unit: 'minutes', label: 'mean TAT', description: 'Mean turnaround of every priority.' },
   {
@@ -426,7 +446,7 @@ export const STATISTICS = [
     path: 'backlog_age_end.max_days',
     unit: 'days',
     label: 'oldest study of the backlog at end',
-    description: 'Age of the oldest.',
+    description: 'Age of the oldest study still waiting at the end.',
   },
 ] as const satisfies readonly StatisticEntry[];
 
