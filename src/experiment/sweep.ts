@@ -153,9 +153,12 @@ export function checkMetric(metric: string, departments: readonly DepartmentConf
     close.push(next);
     rest = rest.filter((k) => k !== next);
   }
+  // Then names that hold the word ("backlog" -> studies.backlog_end, ...).
+  const word = metric.toLowerCase();
+  for (const k of known) if (close.length < 5 && !close.includes(k) && k.toLowerCase().includes(word)) close.push(k);
   const why = found ? 'not a statistic of this scenario' : 'not a statistic readsim reports';
   const hint = close.length
-    ? ` (did you mean ${close[0]}?${close.length > 1 ? ` other close names: ${close.slice(1).join(', ')}` : ''})`
+    ? ` (did you mean ${close[0]}?${close.length > 1 ? ` Other close names: ${close.slice(1).join(', ')}` : ''})`
     : ` (its statistics include ${known.slice(0, 4).join(', ')}, ...)`;
   return `--metric ${metric}: ${why}${hint}; docs/results.md lists every statistic`;
 }

@@ -1,7 +1,7 @@
 import { load as loadYaml } from 'js-yaml';
 import type { Statistic } from '../experiment/summary.js';
 import { isIntegerAxis, neighbourDifferences, type SweepResult } from '../experiment/sweep.js';
-import { statisticAxisTitle } from '../model/statistics-catalogue.js';
+import { statisticAxisTitle, statisticLabel } from '../model/statistics-catalogue.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
@@ -86,7 +86,7 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
   const allNumeric = rows.every((r) => numeric(r.a) !== null);
   const arms = sweep.results[0].summary.arms.map((a) => a.name);
   const title = {
-    text: `${statisticAxisTitle(metric)} across the sweep`,
+    text: `${statisticLabel(metric)} across the sweep`,
     subtitle: `${sweep.results[0].summary.scenario}; mean over ${sweep.results[0].summary.replications} replication(s)${axes.length === 1 ? ', 95% band' : ''}`,
   };
   if (axes.length === 1) {
