@@ -283,7 +283,7 @@ export class RunMetrics {
    * past its priority's target has missed it whatever happens next, so it counts as a miss in
    * the share within target; a younger one is censored (its outcome is unknown) and left out.
    */
-  unreadAtEnd(stream: number, age: number): void {
+  private unreadAtEnd(stream: number, age: number): void {
     const p = this.streamPriority[stream];
     if (age > this.targets[p]) {
       this.targetCount[p]++;

@@ -567,8 +567,14 @@ const PART = /<([a-z]+)>/g;
 
 /** The parts of a template, in order ("by_year.<year>.tat.by_priority.<priority>.p90" -> year, priority). */
 export function templateParts(template: string): Placeholder[] {
-  return [...template.matchAll(PART)].map((m) => m[1] as Placeholder);
+  let parts = partsOf.get(template);
+  if (!parts) {
+    parts = [...template.matchAll(PART)].map((m) => m[1] as Placeholder);
+    partsOf.set(template, parts);
+  }
+  return parts;
 }
+const partsOf = new Map<string, Placeholder[]>();
 
 /**
  * Every statistic this department reports, in summary.json's order: each catalogue entry whose
