@@ -10,6 +10,13 @@ export function hasHumanAccuracy(s: StreamConfig): boolean {
 import type { StudyStore } from './study-store.js';
 import { WorkPerStudy } from './work-per-study.js';
 
+/**
+ * The most findings and acting AI tools (triage, second reader, autonomous) one stream may have
+ * together: the reading expectation sums over 2^(findings + tools) outcomes. The scenario
+ * check refuses more (src/scenario/check-scenario.ts).
+ */
+export const MAX_OUTCOME_BITS = 20;
+
 /** A stream's reading on average per study, at time 0 (see `StudyStream.expectation`). */
 export interface ReadingExpectation {
   /** Human reads per study. */
@@ -196,7 +203,7 @@ export class StudyStream {
     const nf = this.findingBits.length;
     const tools = ai.effectiveCalls;
     const nt = tools.length;
-    if (nf + nt > 20)
+    if (nf + nt > MAX_OUTCOME_BITS)
       throw new Error(`stream ${this.config.name}: too many findings and AI tools (${nf + nt}) to sum over every outcome`);
     const slots = this.readSlots;
     const allSlots = (1 << slots) - 1;

@@ -1,4 +1,5 @@
 import { EngineError, makeDistribution, WEEK, YEAR } from '../engine/index.js';
+import { MAX_OUTCOME_BITS } from '../model/study-stream.js';
 import { applyArm } from './apply-arm.js';
 import type { ResolvedScenario } from './resolve.js';
 import { formatPath, fromZodIssues, type ScenarioIssue } from './scenario-error.js';
@@ -9,6 +10,16 @@ import { DAY_NAMES, describeFound, parseClock, parseDuration, parseShare, UnitEr
 /** Bits in a study's masks: findings and AI tools are each limited to 30. */
 const MAX_FINDINGS = 30;
 const MAX_TOOLS = 30;
+/**
+ * Priorities: the worklist keeps a class per priority (at most 255) and a study's level
+ * (0 to the number of priorities) in one byte.
+ */
+const MAX_PRIORITIES = 254;
+/**
+ * Reader groups: each in-house group takes two of the engine's 2,048 event kinds (read ends,
+ * shift changes); the department takes six more.
+ */
+const MAX_READER_GROUPS = 1000;
 /** The longest simulated time: beyond it the calendars and period series would not fit in memory. */
 const MAX_HORIZON = 100 * YEAR;
 /** The longest reading-time parameter: a read of more than a week is no read. */
@@ -96,6 +107,10 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
     if (a.worklist) checkEscalation({ ...r.worklist, ...a.worklist } as ResolvedScenario['worklist'], ['arms', i, 'worklist']);
   });
   if (r.ai.length > MAX_TOOLS) add(['ai'], `at most ${MAX_TOOLS} AI tools, found ${r.ai.length}`);
+  if (r.priorities.length > MAX_PRIORITIES)
+    add(['priorities'], `expected at most ${MAX_PRIORITIES} priorities, found ${r.priorities.length}`);
+  if (r.readers.length > MAX_READER_GROUPS)
+    add(['readers'], `expected at most ${MAX_READER_GROUPS} reader groups, found ${r.readers.length}`);
 
   // Arms: references, and each arm's what-if as a whole department.
   const streamNames = r.streams.map((s) => s.name);
@@ -158,7 +173,41 @@ export function checkScenario(r: ResolvedScenario): ScenarioIssue[] {
       else add(['arms', i], `in this arm, ${path.length ? `${formatPath(path)}: ` : ''}${message}`);
     });
   });
+  if (issues.length > 0) return issues;
+  checkOutcomeBits(r, add);
   return issues;
+}
+
+/**
+ * In every arm, each stream's findings and the AI tools that call on it there (triage, second
+ * reader, autonomous: not assist) number at most MAX_OUTCOME_BITS together: the reading
+ * expectation (`readsim explain`, `staff`) sums over every combination of them. Shown at the
+ * arm's `ai` list, or at `ai` when the arms are readsim's default ones (without / with AI).
+ */
+function checkOutcomeBits(r: ResolvedScenario, add: Add): void {
+  const defaultArms =
+    r.arms.every((a) => !a.readers && !a.streams && !a.worklist && !a.tools) &&
+    ((r.arms.length === 1 && r.arms[0].name === 'without AI' && r.arms[0].ai.length === 0) ||
+      (r.arms.length === 2 &&
+        r.arms[0].name === 'without AI' &&
+        r.arms[1].name === 'with AI' &&
+        r.arms[0].ai.length === 0 &&
+        r.arms[1].ai.length === r.ai.length));
+  r.arms.forEach((a, i) => {
+    if (a.ai.length === 0) return;
+    const armed = a.readers || a.streams || a.worklist || a.tools ? applyArm(r, i) : r;
+    for (const s of armed.streams) {
+      const findings = Object.keys(s.findings).length;
+      const tools = armed.ai
+        .filter((t) => t.kind !== 'assist' && a.ai.includes(t.name) && t.streams.includes(s.name))
+        .map((t) => t.name);
+      if (findings + tools.length <= MAX_OUTCOME_BITS) continue;
+      add(
+        defaultArms ? ['ai'] : ['arms', i, 'ai'],
+        `in arm "${a.name}", stream "${s.name}" has ${findings} finding(s) and ${tools.length} AI tool(s) calling on it (${tools.slice(0, 10).join(', ')}${tools.length > 10 ? ', ...' : ''}): expected at most ${MAX_OUTCOME_BITS} findings and calling tools together on one stream, found ${findings + tools.length}`,
+      );
+    }
+  });
 }
 
 /**
@@ -182,6 +231,11 @@ function checkDepartment(r: ResolvedScenario, add: Add): void {
         add(['streams', i, 'findings', f, ...(typeof v === 'object' ? ['prevalence'] : [])], e.message);
       }
     }
+  });
+  r.streams.forEach((s, i) => {
+    const n = Object.keys(s.findings).length;
+    if (n > MAX_OUTCOME_BITS)
+      add(['streams', i, 'findings'], `expected at most ${MAX_OUTCOME_BITS} findings on one stream, found ${n}`);
   });
   if (findingNames.size > MAX_FINDINGS)
     add(['streams'], `at most ${MAX_FINDINGS} different findings, found ${findingNames.size}`);

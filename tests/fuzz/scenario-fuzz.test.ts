@@ -1,7 +1,9 @@
 /**
  * Fuzzing scenarios (fast-check): mutated files (fields dropped or retyped, extreme and
  * non-finite numbers, unknown units, long strings, empty lists, overlapping rosters, arms that
- * change anything, --set paths) go through validation and, when valid, a short run. The only
+ * change anything, --set paths, lists grown to the model's limits: findings and AI tools on a
+ * stream, priorities, reader groups) go through validation and, when valid, `explain` and a
+ * short run. The only
  * outcomes allowed are those of exit code 0, or exit code 1 with every line naming the file
  * (and a field or --set); never an internal error (exit code 2), never a hang.
  *
@@ -12,6 +14,7 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/cli-error.js';
+import { explainScenario } from '../../src/experiment/analytic-companion.js';
 import { runExperiment } from '../../src/experiment/experiment.js';
 import { estimateWork, workTooBig } from '../../src/experiment/work-estimate.js';
 import { parseScenarioText, validateScenario } from '../../src/scenario/load-scenario.js';
@@ -181,7 +184,7 @@ function paths(node: unknown, at: (string | number)[] = [], out: (string | numbe
 }
 
 interface Mutation {
-  op: 'delete' | 'set' | 'scale' | 'add-key' | 'add-arm' | 'add-shift' | 'empty-list';
+  op: 'delete' | 'set' | 'scale' | 'add-key' | 'add-arm' | 'add-shift' | 'empty-list' | 'grow';
   at: number;
   value: number;
   field: string;
@@ -257,6 +260,38 @@ function mutate(raw: Json, m: Mutation): void {
       if (g && typeof g === 'object') g.roster = [...(Array.isArray(g.roster) ? g.roster : []), value];
       break;
     }
+    case 'grow': {
+      // A list grown to about a limit of the model (bit masks, byte-sized levels, event kinds):
+      // findings on a stream (with triage tools for some), priorities, reader groups.
+      const what = m.at % 3;
+      const streams = raw.streams as Json[] | undefined;
+      if (what === 0 && Array.isArray(streams) && streams[0] && typeof streams[0] === 'object') {
+        // More findings on the first stream, and triage tools for some of them in every arm with AI.
+        const n = [10, 16, 17, 18, 19, 29][m.value % 6];
+        const own = streams[0].findings && typeof streams[0].findings === 'object' ? streams[0].findings : {};
+        const findings: Json = { ...own };
+        for (let i = 0; i < n; i++) findings[`g${i}`] = '1%';
+        streams[0].findings = findings;
+        const tools = [0, 1, 2, 3][Math.floor(m.value / 6) % 4];
+        const names = Array.from({ length: tools }, (_, i) => `g${i}-triage`);
+        const ai = Array.isArray(raw.ai) ? raw.ai : [];
+        names.forEach((name, i) =>
+          ai.push({ name, kind: 'triage', finding: `g${i}`, sensitivity: 0.9, specificity: 0.9, streams: [streams[0].name] }),
+        );
+        raw.ai = ai;
+        if (Array.isArray(raw.arms))
+          for (const arm of raw.arms as Json[])
+            if (arm && Array.isArray(arm.ai) && arm.ai.length > 0) arm.ai = [...arm.ai, ...names];
+      } else if (what === 1) {
+        const n = [3, 254, 255, 300][m.value % 4];
+        raw.priorities = Array.from({ length: n }, (_, i) => ({ name: i === 0 ? 'stat' : i === 1 ? 'routine' : `p${i}` }));
+      } else if (what === 2 && Array.isArray(raw.readers) && raw.readers[0]) {
+        const n = [1000, 1001][m.value % 2];
+        const g = raw.readers[0] as Json;
+        raw.readers = Array.from({ length: n }, (_, i) => (i === 0 ? g : { name: `x${i}`, count: 0 }));
+      }
+      break;
+    }
     case 'empty-list': {
       const parent = parentOf(target);
       parent[target[target.length - 1]] = [];
@@ -276,6 +311,7 @@ const mutation = fc.record({
     'add-arm',
     'add-shift',
     'empty-list',
+    'grow',
   ),
   at: fc.nat(),
   value: fc.nat(),
@@ -298,6 +334,7 @@ async function outcome(raw: Json, set: string[]): Promise<{ code: 0 | 1; message
   try {
     loaded = validateScenario(FILE, structuredClone(raw), { set });
     dump(loaded.resolved, { lineWidth: 120 }); // scenario.resolved.yaml must be writable
+    explainScenario(loaded); // the reading expectation of every arm and stream (readsim explain)
     const why = workTooBig(estimateWork([loaded], { jobs: 1 }));
     if (why) throw new UsageError(`${FILE}: ${why}`);
   } catch (e) {

@@ -24,6 +24,16 @@ ai:
 // biome-ignore lint/suspicious/noExplicitAny: the cases edit a parsed file freely
 type Raw = Record<string, any>;
 
+/** Findings f0, f1, ... of 1 % each. */
+const manyFindings = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, '1%']));
+const triageFor = (finding: string) => ({
+  name: `${finding}-triage`,
+  kind: 'triage',
+  finding,
+  sensitivity: 0.9,
+  specificity: 0.9,
+});
+
 function problems(change: (r: Raw) => void, set: string[] = []): string[] {
   const raw = parseScenarioText('x.yaml', BASE);
   change(raw);
@@ -136,12 +146,78 @@ describe('refused before the run', () => {
       },
       'x.yaml: arms[0].ai[0]: "t" is not an AI tool (there are none)',
     ],
+    [
+      'a stream with 21 findings (the reading expectation sums over 2^findings outcomes)',
+      (r) => {
+        r.streams[0].findings = manyFindings(21);
+        delete r.ai;
+      },
+      'x.yaml: streams[0].findings: expected at most 20 findings on one stream, found 21',
+    ],
+    [
+      'a stream with 19 findings and two triage tools in the default "with AI" arm',
+      (r) => {
+        r.streams[0].findings = manyFindings(19);
+        r.ai = [triageFor('f0'), triageFor('f1')];
+      },
+      'x.yaml: ai: in arm "with AI", stream "s1" has 19 finding(s) and 2 AI tool(s) calling on it (f0-triage, f1-triage): expected at most 20 findings and calling tools together on one stream, found 21',
+    ],
+    [
+      'an arm deploying a second triage tool on a stream with 19 findings',
+      (r) => {
+        r.streams[0].findings = manyFindings(19);
+        r.ai = [triageFor('f0'), triageFor('f1'), { name: 'help', kind: 'assist', readTimeFactor: 0.9 }];
+        r.arms = [
+          { name: 'one', ai: ['f0-triage', 'help'] },
+          { name: 'two', ai: ['f0-triage', 'f1-triage'] },
+        ];
+      },
+      'x.yaml: arms[1].ai: in arm "two", stream "s1" has 19 finding(s) and 2 AI tool(s) calling on it (f0-triage, f1-triage): expected at most 20 findings and calling tools together on one stream, found 21',
+    ],
+    [
+      'an arm giving a stream 21 findings',
+      (r) => {
+        r.streams[0].findings = manyFindings(20);
+        r.ai = [triageFor('f0')];
+        r.arms = [{ name: 'none' }, { name: 'more', streams: { s1: { findings: manyFindings(21) } } }];
+      },
+      'x.yaml: arms[1].streams.s1.findings: in this arm, expected at most 20 findings on one stream, found 21',
+    ],
+    [
+      '255 priorities (a study waits at a level kept in one byte)',
+      (r) => {
+        r.priorities = Array.from({ length: 255 }, (_, i) => ({ name: `p${i}` }));
+        r.streams[0].priority = 'p0';
+      },
+      'x.yaml: priorities: expected at most 254 priorities, found 255',
+    ],
+    [
+      "1,001 reader groups (each takes two of the engine's 2,048 event kinds)",
+      (r) => (r.readers = Array.from({ length: 1001 }, (_, i) => ({ name: `r${i}`, count: 1 }))),
+      'x.yaml: readers: expected at most 1000 reader groups, found 1001',
+    ],
   ];
   for (const [what, change, want] of cases) {
     it(what, () => {
       expect(problems(change)).toEqual([want]);
     });
   }
+
+  it('at the limits themselves: 20 findings and tools on a stream, 254 priorities, 1,000 reader groups are taken', () => {
+    expect(
+      problems((r) => {
+        r.streams[0].findings = manyFindings(19);
+        r.ai = [triageFor('f0'), { name: 'help', kind: 'assist', readTimeFactor: 0.9 }];
+      }),
+    ).toEqual([]);
+    expect(
+      problems((r) => {
+        r.priorities = Array.from({ length: 254 }, (_, i) => ({ name: `p${i}` }));
+        r.streams[0].priority = 'p0';
+      }),
+    ).toEqual([]);
+    expect(problems((r) => (r.readers = Array.from({ length: 1000 }, (_, i) => ({ name: `r${i}`, count: 1 }))))).toEqual([]);
+  });
 
   it('a deliberate 800%/y is taken', () => {
     expect(problems((r) => (r.streams[0].growth = '800%/y'))).toEqual([]);
