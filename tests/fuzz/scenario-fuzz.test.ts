@@ -275,9 +275,8 @@ function mutate(raw: Json, m: Mutation): void {
         const tools = [0, 1, 2, 3][Math.floor(m.value / 6) % 4];
         const names = Array.from({ length: tools }, (_, i) => `g${i}-triage`);
         const ai = Array.isArray(raw.ai) ? raw.ai : [];
-        names.forEach((name, i) =>
-          ai.push({ name, kind: 'triage', finding: `g${i}`, sensitivity: 0.9, specificity: 0.9, streams: [streams[0].name] }),
-        );
+        for (const [i, name] of names.entries())
+          ai.push({ name, kind: 'triage', finding: `g${i}`, sensitivity: 0.9, specificity: 0.9, streams: [streams[0].name] });
         raw.ai = ai;
         if (Array.isArray(raw.arms))
           for (const arm of raw.arms as Json[])
