@@ -128,6 +128,11 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
         live.delete(e.id);
         busy = e.b;
         onDuty = e.c;
+      } else if (e.kind === TRACE.handover) {
+        // The shift ended mid-read: the study waits again, in its old place.
+        reading.delete(e.id);
+        busy = e.b;
+        onDuty = e.c;
       } else {
         busy = e.b;
         onDuty = e.c;

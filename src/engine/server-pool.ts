@@ -20,6 +20,11 @@ export interface ServerPoolListener {
   serviceCompleted(pool: ServerPool, job: number): void;
   capacityRaised(pool: ServerPool): void;
   jobHandedOver(pool: ServerPool, job: number, remainingWork: number): void;
+  /**
+   * Optional: the count on shift has just been set by the calendar (a shift change, or servers
+   * coming or going), before the completions, hand-overs and new servers of that instant are told.
+   */
+  capacityChanged?(pool: ServerPool): void;
 }
 
 export interface ServerPoolOptions {
@@ -273,6 +278,7 @@ export class ServerPool implements EventHandler {
     this.capacityLevel.update(now, servers);
     this.busyLevel.update(now, this.busy);
     this.overtimeLevel.update(now, this.overtime);
+    this.listener.capacityChanged?.(this);
 
     for (let i = 0; i < dueCount; i++) this.listener.serviceCompleted(this, this.dueJobs[i]);
     for (let i = 0; i < handedCount; i++) this.listener.jobHandedOver(this, this.handed[i], this.handedWork[i]);

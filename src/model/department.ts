@@ -399,10 +399,14 @@ export class Department implements EventHandler, ServerPoolListener {
   capacityRaised(pool: ServerPool): void {
     const group = pool.id;
     this.dispatchState.mayBeFree(group);
-    this.trace?.event(TRACE.shift, this.sim.now, -1, group, pool.busy, pool.capacity);
     while (pool.canStart() && this.pull(group)) {
       // keep filling the new places
     }
+  }
+
+  /** For the trace only: readers come on or go off shift (server-pool.ts tells it before the reads of that instant). */
+  capacityChanged(pool: ServerPool): void {
+    this.trace?.event(TRACE.shift, this.sim.now, -1, pool.id, pool.busy, pool.capacity);
   }
 
   jobHandedOver(pool: ServerPool, id: number, remainingWork: number): void {
@@ -410,6 +414,7 @@ export class Department implements EventHandler, ServerPoolListener {
     // old place (by arrival, and admission among equal arrivals). The pool then offers its
     // own free places; readers of other groups free now take the most urgent study they can.
     this.interrupted(id, remainingWork);
+    this.trace?.event(TRACE.handover, this.sim.now, id, pool.id, pool.busy, pool.capacity);
     this.enqueue(id);
     const state = this.dispatchState;
     state.mayBeFree(pool.id);

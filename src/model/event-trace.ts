@@ -8,7 +8,7 @@
 import type { DepartmentConfig } from './department-config.js';
 
 /** What happened. */
-export const TRACE = { arrival: 0, start: 1, complete: 2, shift: 3 } as const;
+export const TRACE = { arrival: 0, start: 1, complete: 2, shift: 3, handover: 4 } as const;
 export type TraceKind = (typeof TRACE)[keyof typeof TRACE];
 
 /**
@@ -18,7 +18,12 @@ export type TraceKind = (typeof TRACE)[keyof typeof TRACE];
  *   Ids are reused once a study is reported.
  * - start: study `id` starts a read by reader group `a`, which now has `b` readers busy and `c` on duty.
  * - complete: a read of study `id` by group `a` ends (`b` busy, `c` on duty after it).
- * - shift: group `a` now has `c` readers on duty (`id` = -1, `b` busy).
+ * - shift: group `a` now has `c` readers on duty (`id` = -1, `b` busy): at every change of the
+ *   roster's count or shift (readers going off shift as well as coming on), before the reads that
+ *   end or are handed over at that instant are told.
+ * - handover: at a shift's end (`shiftEnd: handover`) the read of study `id` by group `a` stops
+ *   and the study goes back to the worklist with its remaining work (`b` busy, `c` on duty after it).
+ * Escalations (a study moving up the worklist as it waits) are not traced yet.
  */
 export interface TraceListener {
   event(kind: TraceKind, time: number, id: number, a: number, b: number, c: number): void;

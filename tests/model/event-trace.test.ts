@@ -66,14 +66,69 @@ describe('event trace', () => {
         expect(state.get(e.id)).toBe('reading');
         state.delete(e.id); // one read per study in this scenario
         completes++;
-      } else {
+      } else if (e.kind === TRACE.shift) {
         expect(e.id).toBe(-1);
         shifts++;
-      }
+      } else throw new Error(`no hand-over expected with shiftEnd: finish, found ${JSON.stringify(e)}`);
     }
     expect(starts).toBeGreaterThan(500);
     expect(completes).toBeGreaterThan(500);
     expect(shifts).toBeGreaterThan(10);
     expect(flaggedUp).toBeGreaterThan(5);
+  });
+
+  it('tells every change of readers on duty, off shift as well as on, and every read handed back at a shift end', () => {
+    const loaded = validateScenario(
+      'trace.yaml',
+      scenario({
+        readers: [
+          {
+            name: 'general',
+            count: 5,
+            shiftEnd: 'handover',
+            roster: [
+              { days: 'Mon-Fri', from: '08:00', to: '18:00', on: 4 },
+              { days: 'Sat-Sun', from: '08:00', to: '18:00', on: 2 },
+              { days: 'all', from: '18:00', to: '08:00', on: 1 },
+            ],
+          },
+        ],
+      }),
+    );
+    const dept = { ...loaded.departments[0], horizon: 14 * DAY };
+    const trace = new TraceRecorder();
+    simulateDepartment(dept, { seed: 7, replication: 0, trace });
+    // Replayed as the day view does: the readers on duty come from shift events alone, and must
+    // be what every read's event says at once (not corrected only at the next read).
+    let onDuty = -1;
+    const state = new Map<number, 'waiting' | 'reading'>();
+    const offShift: number[] = [];
+    let handovers = 0;
+    for (const e of trace.events) {
+      if (e.kind === TRACE.shift) {
+        if (e.c < onDuty) offShift.push(e.time);
+        onDuty = e.c;
+        expect(e.b).toBeLessThanOrEqual(e.c);
+      } else if (e.kind === TRACE.arrival) {
+        if (!(e.c & 4)) state.set(e.id, 'waiting');
+      } else {
+        expect(e.c, `readers on duty at ${JSON.stringify(e)}`).toBe(onDuty);
+        if (e.kind === TRACE.start) {
+          expect(state.get(e.id)).toBe('waiting');
+          state.set(e.id, 'reading');
+        } else if (e.kind === TRACE.complete) {
+          expect(state.get(e.id)).toBe('reading');
+          state.delete(e.id);
+        } else {
+          expect(state.get(e.id)).toBe('reading');
+          state.set(e.id, 'waiting');
+          handovers++;
+        }
+      }
+    }
+    // Every evening at 18:00 (4 or 2 readers down to 1): 14 times in two weeks.
+    expect(offShift.length).toBe(14);
+    for (const t of offShift) expect(t % DAY).toBe(18 * 60);
+    expect(handovers).toBeGreaterThan(0);
   });
 });
