@@ -97,6 +97,8 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
   const reading = new Map<number, Study>();
   let onDuty = 0;
   let busy = 0;
+  /** The last change of readers on duty (from the trace's shift events) and reads handed back then. */
+  let change = { time: Number.NEGATIVE_INFINITY, from: 0, to: 0, handedBack: 0 };
 
   /** The worklist level of a study's priority before any AI moved it. */
   const streamLevel = (s: Study) => s.priority + 1;
@@ -107,6 +109,7 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
     cursor = 0;
     onDuty = 0;
     busy = 0;
+    change = { time: Number.NEGATIVE_INFINITY, from: 0, to: 0, handedBack: 0 };
   }
 
   function advanceTo(minute: number): void {
@@ -133,7 +136,10 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
         reading.delete(e.id);
         busy = e.b;
         onDuty = e.c;
+        if (e.time === change.time) change.handedBack++;
       } else {
+        // Readers come on or go off shift (the first event of the day only sets the count).
+        if (cursor > 1 && e.c !== onDuty) change = { time: e.time, from: onDuty, to: e.c, handedBack: 0 };
         busy = e.b;
         onDuty = e.c;
       }
@@ -208,6 +214,18 @@ export function renderDay(root: HTMLElement, pool: BrowserPool): void {
         g.fillStyle = '#222';
         g.fillText(`reading ${priorities[s.priority]}`, 438, y + 32);
       }
+    }
+    const sinceChange = from + t - change.time;
+    if (sinceChange < 60) {
+      // A shift change, shown for an hour of the day: who came or went, and reads handed back.
+      const at = change.time - from;
+      const when = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(Math.floor(at % 60)).padStart(2, '0')}`;
+      const n = Math.abs(change.to - change.from);
+      const what = `${n} reader${n === 1 ? '' : 's'} ${change.to > change.from ? 'came on' : 'went off'} shift`;
+      g.fillStyle = change.to > change.from ? '#1a7f37' : '#b35900';
+      g.fillText(`${when}: ${what}`, 430, H - 58);
+      if (change.handedBack > 0)
+        g.fillText(`${change.handedBack} read${change.handedBack === 1 ? '' : 's'} handed back to the worklist`, 430, H - 40);
     }
     const legendY = H - 20;
     priorities.forEach((p, i) => {
