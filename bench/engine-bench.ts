@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Exponential } from '../src/engine/index.js';
-import { erlangC } from '../src/experiment/queueing-formulas.js';
+import { erlangC } from '../src/formulas/queueing-formulas.js';
 import { MmcModel } from './mmc-model.js';
 
 const args = { lam: 9, mu: 1, c: 10, customers: 1_000_000, seed: 1, runs: 7 };

@@ -3,7 +3,7 @@ import type { DepartmentConfig, ExternalProviderConfig } from '../model/departme
 import { WorkPerStudy } from '../model/work-per-study.js';
 import { describeArm } from '../scenario/describe-arm.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
-import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing-formulas.js';
+import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from '../formulas/queueing-formulas.js';
 
 /**
  * The analytic companion (`readsim explain`): what queueing theory and simple arithmetic say

@@ -1,7 +1,7 @@
 import { DAY, YEAR } from '../engine/index.js';
 import type { RunResult } from '../model/run-result.js';
 import { validateScenario } from '../scenario/load-scenario.js';
-import { estimate } from './confidence-interval.js';
+import { estimate } from '../formulas/confidence-interval.js';
 import { planExperiment, runExperiments } from './experiment.js';
 import {
   cobham,
@@ -12,7 +12,7 @@ import {
   preemptiveResume,
   preemptiveResumeMultiServer,
   yearsToSaturation,
-} from './queueing-formulas.js';
+} from '../formulas/queueing-formulas.js';
 import type { PoolOptions } from './worker-pool.js';
 
 /**

@@ -7,7 +7,7 @@ import {
   RandomStreams,
   squaredCv,
 } from '../../src/engine/index.js';
-import { estimate } from '../../src/experiment/confidence-interval.js';
+import { estimate } from '../../src/formulas/confidence-interval.js';
 
 /** Mean and cv of n draws, with the mean's 99.9% interval over 20 batches. */
 function moments(d: Distribution, n = 200_000) {

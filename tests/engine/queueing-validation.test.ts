@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CapacityCalendar, DAY, Deterministic, type Distribution, Exponential, HOUR, Lognormal } from '../../src/engine/index.js';
-import { covers, type Estimate, estimate } from '../../src/experiment/confidence-interval.js';
+import { covers, type Estimate, estimate } from '../../src/formulas/confidence-interval.js';
 import {
   cobham,
   cobhamMultiServer,
@@ -14,7 +14,7 @@ import {
   pollaczekKhinchine,
   preemptiveResume,
   preemptiveResumeMultiServer,
-} from '../../src/experiment/queueing-formulas.js';
+} from '../../src/formulas/queueing-formulas.js';
 import { QueueModel, type QueueOptions, type QueueResult } from '../support/queue-model.js';
 
 const LEVEL = 0.999;

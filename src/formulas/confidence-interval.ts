@@ -1,4 +1,4 @@
-import { normalQuantile } from '../engine/normal-quantile.js';
+import { normalQuantile } from './normal-quantile.js';
 
 /**
  * Student-t quantile: the t with P(T <= t) = p for `df` degrees of freedom (Hill 1970,
