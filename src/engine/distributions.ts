@@ -1,5 +1,5 @@
-import { EngineError, requireFinite, requireNonNegative, requirePositive } from './errors.js';
 import { normalQuantile } from '../formulas/normal-quantile.js';
+import { EngineError, requireFinite, requireNonNegative, requirePositive } from './errors.js';
 import type { RandomStream } from './random-stream.js';
 
 /** A sampling distribution with its first two moments (the analytic companion needs them). */

@@ -1,9 +1,9 @@
 import { CapacityCalendar, type DistributionSpec, makeDistribution, YEAR } from '../engine/index.js';
+import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from '../formulas/queueing-formulas.js';
 import type { DepartmentConfig, ExternalProviderConfig } from '../model/department-config.js';
 import { WorkPerStudy } from '../model/work-per-study.js';
 import { describeArm } from '../scenario/describe-arm.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
-import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from '../formulas/queueing-formulas.js';
 
 /**
  * The analytic companion (`readsim explain`): what queueing theory and simple arithmetic say

@@ -1,7 +1,7 @@
 import { DAY } from '../engine/index.js';
+import { estimate } from '../formulas/confidence-interval.js';
 import type { RunResult } from '../model/run-result.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
-import { estimate } from '../formulas/confidence-interval.js';
 
 /** A statistic across replications: mean and Student-t 95% interval (null when n < 2). */
 export interface Statistic {

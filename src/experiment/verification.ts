@@ -1,8 +1,5 @@
 import { DAY, YEAR } from '../engine/index.js';
-import type { RunResult } from '../model/run-result.js';
-import { validateScenario } from '../scenario/load-scenario.js';
 import { estimate } from '../formulas/confidence-interval.js';
-import { planExperiment, runExperiments } from './experiment.js';
 import {
   cobham,
   cobhamMultiServer,
@@ -13,6 +10,9 @@ import {
   preemptiveResumeMultiServer,
   yearsToSaturation,
 } from '../formulas/queueing-formulas.js';
+import type { RunResult } from '../model/run-result.js';
+import { validateScenario } from '../scenario/load-scenario.js';
+import { planExperiment, runExperiments } from './experiment.js';
 import type { PoolOptions } from './worker-pool.js';
 
 /**

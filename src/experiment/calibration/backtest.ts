@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { quantile } from 'simple-statistics';
+import { studentTQuantile } from '../../formulas/confidence-interval.js';
 import { Department } from '../../model/department.js';
 import { type LoadedScenario, validateScenario } from '../../scenario/load-scenario.js';
 import { parseGrowth, parseRate } from '../../scenario/units.js';
-import { studentTQuantile } from '../../formulas/confidence-interval.js';
 import { CalibrationError } from './calibration-error.js';
 import type { ExportStudies } from './export-studies.js';
 import { StudyLog } from './study-log.js';
