@@ -4,6 +4,7 @@
  * design, miss the truth in one check of twenty; at 99.9% a miss means a real bias.
  */
 import { describe, expect, it } from 'vitest';
+import { QueueModel, type QueueOptions, type QueueResult } from '../../bench/queue-model.js';
 import { CapacityCalendar, DAY, Deterministic, type Distribution, Exponential, HOUR, Lognormal } from '../../src/engine/index.js';
 import { covers, type Estimate, estimate } from '../../src/formulas/confidence-interval.js';
 import {
@@ -15,7 +16,6 @@ import {
   preemptiveResume,
   preemptiveResumeMultiServer,
 } from '../../src/formulas/queueing-formulas.js';
-import { QueueModel, type QueueOptions, type QueueResult } from '../support/queue-model.js';
 
 const LEVEL = 0.999;
 const REPS = 10;
