@@ -3,7 +3,7 @@ import type { Statistic } from '../experiment/summary.js';
 import { isIntegerAxis, neighbourDifferences, type SweepResult } from '../experiment/sweep.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { ARM_LEGEND } from './charts/chart-context.js';
-import { csvLine } from './csv.js';
+import { csvText } from './csv.js';
 import type { ChartFormats, VegaLiteSpec } from './render-chart.js';
 import { statAt } from './summary-table.js';
 
@@ -13,13 +13,13 @@ export const SWEEP_HEADLINES = ['wait.all', 'studies.backlog_end', 'tat.all.p90'
 /** sweep.csv: one row per variant x arm x metric (tidy), with the varied values as columns. */
 export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
   const paths = sweep.axes.map((a) => a.path);
-  let out = csvLine(['variant', ...paths, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications']);
+  const rows: unknown[][] = [];
   sweep.results.forEach((result, v) => {
     for (const arm of result.summary.arms) {
       for (const metric of metrics) {
         const s = statAt(arm, metric) as Statistic | undefined;
         if (!s) continue;
-        out += csvLine([
+        rows.push([
           v + 1,
           ...paths.map((p) => sweep.variants[v].settings[p]),
           arm.name,
@@ -32,7 +32,7 @@ export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
       }
     }
   });
-  return out;
+  return csvText(['variant', ...paths, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications'], rows);
 }
 
 /**
@@ -41,9 +41,9 @@ export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
  */
 export function sweepDifferencesCsv(sweep: SweepResult, metric: string): string {
   const path = sweep.axes[0]?.path ?? '';
-  let out = csvLine([`${path} from`, `${path} to`, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications']);
-  for (const d of neighbourDifferences(sweep, metric))
-    out += csvLine([
+  return csvText(
+    [`${path} from`, `${path} to`, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications'],
+    neighbourDifferences(sweep, metric).map((d) => [
       d.from,
       d.to,
       d.arm,
@@ -52,8 +52,8 @@ export function sweepDifferencesCsv(sweep: SweepResult, metric: string): string 
       d.ci95?.[0] ?? Number.NaN,
       d.ci95?.[1] ?? Number.NaN,
       d.n,
-    ]);
-  return out;
+    ]),
+  );
 }
 
 /** A statistic's path in words with its unit, for axis titles ("wait.by_priority.stat" -> "mean wait, stat (minutes)"). */

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { Backtest } from '../../experiment/calibration/backtest.js';
 import { putChart, writeFolderAtomically } from '../../report/atomic-folder.js';
+import { csvText } from '../../report/csv.js';
 import { textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
@@ -36,13 +37,11 @@ export function backtestTable(b: Backtest): string[][] {
 }
 
 function backtestCsv(b: Backtest): string {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const out = ['figure,of,unit,observed,simulated,low,high,inside,advice'];
-  for (const l of b.lines)
-    out.push(
-      [l.kind, l.label, l.unit, l.observed, l.simulated, l.low, l.high, l.inside, l.advice].map((x) => q(String(x))).join(','),
-    );
-  return `${out.join('\n')}\n`;
+  // Every field as String(x): numbers in full precision, as this file always had them.
+  return csvText(
+    ['figure', 'of', 'unit', 'observed', 'simulated', 'low', 'high', 'inside', 'advice'],
+    b.lines.map((l) => [l.kind, l.label, l.unit, l.observed, l.simulated, l.low, l.high, l.inside, l.advice].map(String)),
+  );
 }
 
 export const backtestCommand = {
