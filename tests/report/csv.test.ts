@@ -39,10 +39,13 @@ describe('CSV written by readsim', () => {
 
   it('reads back any text fields (property test)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 2 }), { maxLength: 8 }), (rows) => {
-        const text = csvText(['a', 'b'], rows);
-        expect(readBack(text)).toEqual([['a', 'b'], ...rows]);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 2 }), { maxLength: 8 }),
+        (rows) => {
+          const text = csvText(['a', 'b'], rows);
+          expect(readBack(text)).toEqual([['a', 'b'], ...rows]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
