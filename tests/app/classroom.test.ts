@@ -244,7 +244,7 @@ describe('the classroom in Chromium, from disk, offline', () => {
     await page.click('#pg-run');
     await page.waitForSelector('#pg-error:not([hidden])');
     const shown = await page.locator('#pg-error').textContent();
-    expect(shown).toMatch(/^our-list\.yaml: replications: expected/);
+    expect(shown).toMatch(/^our-list\.yaml:\d+:\d+: replications: expected/);
     await page.fill('#pg-f-replications', '2');
     await page.press('#pg-f-replications', 'Tab');
   });
