@@ -15,7 +15,10 @@ export interface ScenarioIssue {
 /** The issues with the position of each one's path in the text (issues that have one keep it). */
 export function locateIssues(issues: readonly ScenarioIssue[], lookup: PositionLookup | undefined): ScenarioIssue[] {
   if (!lookup) return [...issues];
-  return issues.map((i) => (i.position ? i : { ...i, position: lookup(i.path) }));
+  return issues.map((i) => {
+    const position = i.position ?? lookup(i.path);
+    return position ? { ...i, position } : i;
+  });
 }
 
 /** Problems listed before the rest are summed up in one line. */

@@ -121,7 +121,7 @@ export function parseScenarioText(file: string, text: string): Record<string, un
       {
         path: [],
         message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${found}`,
-        position: sourcePositions(text)([]),
+        position: sourcePositions(text)([]) ?? undefined,
       },
     ]);
   }
@@ -151,9 +151,33 @@ function scaleRoster(raw: Record<string, unknown>, path: string, before: number)
   }
 }
 
+/** The value at a field path of a raw scenario (undefined where there is none). */
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let node = raw;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+/**
+ * The positions of fields in the file `raw` was parsed from; none for a field whose value --set
+ * changed (`asWritten`: the raw object before --set), whose message then names the field only.
+ */
+function placesInFile(raw: Record<string, unknown>, asWritten: Record<string, unknown> | null): PositionLookup | undefined {
+  const lookup = SOURCES.get(raw);
+  if (!lookup || !asWritten) return lookup;
+  const same = (path: readonly (string | number)[]) =>
+    JSON.stringify(valueAt(raw, path)) === JSON.stringify(valueAt(asWritten, path));
+  return (path) => (same(path) ? lookup(path) : null);
+}
+
 /** Validates a raw scenario object: schema, then references; returns the resolved scenario and its departments. */
 export function validateScenario(file: string, raw: Record<string, unknown>, options: LoadOptions = {}): LoadedScenario {
   const setIssues: ScenarioIssue[] = [];
+  // The file as written, to tell the fields --set changed (their values are not on any line).
+  const asWritten = options.set?.length && SOURCES.has(raw) ? structuredClone(raw) : null;
   const assignments = (options.set ?? []).map((text) => ({ text, a: parseAssignment(text) }));
   for (const { text, a } of assignments) {
     if (!a) {
@@ -179,7 +203,7 @@ export function validateScenario(file: string, raw: Record<string, unknown>, opt
   }
   // --set problems are on the command line, not in the file: they keep no position.
   if (setIssues.length) throw new ScenarioError(file, setIssues);
-  const source = SOURCES.get(raw);
+  const source = placesInFile(raw, asWritten);
   const relativeIssues = resolveRelativeArms(raw);
   if (relativeIssues.length) throw new ScenarioError(file, locateIssues(relativeIssues, source));
   const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });

@@ -10,8 +10,8 @@ export interface SourcePosition {
   to: number;
 }
 
-/** The position of a field path, e.g. ['streams', 0, 'readTime', 'cv'], in the text. */
-export type PositionLookup = (path: readonly (string | number)[]) => SourcePosition;
+/** The position of a field path, e.g. ['streams', 0, 'readTime', 'cv'], in the text (null: not from the text). */
+export type PositionLookup = (path: readonly (string | number)[]) => SourcePosition | null;
 
 /**
  * A lookup of field paths in YAML or JSON text (JSON is YAML; the `yaml` package's
