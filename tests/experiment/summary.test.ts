@@ -23,10 +23,9 @@ describe('summary building', () => {
     expect(statistic([4])).toEqual({ mean: 4, ci95: null, n: 1 });
   });
 
-  it('shares and rates lie in [0, 1]; counts and times are never negative', () => {
-    expect(possibleRange('tat.by_priority.stat.target_met_share')).toEqual([0, 1]);
+  it('shares lie in [0, 1]; counts and times are never negative (the statistics catalogue)', () => {
+    expect(possibleRange('target_met_share.stat')).toEqual([0, 1]);
     expect(possibleRange('utilisation')).toEqual([0, 1]);
-    expect(possibleRange('recall_rate')).toEqual([0, 1]);
     expect(possibleRange('wait.all')).toEqual([0, Infinity]);
     expect(possibleRange('studies.backlog_end')).toEqual([0, Infinity]);
   });
@@ -39,13 +38,23 @@ describe('summary building', () => {
       departments: [{ horizon: 14 * 1440, warmup: 1440 }],
     } as unknown as LoadedScenario;
     const runs = [
-      [run('base', 0, { 'wait.all': 10, 'count.x': 5 }), run('base', 1, { 'wait.all': 20, 'count.x': 6 })],
-      [run('more', 0, { 'wait.all': 7, 'count.x': 5 }), run('more', 1, { 'wait.all': 15, 'count.x': 6 })],
+      [
+        run('base', 0, { 'wait.all': 10, 'count.by_ai_call.t.TP': 5 }),
+        run('base', 1, { 'wait.all': 20, 'count.by_ai_call.t.TP': 6 }),
+      ],
+      [
+        run('more', 0, { 'wait.all': 7, 'count.by_ai_call.t.TP': 5 }),
+        run('more', 1, { 'wait.all': 15, 'count.by_ai_call.t.TP': 6 }),
+      ],
     ];
     const s = summarise(loaded, runs, 42);
     expect(s).toMatchObject({ scenario: 'toy', seed: 42, replications: 2, horizon_days: 14, warmup_days: 1, period: 'week' });
-    expect(s.arms[0]).toMatchObject({ name: 'base', wait: { all: { mean: 15, n: 2 } }, count: { x: { mean: 5.5 } } });
-    // Paired differences: -3 and -5, mean -4; counts are not compared.
+    expect(s.arms[0]).toMatchObject({
+      name: 'base',
+      wait: { all: { mean: 15, n: 2 } },
+      count: { by_ai_call: { t: { TP: { mean: 5.5 } } } },
+    });
+    // Paired differences: -3 and -5, mean -4; counts of AI calls are not compared.
     expect(s.differences).toHaveLength(1);
     expect(s.differences[0]).toMatchObject({ arm: 'more', vs: 'base', metric: 'wait.all', mean: -4, n: 2 });
     const half = studentTQuantile(0.975, 1) * (Math.SQRT2 / Math.sqrt(2));
