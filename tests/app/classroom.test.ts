@@ -146,6 +146,8 @@ describe('the classroom in Chromium, from disk, offline', () => {
         (h) => (globalThis as unknown as { location: { hash: string } }).location.hash === h,
         `#lesson-${i + 1}`,
       );
+      // The hash changes before the lesson is drawn: wait for its heading, not a moment.
+      await page.locator('h2', { hasText: new RegExp(`^${i + 1}\\. `) }).waitFor();
       titles.push((await page.locator('h2').textContent()) ?? '');
       await page.waitForSelector('.chart canvas');
       expect(await fitsWidth()).toBeLessThanOrEqual(1024);
