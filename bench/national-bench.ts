@@ -73,9 +73,20 @@ const dir = mkdtempSync(join(tmpdir(), 'readsim-national-'));
 try {
   const file = join(dir, 'national.yaml');
   writeFileSync(file, nationalScenario(args.regions));
-  const command = [main, 'run', file, '--horizon', `${args.years}y`, '-j', `${args.jobs}`, '-q', '--out', join(dir, 'out')];
-  // A build without --charts (before it existed) draws every chart.
-  if (!cli) command.push('--charts', 'none');
+  const command = [
+    main,
+    'run',
+    file,
+    '--horizon',
+    `${args.years}y`,
+    '-j',
+    `${args.jobs}`,
+    '-q',
+    '--out',
+    join(dir, 'out'),
+    '--charts',
+    'none',
+  ];
   const gnuTime = existsSync('/usr/bin/time');
   const loadBefore = loadavg()[0];
   const t0 = process.hrtime.bigint();

@@ -78,7 +78,10 @@ export function departmentParts(config: DepartmentConfig): DepartmentPart[] {
       ...config,
       streams: streams.map((i) => config.streams[i]),
       readers: groups.map((i) => config.readers[i]),
-      tools: config.tools.map((t) => ({ ...t, streams: t.streams.flatMap((s) => (index.has(s) ? [index.get(s) as number] : [])) })),
+      tools: config.tools.map((t) => ({
+        ...t,
+        streams: t.streams.flatMap((s) => (index.has(s) ? [index.get(s) as number] : [])),
+      })),
       external: config.external?.map((x) => ({ ...x, eligible: streams.map((i) => x.eligible[i]) })),
     };
     return { config: partConfig, streams, groups };

@@ -9,9 +9,9 @@ import {
   WaitingLine,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
+import { type DepartmentPart, departmentParts } from './department-parts.js';
 import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { ExternalProvider } from './external-provider.js';
-import { type DepartmentPart, departmentParts } from './department-parts.js';
 import { type MetricsState, type ReaderGroupTime, RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
 import { StudyStore } from './study-store.js';

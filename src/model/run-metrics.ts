@@ -716,7 +716,7 @@ export class RunMetrics {
       // The period's turnaround sketches over every part (completePeriod turns them into percentiles and empties them).
       for (const part of parts) {
         const sketches = part.state.periodSketches[k];
-        if (sketches) sketches.forEach((sk, i) => m.periodSketch[i].merge(sk));
+        if (sketches) for (let i = 0; i < sketches.length; i++) m.periodSketch[i].merge(sketches[i]);
       }
       m.completePeriod(k);
     }
@@ -736,7 +736,7 @@ export class RunMetrics {
     addInto(this.tats.sums, st.tatSums);
     addInto(this.tats.counts, st.tatCounts);
     if (st.tatMax > this.tatMax) this.tatMax = st.tatMax;
-    st.tatSketch.forEach((sk, i) => this.tatSketch[i].merge(sk));
+    for (let i = 0; i < st.tatSketch.length; i++) this.tatSketch[i].merge(st.tatSketch[i]);
     addInto(this.targetMet, st.targetMet);
     addInto(this.targetCount, st.targetCount);
     addInto(this.targetMissedUnread, st.targetMissedUnread);

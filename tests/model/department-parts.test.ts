@@ -55,7 +55,9 @@ describe('department parts', () => {
     expect(departmentParts(department(both))).toHaveLength(1);
     expect(departmentParts(department(scenario()))).toHaveLength(1);
     // An AI tool on both streams keeps them apart (its calls are drawn per study stream).
-    const tool = twoRegions({ ai: [{ name: 't', kind: 'autonomous', streams: ['ed-ct', 'op-mr'], clears: '30%', misses: '1%' }] });
+    const tool = twoRegions({
+      ai: [{ name: 't', kind: 'autonomous', streams: ['ed-ct', 'op-mr'], clears: '30%', misses: '1%' }],
+    });
     expect(departmentParts(department(tool))).toHaveLength(2);
     expect(departmentParts(department(tool, 0))[1].config.tools[0].streams).toEqual([0]);
     // An external provider that may take both streams joins them; one that takes one does not.
@@ -63,7 +65,10 @@ describe('department parts', () => {
       twoRegions({
         readers: [
           ...((twoRegions().readers as unknown[]) ?? []),
-          { name: 'telerad', external: { streams, turnaround: { dist: 'exponential', mean: '1h' }, costPerStudy: 30, when, backlogAbove: 100 } },
+          {
+            name: 'telerad',
+            external: { streams, turnaround: { dist: 'exponential', mean: '1h' }, costPerStudy: 30, when, backlogAbove: 100 },
+          },
         ],
       });
     expect(departmentParts(department(provider('always', ['ed-ct', 'op-mr'])))).toHaveLength(1);
@@ -87,12 +92,20 @@ describe('department parts', () => {
         (twoRegions().readers as unknown[])[0],
         {
           name: 'overflow',
-          external: { streams: ['ed-ct'], turnaround: { dist: 'exponential', mean: '2h' }, costPerStudy: 30, when: 'waited', after: '3h' },
+          external: {
+            streams: ['ed-ct'],
+            turnaround: { dist: 'exponential', mean: '2h' },
+            costPerStudy: 30,
+            when: 'waited',
+            after: '3h',
+          },
         },
       ],
     });
-    for (const config of validateScenario('a.yaml', { ...raw, arms: [{ name: 'none' }, { name: 'triage', ai: ['bleed-triage'] }] })
-      .departments) {
+    for (const config of validateScenario('a.yaml', {
+      ...raw,
+      arms: [{ name: 'none' }, { name: 'triage', ai: ['bleed-triage'] }],
+    }).departments) {
       const options = { seed: 7, replication: 1, arm: 'x' };
       const direct = new Department(config, options).run();
       const parts = departmentParts(config);
@@ -112,7 +125,12 @@ describe('department parts', () => {
     const [a] = departmentParts(config);
     const alone = simulateDepartment(a.config, options);
     // Region A's own statistics are its statistics alone.
-    for (const key of ['wait.by_stream.ed-ct', 'tat.by_priority.stat.p90', 'target_met_share.stat', 'initial_backlog.cleared_days']) {
+    for (const key of [
+      'wait.by_stream.ed-ct',
+      'tat.by_priority.stat.p90',
+      'target_met_share.stat',
+      'initial_backlog.cleared_days',
+    ]) {
       expect(split.stats[key]).toBe(alone.stats[key]);
     }
     expect(split.stats['utilisation_by_group.ct-team']).toBe(alone.stats['utilisation_by_group.ct-team']);
