@@ -152,7 +152,7 @@ describe('refused before the run', () => {
         r.streams[0].findings = manyFindings(21);
         delete r.ai;
       },
-      'x.yaml: streams[0].findings: expected at most 20 findings on one stream, found 21',
+      'x.yaml:9:5: streams[0].findings: expected at most 20 findings on one stream, found 21',
     ],
     [
       'a stream with 19 findings and two triage tools in the default "with AI" arm',
@@ -160,7 +160,7 @@ describe('refused before the run', () => {
         r.streams[0].findings = manyFindings(19);
         r.ai = [triageFor('f0'), triageFor('f1')];
       },
-      'x.yaml: ai: in arm "with AI", stream "s1" has 19 finding(s) and 2 AI tool(s) calling on it (f0-triage, f1-triage): expected at most 20 findings and calling tools together on one stream, found 21',
+      'x.yaml:13:1: ai: in arm "with AI", stream "s1" has 19 finding(s) and 2 AI tool(s) calling on it (f0-triage, f1-triage): expected at most 20 findings and calling tools together on one stream, found 21',
     ],
     [
       'an arm deploying a second triage tool on a stream with 19 findings',
@@ -172,7 +172,7 @@ describe('refused before the run', () => {
           { name: 'two', ai: ['f0-triage', 'f1-triage'] },
         ];
       },
-      'x.yaml: arms[1].ai: in arm "two", stream "s1" has 19 finding(s) and 2 AI tool(s) calling on it (f0-triage, f1-triage): expected at most 20 findings and calling tools together on one stream, found 21',
+      'x.yaml:1:1: arms[1].ai: in arm "two", stream "s1" has 19 finding(s) and 2 AI tool(s) calling on it (f0-triage, f1-triage): expected at most 20 findings and calling tools together on one stream, found 21',
     ],
     [
       'an arm giving a stream 21 findings',
@@ -181,7 +181,7 @@ describe('refused before the run', () => {
         r.ai = [triageFor('f0')];
         r.arms = [{ name: 'none' }, { name: 'more', streams: { s1: { findings: manyFindings(21) } } }];
       },
-      'x.yaml: arms[1].streams.s1.findings: in this arm, expected at most 20 findings on one stream, found 21',
+      'x.yaml:1:1: arms[1].streams.s1.findings: in this arm, expected at most 20 findings on one stream, found 21',
     ],
     [
       '255 priorities (a study waits at a level kept in one byte)',
@@ -189,12 +189,12 @@ describe('refused before the run', () => {
         r.priorities = Array.from({ length: 255 }, (_, i) => ({ name: `p${i}` }));
         r.streams[0].priority = 'p0';
       },
-      'x.yaml: priorities: expected at most 254 priorities, found 255',
+      'x.yaml:1:1: priorities: expected at most 254 priorities, found 255',
     ],
     [
       "1,001 reader groups (each takes two of the engine's 2,048 event kinds)",
       (r) => (r.readers = Array.from({ length: 1001 }, (_, i) => ({ name: `r${i}`, count: 1 }))),
-      'x.yaml: readers: expected at most 1000 reader groups, found 1001',
+      'x.yaml:10:1: readers: expected at most 1000 reader groups, found 1001',
     ],
   ];
   for (const [what, change, want] of cases) {
