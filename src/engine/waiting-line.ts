@@ -31,13 +31,14 @@ const MAX_SUBLINES = 254;
  *
  * How it is kept (the order of service is that of one sorted list; only the cost differs):
  * - Most items enter "in order": pushed at the time of their key (`now === key`, e.g. a study
- *   queued on arrival), with a key and tie not below those of the last item pushed with the same
- *   class and level. They wait in a FIFO sub-line per (class, entry level). Every item of a
+ *   queued on arrival), with a (key, tie) after that of the last item pushed with the same class
+ *   and level. They wait in a FIFO sub-line per (class, entry level). Every item of a
  *   sub-line ages along the same steps, shifted by its entry time, so at any moment the items
  *   that have moved up k levels are a leading run of the sub-line, and the sub-line's first item
  *   is its most urgent. Moving up costs nothing per item: one cursor per step marks where the
  *   run ends, and it only moves forward. Push and pop are O(1); finding the first item compares
- *   the heads of the sub-lines.
+ *   the heads of the sub-lines; escalating costs the items moved plus one look per cursor, and
+ *   nothing when no item is due (the earliest due time is kept).
  * - Any other item (pushed back with an older key, e.g. a second read or a study handed over at
  *   a shift end, or moved by `promote`) waits in an indexed binary heap with explicit levels,
  *   and its aging is one heap move per level, found through one FIFO ring per level.
@@ -205,7 +206,9 @@ export class WaitingLine {
     if (s >= 0 && this.subs[s].takes(key, t)) {
       const sub = this.subs[s];
       this.where[item] = s + 1;
-      this.at[item] = sub.append(item, key, t);
+      sub.lastKey = key;
+      sub.lastTie = t;
+      this.at[item] = sub.append(item);
       // A newcomer is first only where nothing was before it (a sub-line's head is its most urgent).
       if (this.bestKnown && this.before(level, 0, key, t, this.bestLevel, this.bestRank, this.bestKey, this.bestTie)) {
         this.setBest(s, level, 0, key, t);
@@ -501,8 +504,12 @@ export class WaitingLine {
   // --- the first item ----------------------------------------------------------------------
 
   private findBest(): void {
-    this.bestKnown = true;
-    this.bestSub = -2;
+    // Comparisons written out: a double passed to a call that is not inlined is boxed.
+    let found = -2;
+    let bl = 0;
+    let br = 0;
+    let bk = 0;
+    let bt = 0;
     for (let s = 0; s < this.subs.length; s++) {
       const sub = this.subs[s];
       if (sub.live === 0) continue;
@@ -510,28 +517,37 @@ export class WaitingLine {
       const stage = sub.stageOf(sub.headNumber);
       const level = sub.level - stage;
       const rank = stage > 0 ? sub.agedRank : 0;
+      if (found !== -2 && level > bl) continue;
+      if (found !== -2 && level === bl && rank > br) continue;
       const key = this.keyOf(item);
+      if (found !== -2 && level === bl && rank === br && key > bk) continue;
       const tie = this.tieOf(item);
-      if (this.bestSub === -2 || this.before(level, rank, key, tie, this.bestLevel, this.bestRank, this.bestKey, this.bestTie)) {
-        this.setBest(s, level, rank, key, tie);
+      if (found !== -2 && level === bl && rank === br && key === bk && tie >= bt) continue;
+      found = s;
+      bl = level;
+      br = rank;
+      bk = key;
+      bt = tie;
+    }
+    if (this.hCount > 0) {
+      const l = this.hLevels[0];
+      const r = this.hRanks[0];
+      const k = this.hKeys[0];
+      const t = this.hTies[0];
+      if (found === -2 || l < bl || (l === bl && (r < br || (r === br && (k < bk || (k === bk && t < bt)))))) {
+        found = -1;
+        bl = l;
+        br = r;
+        bk = k;
+        bt = t;
       }
     }
-    if (
-      this.hCount > 0 &&
-      (this.bestSub === -2 ||
-        this.before(
-          this.hLevels[0],
-          this.hRanks[0],
-          this.hKeys[0],
-          this.hTies[0],
-          this.bestLevel,
-          this.bestRank,
-          this.bestKey,
-          this.bestTie,
-        ))
-    ) {
-      this.setBest(-1, this.hLevels[0], this.hRanks[0], this.hKeys[0], this.hTies[0]);
-    }
+    this.bestSub = found;
+    this.bestLevel = bl;
+    this.bestRank = br;
+    this.bestKey = bk;
+    this.bestTie = bt;
+    this.bestKnown = true;
   }
 
   private setBest(sub: number, level: number, rank: number, key: number, tie: number): void {
@@ -736,8 +752,9 @@ class SubLine {
   readonly dues: Float64Array;
   readonly dueOwners: Uint32Array;
   readonly stages: number;
-  private lastKey = Number.NEGATIVE_INFINITY;
-  private lastTie = Number.NEGATIVE_INFINITY;
+  /** Key and tie of the last item appended (kept by the caller; doubles passed to a call are boxed). */
+  lastKey = Number.NEGATIVE_INFINITY;
+  lastTie = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly klass: number,
@@ -758,8 +775,8 @@ class SubLine {
     return key > this.lastKey || (key === this.lastKey && tie > this.lastTie);
   }
 
-  /** Appends an item; returns its entry number. */
-  append(item: number, key: number, tie: number): number {
+  /** Appends an item (the caller sets lastKey and lastTie); returns its entry number. */
+  append(item: number): number {
     const pos = this.headPos + this.length;
     const b = pos >> BLOCK_BITS;
     if (b === this.blocks.length) {
@@ -770,8 +787,6 @@ class SubLine {
     const n = (this.headNumber + this.length) >>> 0;
     this.length++;
     this.live++;
-    this.lastKey = key;
-    this.lastTie = tie;
     return n;
   }
 
