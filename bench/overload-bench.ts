@@ -10,9 +10,8 @@
  * same moment of a shared machine.
  *
  * Memory: a child process that loads the model only runs 1.5 until about `backlog` studies wait
- * unread, another the same for one week; bytes per waiting study = (peak RSS of the first - peak
- * RSS of the second) / backlog at the end (goal: under 80), and the first's peak RSS (goal:
- * under 300 MB at 3 million).
+ * unread; bytes per waiting study = (its peak RSS - its RSS just before the run) / backlog at the
+ * end (goal: under 80), and its peak RSS (goal: under 300 MB at 3 million).
  * Prints a JSON line last.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,11 +44,13 @@ const fromJson = (t: string): DepartmentConfig => JSON.parse(t, (_k, v) => (v ==
 
 if (childFile) {
   const config = fromJson(readFileSync(childFile, 'utf8'));
+  const before = process.memoryUsage().rss;
   const r = simulateDepartment(config, { seed: 1, replication: 0 });
   console.log(
     JSON.stringify({
       backlog: r.stats['studies.backlog_end'],
       studies: studiesOf(config, r),
+      rss_before: before,
       peak_rss: process.resourceUsage().maxRSS * 1024,
     }),
   );
@@ -115,7 +116,7 @@ if (args.backlog === 0) {
   process.exit(0);
 }
 const dir = mkdtempSync(join(tmpdir(), 'readsim-overload-'));
-function runChild(load: number, years: number): { backlog: number; studies: number; peak_rss: number } {
+function runChild(load: number, years: number): { backlog: number; studies: number; rss_before: number; peak_rss: number } {
   const f = join(dir, 'department.json');
   writeFileSync(f, toJson(at(load, years)));
   const c = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', f], { encoding: 'utf8' });
@@ -124,13 +125,12 @@ function runChild(load: number, years: number): { backlog: number; studies: numb
 }
 // Years to reach the backlog asked for, from the backlog the timed runs at 1.5 reached.
 const years = (args.backlog / median(backlogs)) * args.years;
-const small = runChild(1.5, 7 / 365);
 const big = runChild(1.5, years);
 rmSync(dir, { recursive: true, force: true });
-const bytesPerWaiting = (big.peak_rss - small.peak_rss) / (big.backlog - small.backlog);
+const bytesPerWaiting = (big.peak_rss - big.rss_before) / big.backlog;
 console.log(
   `memory: ${big.backlog} studies waiting after ${years.toFixed(2)} years at 1.5: peak RSS ${(big.peak_rss / 2 ** 20).toFixed(0)} MB ` +
-    `(one week: ${(small.peak_rss / 2 ** 20).toFixed(0)} MB) = ${bytesPerWaiting.toFixed(1)} bytes per waiting study`,
+    `(${(big.rss_before / 2 ** 20).toFixed(0)} MB before the run) = ${bytesPerWaiting.toFixed(1)} bytes per waiting study`,
 );
 console.log(
   JSON.stringify({
