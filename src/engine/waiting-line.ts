@@ -302,6 +302,11 @@ export class WaitingLine {
     return this.dueLow;
   }
 
+  /** A time no item is due before (Infinity: none); escalateThrough has nothing to do before it. */
+  get dueBound(): number {
+    return this.dueLow;
+  }
+
   /** Does any level escalate? */
   get ages(): boolean {
     return this.aging;

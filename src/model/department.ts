@@ -516,7 +516,8 @@ export class Department implements EventHandler, ServerPoolListener {
     let due = Number.POSITIVE_INFINITY;
     for (let i = 0; i < this.lines.length; i++) {
       const line = this.lines[i];
-      line.escalateThrough(through, inclusive);
+      const bound = line.dueBound;
+      if (bound < through || (bound === through && inclusive)) line.escalateThrough(through, inclusive);
       const d = line.nextEscalation();
       if (d < due) due = d;
     }
