@@ -60,8 +60,8 @@ export class StudyStore implements WaitingKeySource {
   startedAt: Float64Array;
   /** 1 once a radiologist has started the study's first read. */
   started: Uint8Array;
-  /** 1 when the reading (human verdicts, AI second reader, arbitration) flags the study: a recall. */
-  flagged: Uint8Array;
+  /** 1 when the reading (human verdicts, AI second reader, arbitration) recalls the study. */
+  recalled: Uint8Array;
 
   /** Studies held now (the backlog). */
   live = 0;
@@ -97,7 +97,7 @@ export class StudyStore implements WaitingKeySource {
     this.inService = new Float64Array(n);
     this.startedAt = new Float64Array(n);
     this.started = new Uint8Array(n);
-    this.flagged = new Uint8Array(n);
+    this.recalled = new Uint8Array(n);
   }
 
   /** A waiting study's key on the worklist: its arrival time. */
@@ -165,7 +165,7 @@ export class StudyStore implements WaitingKeySource {
     this.inService = grown(this.inService, n);
     this.startedAt = grown(this.startedAt, n);
     this.started = grown(this.started, n);
-    this.flagged = grown(this.flagged, n);
+    this.recalled = grown(this.recalled, n);
     return this.used++;
   }
 }
