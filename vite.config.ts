@@ -14,6 +14,8 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+  // csv-stringify's Node build calls Buffer when it loads; its browser build carries its own.
+  resolve: { alias: [{ find: /^csv-stringify\/sync$/, replacement: 'csv-stringify/browser/esm/sync' }] },
   worker: { format: 'iife' },
   build: {
     outDir: fileURLToPath(new URL('./dist/app', import.meta.url)),

@@ -1,7 +1,7 @@
 /**
  * npm run bench:engine: an M/M/c queue (lambda 9, mu 1, c 10, 1,000,000 customers; the issue's
  * goal is read at --customers 10000000) on the engine's own calendar, server pool, waiting line and
- * monitors (bench/mmc-model.ts), beside the bare typed-array heap of
+ * monitors (bench/queue-model.ts, one class, first come first served), beside the bare typed-array heap of
  * bench/heap-limit.mjs (the yardstick) run with the same arguments in this script, alternately. Prints
  * the median of several runs of each and, last, one JSON line; `ratio` is the median of the
  * runs' paired ratios.
@@ -11,8 +11,8 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Exponential } from '../src/engine/index.js';
-import { erlangC } from '../src/experiment/queueing-formulas.js';
-import { MmcModel } from './mmc-model.js';
+import { erlangC } from '../src/formulas/queueing-formulas.js';
+import { QueueModel } from './queue-model.js';
 
 const args = { lam: 9, mu: 1, c: 10, customers: 1_000_000, seed: 1, runs: 7 };
 for (let i = 2; i < process.argv.length; i += 2) {
@@ -31,9 +31,9 @@ function median(xs: number[]): number {
 }
 
 function runEngine(seed: number) {
-  const model = new MmcModel({
-    lambda: args.lam,
-    service: new Exponential(1 / args.mu),
+  const model = new QueueModel({
+    classes: [{ rate: args.lam, service: new Exponential(1 / args.mu) }],
+    discipline: 'fifo',
     servers: args.c,
     customers: args.customers,
     seed,
@@ -41,7 +41,7 @@ function runEngine(seed: number) {
   const t0 = process.hrtime.bigint();
   const r = model.run();
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { perSecond: r.served / wall, meanWait: r.waits.mean, events: r.events, wall };
+  return { perSecond: r.served / wall, meanWait: r.waitAll.mean, events: r.events, wall };
 }
 
 function runYardstick(seed: number) {

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Exponential } from '../src/engine/index.js';
 import { simulateDepartment } from '../src/model/department.js';
 import { loadScenario } from '../src/scenario/load-scenario.js';
-import { MmcModel } from './mmc-model.js';
+import { QueueModel } from './queue-model.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled to .bench-build/bench/, the scenario stays in bench/.
@@ -75,7 +75,13 @@ console.log(
 
 // Yardstick: the engine's own M/M/c in this process, for scale.
 const t0 = process.hrtime.bigint();
-const q = new MmcModel({ lambda: 9, service: new Exponential(1), servers: 10, customers: 1_000_000, seed: 1 }).run();
+const q = new QueueModel({
+  classes: [{ rate: 9, service: new Exponential(1) }],
+  discipline: 'fifo',
+  servers: 10,
+  customers: 1_000_000,
+  seed: 1,
+}).run();
 const engineRate = q.served / (Number(process.hrtime.bigint() - t0) / 1e9);
 console.log(`engine M/M/c yardstick in this process: ${(engineRate / 1e6).toFixed(2)} M customers/s`);
 

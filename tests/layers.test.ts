@@ -4,10 +4,21 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The layers of src/, each a folder importing only from those below it:
- * engine -> model -> scenario -> experiment -> report -> cli and app (side by side, neither
- * importing the other). src/index.ts (the package's API) may import any layer.
+ * formulas -> engine -> model -> scenario -> experiment -> report -> cli and app (side by side,
+ * neither importing the other). formulas is the leaf: pure closed-form results (queueing formulas,
+ * quantiles, confidence intervals) that every layer and the engine's tests may use, and that
+ * imports no other folder of ours. src/index.ts (the package's API) may import any layer.
  */
-const ORDER: Record<string, number> = { engine: 0, model: 1, scenario: 2, experiment: 3, report: 4, cli: 5, app: 5 };
+const ORDER: Record<string, number> = {
+  formulas: -1,
+  engine: 0,
+  model: 1,
+  scenario: 2,
+  experiment: 3,
+  report: 4,
+  cli: 5,
+  app: 5,
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -46,6 +57,16 @@ describe('layers', () => {
 
   it('the check can fail: a model file importing the scenario layer is caught', () => {
     const dir = resolve('tests/fixtures/layers');
-    expect(layerViolations(dir)).toEqual(['model/bad.ts -> scenario/thing.js']);
+    expect(layerViolations(dir)).toEqual(['formulas/leaf.ts -> engine/base.js', 'model/bad.ts -> scenario/thing.js']);
+  });
+
+  it('the formulas leaf imports nothing of ours but itself', () => {
+    const root = resolve('src');
+    const outside = sourceFiles(join(root, 'formulas')).flatMap((file) =>
+      importsOf(file)
+        .filter((t) => relative(root, t).split('/')[0] !== 'formulas')
+        .map((t) => `${relative(root, file)} -> ${relative(root, t)}`),
+    );
+    expect(outside).toEqual([]);
   });
 });

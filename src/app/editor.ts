@@ -4,7 +4,6 @@ import { autocompletion, type CompletionContext, type CompletionResult } from '@
 import { yaml } from '@codemirror/lang-yaml';
 import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { basicSetup, EditorView } from 'codemirror';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import schema from '../../schema/scenario.schema.json';
 import { formatIssue, ScenarioError } from '../scenario/scenario-error.js';
 import { parseScenarioText, validateScenario } from '../scenario/scenario-text.js';
@@ -108,24 +107,11 @@ export function scenarioDiagnostics(file: string, text: string): Diagnostic[] {
     return [];
   } catch (e) {
     if (!(e instanceof ScenarioError)) return [{ from: 0, to: 0, severity: 'error', message: (e as Error).message }];
-    const lc = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lc });
     return e.issues.map((issue) => {
-      let range: [number, number] = [0, Math.min(text.length, text.indexOf('\n') >>> 0)];
-      for (let n = issue.path.length; n >= 0; n--) {
-        const node = doc.getIn(issue.path.slice(0, n) as (string | number)[], true) as {
-          range?: [number, number, number];
-        } | null;
-        const parent = n > 0 ? doc.getIn(issue.path.slice(0, n - 1) as (string | number)[], true) : null;
-        if (node && typeof node === 'object' && node.range) {
-          range = [node.range[0], Math.max(node.range[0] + 1, node.range[1])];
-          break;
-        }
-        if (n > 0 && (isMap(parent) || isSeq(parent)) && parent.range) {
-          range = [parent.range[0], parent.range[0] + 1];
-          break;
-        }
-      }
+      // The scenario layer placed each issue on the field it names (file:line:column).
+      const range: [number, number] = issue.position
+        ? [issue.position.from, issue.position.to]
+        : [0, Math.min(text.length, text.indexOf('\n') >>> 0)];
       return {
         from: range[0],
         to: Math.min(range[1], text.length),

@@ -3,7 +3,6 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_INTERNAL = 2;
 /** Interrupted by Ctrl-C (128 + SIGINT), as shells expect. */

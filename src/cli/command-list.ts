@@ -1,3 +1,5 @@
+import type { CommandModule } from 'yargs';
+
 /**
  * The commands' names and one-line descriptions, apart from their code: `readsim --help` lists
  * them without loading any command's module (and the scenario, experiment and report code each
@@ -43,32 +45,39 @@ export const COMMAND_INFO = {
 
 export type CommandName = keyof typeof COMMAND_INFO;
 
-/** Loads one command's module: its yargs definition (command, describe, builder, handler). */
-export async function loadCommand(name: CommandName): Promise<unknown> {
+/**
+ * What is done with a loaded command module. Each module is typed `CommandModule<object, Args>`
+ * (the compiler checks that its builder declares every argument its handler reads); a generic
+ * receiver keeps that type without a cast.
+ */
+export type CommandReceiver = <U>(module: CommandModule<object, U>) => void;
+
+/** Loads one command's module (its yargs definition: command, describe, builder, handler) and hands it to `use`. */
+export async function loadCommand(name: CommandName, use: CommandReceiver): Promise<void> {
   switch (name) {
     case 'run':
-      return (await import('./commands/run-command.js')).runCommand;
+      return use((await import('./commands/run-command.js')).runCommand);
     case 'validate':
-      return (await import('./commands/validate-command.js')).validateCommand;
+      return use((await import('./commands/validate-command.js')).validateCommand);
     case 'sweep':
-      return (await import('./commands/sweep-command.js')).sweepCommand;
+      return use((await import('./commands/sweep-command.js')).sweepCommand);
     case 'staff':
-      return (await import('./commands/staff-command.js')).staffCommand;
+      return use((await import('./commands/staff-command.js')).staffCommand);
     case 'explain':
-      return (await import('./commands/explain-command.js')).explainCommand;
+      return use((await import('./commands/explain-command.js')).explainCommand);
     case 'verify':
-      return (await import('./commands/verify-command.js')).verifyCommand;
+      return use((await import('./commands/verify-command.js')).verifyCommand);
     case 'init':
-      return (await import('./commands/init-command.js')).initCommand;
+      return use((await import('./commands/init-command.js')).initCommand);
     case 'list':
-      return (await import('./commands/list-command.js')).listCommand;
+      return use((await import('./commands/list-command.js')).listCommand);
     case 'app':
-      return (await import('./commands/app-command.js')).appCommand;
+      return use((await import('./commands/app-command.js')).appCommand);
     case 'calibrate':
-      return (await import('./commands/calibrate-command.js')).calibrateCommand;
+      return use((await import('./commands/calibrate-command.js')).calibrateCommand);
     case 'backtest':
-      return (await import('./commands/backtest-command.js')).backtestCommand;
+      return use((await import('./commands/backtest-command.js')).backtestCommand);
     case 'synth-export':
-      return (await import('./commands/synth-export-command.js')).synthExportCommand;
+      return use((await import('./commands/synth-export-command.js')).synthExportCommand);
   }
 }

@@ -17,7 +17,11 @@ async function main(argv: string[]): Promise<void> {
     );
   // Every command whose name is on the line is loaded (an option's value may look like one).
   for (const name of Object.keys(COMMAND_INFO) as CommandName[]) {
-    y.command((argv.includes(name) ? await loadCommand(name) : { ...COMMAND_INFO[name], handler: () => {} }) as never);
+    if (argv.includes(name))
+      await loadCommand(name, (module) => {
+        y.command(module);
+      });
+    else y.command({ ...COMMAND_INFO[name], handler: () => {} });
   }
   await y
     .demandCommand(

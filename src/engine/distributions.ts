@@ -1,5 +1,5 @@
+import { normalQuantile } from '../formulas/normal-quantile.js';
 import { EngineError, requireFinite, requireNonNegative, requirePositive } from './errors.js';
-import { normalQuantile } from './normal-quantile.js';
 import type { RandomStream } from './random-stream.js';
 
 /** A sampling distribution with its first two moments (the analytic companion needs them). */
@@ -110,7 +110,7 @@ export class Gamma implements Distribution {
 }
 
 /** Log-logistic by mean and cv: the shape is solved numerically (a finite cv needs shape > 2). */
-export class LogLogistic implements Distribution {
+class LogLogistic implements Distribution {
   readonly kind = 'loglogistic' as const;
   readonly variance: number;
   private readonly alpha: number;
@@ -147,7 +147,7 @@ export class LogLogistic implements Distribution {
   }
 }
 
-export class Triangular implements Distribution {
+class Triangular implements Distribution {
   readonly kind = 'triangular' as const;
   readonly mean: number;
   readonly variance: number;
@@ -176,7 +176,7 @@ export class Triangular implements Distribution {
   }
 }
 
-export class Uniform implements Distribution {
+class Uniform implements Distribution {
   readonly kind = 'uniform' as const;
   readonly mean: number;
   readonly variance: number;
@@ -196,7 +196,7 @@ export class Uniform implements Distribution {
 }
 
 /** Resamples the given values with equal probability (a bootstrap of observed times). */
-export class Empirical implements Distribution {
+class Empirical implements Distribution {
   readonly kind = 'empirical' as const;
   readonly mean: number;
   readonly variance: number;

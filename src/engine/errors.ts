@@ -24,15 +24,3 @@ export function requireNonNegative(what: string, value: number): void {
   requireFinite(what, value);
   if (value < 0) throw new EngineError(`${what} must be >= 0, got ${value}`);
 }
-
-/** Throws unless `value` is an integer >= 0. */
-export function requireCount(what: string, value: number): void {
-  requireNonNegative(what, value);
-  if (!Number.isInteger(value)) throw new EngineError(`${what} must be a whole number, got ${value}`);
-}
-
-/** Throws unless 0 <= value <= 1. */
-export function requireShare(what: string, value: number): void {
-  requireFinite(what, value);
-  if (value < 0 || value > 1) throw new EngineError(`${what} must lie in [0, 1], got ${value}`);
-}

@@ -3,7 +3,6 @@ export * from './capacity-calendar.js';
 export * from './distributions.js';
 export * from './errors.js';
 export * from './event-calendar.js';
-export * from './normal-quantile.js';
 export * from './period-series.js';
 export * from './poisson-arrivals.js';
 export * from './quantile-sketch.js';

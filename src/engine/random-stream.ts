@@ -44,7 +44,7 @@ export class RandomStreams {
 }
 
 /** FNV-1a, 32 bits, as hex: spreads similar names apart before seedrandom mixes the key. */
-export function hashName(name: string): string {
+function hashName(name: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) {
     h ^= name.charCodeAt(i);

@@ -1,11 +1,11 @@
 import { CapacityCalendar, YEAR } from '../engine/index.js';
+import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from '../formulas/queueing-formulas.js';
 import type { DepartmentConfig } from '../model/department-config.js';
 import { outsourcedShare } from '../model/external-provider.js';
 import { expectedReading } from '../model/study-stream.js';
 import { WorkPerStudy } from '../model/work-per-study.js';
 import { describeArm } from '../scenario/describe-arm.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
-import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing-formulas.js';
 
 /**
  * The analytic companion (`readsim explain`): what queueing theory and simple arithmetic say

@@ -1,8 +1,8 @@
 import { DAY } from '../engine/index.js';
+import { estimate } from '../formulas/confidence-interval.js';
 import type { RunResult } from '../model/run-result.js';
 import { isCompared, type StatisticTree, statisticRange } from '../model/statistics-catalogue.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
-import { estimate } from './confidence-interval.js';
 
 /** A statistic across replications: mean and Student-t 95% interval (null when n < 2). */
 export interface Statistic {

@@ -1,17 +1,28 @@
+import { stringify } from 'csv-stringify/sync';
 import { PERIOD_COLUMNS, PRIORITY_PERIOD_COLUMNS, type RunResult } from '../model/run-result.js';
 
-/** One CSV field: numbers with up to 6 significant digits, empty for NaN, text quoted when needed. */
+/**
+ * One CSV field as text: numbers with up to 6 significant digits (integers in full), empty for
+ * NaN and infinities, null and undefined empty, anything else (text, booleans) as String(v).
+ * Quoting is left to {@link csvText}.
+ */
 export function csvField(v: unknown): string {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return '';
     return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
   }
-  const s = String(v ?? '');
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return String(v ?? '');
 }
 
-export function csvLine(fields: unknown[]): string {
-  return `${fields.map(csvField).join(',')}\n`;
+/**
+ * CSV text of a header and its rows (csv-stringify: RFC 4180 quoting of fields holding a comma,
+ * a double quote or a line break; "\n" after every row, the last included). Each field goes
+ * through {@link csvField}; pass a string to write a number formatted otherwise.
+ */
+export function csvText(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
+  const records: string[][] = [header.map(csvField)];
+  for (const row of rows) records.push(row.map(csvField));
+  return stringify(records, { record_delimiter: '\n' });
 }
 
 /**
@@ -19,35 +30,42 @@ export function csvLine(fields: unknown[]): string {
  * as it is). Replications are numbered from 1.
  */
 export function periodsCsv(runs: RunResult[][]): string {
-  let out = csvLine(['arm', 'replication', ...PERIOD_COLUMNS]);
+  return csvText(['arm', 'replication', ...PERIOD_COLUMNS], periodRows(runs));
+}
+
+function* periodRows(runs: RunResult[][]): Generator<unknown[]> {
   for (const armRuns of runs) {
     for (const r of armRuns) {
       const n = r.periods.period.length;
-      for (let k = 0; k < n; k++) out += csvLine([r.arm, r.replication + 1, ...PERIOD_COLUMNS.map((c) => r.periods[c][k])]);
+      for (let k = 0; k < n; k++) yield [r.arm, r.replication + 1, ...PERIOD_COLUMNS.map((c) => r.periods[c][k])];
     }
   }
-  return out;
 }
 
 /** periods_by_priority.csv: one row per arm x replication x period x priority. */
 export function priorityPeriodsCsv(runs: RunResult[][]): string {
-  let out = csvLine(['arm', 'replication', 'period', 'period_start_days', 'priority', ...PRIORITY_PERIOD_COLUMNS]);
+  return csvText(
+    ['arm', 'replication', 'period', 'period_start_days', 'priority', ...PRIORITY_PERIOD_COLUMNS],
+    priorityRows(runs),
+  );
+}
+
+function* priorityRows(runs: RunResult[][]): Generator<unknown[]> {
   for (const armRuns of runs) {
     for (const r of armRuns) {
       const n = r.periods.period.length;
       for (let k = 0; k < n; k++) {
         for (const [p, cols] of Object.entries(r.priorityPeriods)) {
-          out += csvLine([
+          yield [
             r.arm,
             r.replication + 1,
             k,
             r.periods.period_start_days[k],
             p,
             ...PRIORITY_PERIOD_COLUMNS.map((c) => cols[c][k]),
-          ]);
+          ];
         }
       }
     }
   }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { estimate } from '../experiment/confidence-interval.js';
+import { estimate } from '../formulas/confidence-interval.js';
 import type { PeriodColumn, RunResult } from '../model/run-result.js';
 
 /** One arm's value of a column in one period: mean across replications and its 95% interval. */

@@ -1,28 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { SimulatedYears } from './explain-text.js';
-
-/** Splits one CSV line as csv.ts writes it (quoted fields may hold commas and doubled quotes). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
 
 /**
  * Per arm and year, from a results folder's periods.csv: utilisation (reading / rostered time),
@@ -30,9 +8,7 @@ export function splitCsvLine(line: string): string[] {
  * averaged over replications.
  */
 export function simulatedYears(periodsCsv: string): SimulatedYears {
-  const lines = readFileSync(periodsCsv, 'utf8').trim().split('\n');
-  const head = splitCsvLine(lines[0]);
-  const col = (name: string) => head.indexOf(name);
+  const rows: Record<string, string>[] = parse(readFileSync(periodsCsv, 'utf8'), { columns: true, skip_empty_lines: true });
   const acc = new Map<
     string,
     Map<
@@ -40,11 +16,10 @@ export function simulatedYears(periodsCsv: string): SimulatedYears {
       { reading: number; rostered: number; backlog: Map<number, number>; waits: number[]; lastStart: Map<number, number> }
     >
   >();
-  for (const line of lines.slice(1)) {
-    const f = splitCsvLine(line);
-    const arm = f[col('arm')];
-    const rep = Number(f[col('replication')]);
-    const start = Number(f[col('period_start_days')]);
+  for (const f of rows) {
+    const arm = f.arm;
+    const rep = Number(f.replication);
+    const start = Number(f.period_start_days);
     const year = Math.floor(start / 365 + 1e-9) + 1;
     if (!acc.has(arm)) acc.set(arm, new Map());
     const byYear = acc.get(arm) as Map<
@@ -59,13 +34,13 @@ export function simulatedYears(periodsCsv: string): SimulatedYears {
       waits: number[];
       lastStart: Map<number, number>;
     };
-    y.reading += Number(f[col('reading_min')]) || 0;
-    y.rostered += Number(f[col('rostered_min')]) || 0;
-    const w = f[col('wait_mean_min')];
+    y.reading += Number(f.reading_min) || 0;
+    y.rostered += Number(f.rostered_min) || 0;
+    const w = f.wait_mean_min;
     if (w !== '') y.waits.push(Number(w));
     if (!(start < (y.lastStart.get(rep) ?? -1))) {
       y.lastStart.set(rep, start);
-      y.backlog.set(rep, Number(f[col('backlog_end')]));
+      y.backlog.set(rep, Number(f.backlog_end));
     }
   }
   const out: SimulatedYears = {};

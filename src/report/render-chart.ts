@@ -17,7 +17,6 @@ let fonts: string[] | null = null;
 
 /** Which chart files a command writes (each chart's .vl.json is written whenever it is drawn). */
 export type ChartFormats = 'none' | 'svg' | 'png' | 'all';
-export const CHART_FORMATS: readonly ChartFormats[] = ['none', 'svg', 'png', 'all'];
 
 export interface RenderedChart {
   svg: string;

@@ -3,19 +3,18 @@ import type { ExperimentResult } from '../experiment/experiment.js';
 import { metricNames, summaryJson } from '../experiment/summary.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { allCharts } from './charts/all-charts.js';
-import { csvLine, periodsCsv, priorityPeriodsCsv } from './csv.js';
+import { csvText, periodsCsv, priorityPeriodsCsv } from './csv.js';
 import { htmlReport } from './html-report.js';
 import type { ChartFormats } from './render-chart.js';
 import { weekHoursCsv } from './week-hours.js';
 
 /** replications.csv: one row per arm x replication x statistic (every statistic of summary.json, per run). */
 export function replicationsCsv(result: ExperimentResult): string {
-  let out = csvLine(['arm', 'replication', 'metric', 'value']);
+  const rows: unknown[][] = [];
   for (const armRuns of result.runs) {
-    for (const name of metricNames(armRuns))
-      for (const r of armRuns) out += csvLine([r.arm, r.replication + 1, name, r.stats[name]]);
+    for (const name of metricNames(armRuns)) for (const r of armRuns) rows.push([r.arm, r.replication + 1, name, r.stats[name]]);
   }
-  return out;
+  return csvText(['arm', 'replication', 'metric', 'value'], rows);
 }
 
 /**

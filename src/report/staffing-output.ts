@@ -4,6 +4,7 @@ import { clockText, daysText, type ShiftTemplate } from '../experiment/staffing/
 import type { StaffingResult, YearStaffing } from '../experiment/staffing/staffing-solver.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { headcountChart, readersByHourChart } from './charts/staffing-charts.js';
+import { csvText } from './csv.js';
 import { fmt, fmtMinutes, fmtShare } from './format.js';
 import { textTable } from './summary-table.js';
 
@@ -145,26 +146,28 @@ export function staffingText(r: StaffingResult, ctx: StaffingContext): string {
 
 /** staffing.csv: per year and hour of the week, the offered load and the staffings. */
 export function staffingCsv(r: StaffingResult): string {
-  const lines = ['year,hour_of_week,day,hour,offered_load,first_guess,iterative_requirement,roster,scenario_roster'];
   const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const rows: unknown[][] = [];
   for (const y of r.years) {
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      lines.push(
-        [
-          y.year,
-          h,
-          days[Math.floor(h / 24)],
-          h % 24,
-          y.load[h].toFixed(4),
-          y.initial[h],
-          y.required[h],
-          y.staffing[h],
-          Number(y.current[h].toFixed(4)),
-        ].join(','),
-      );
+      // Numbers as text: this file keeps 4 decimals for loads, not csvText's 6 significant digits.
+      rows.push([
+        String(y.year),
+        String(h),
+        days[Math.floor(h / 24)],
+        String(h % 24),
+        y.load[h].toFixed(4),
+        String(y.initial[h]),
+        String(y.required[h]),
+        String(y.staffing[h]),
+        String(Number(y.current[h].toFixed(4))),
+      ]);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    ['year', 'hour_of_week', 'day', 'hour', 'offered_load', 'first_guess', 'iterative_requirement', 'roster', 'scenario_roster'],
+    rows,
+  );
 }
 
 /** Writes the staffing results folder atomically: roster.yaml, staffing.json, staffing.csv, summary.txt, charts/. */

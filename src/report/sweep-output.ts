@@ -4,7 +4,7 @@ import { isIntegerAxis, neighbourDifferences, type SweepResult } from '../experi
 import { statisticAxisTitle, statisticLabel } from '../model/statistics-catalogue.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { ARM_LEGEND } from './charts/chart-context.js';
-import { csvLine } from './csv.js';
+import { csvText } from './csv.js';
 import type { ChartFormats, VegaLiteSpec } from './render-chart.js';
 import { statAt } from './summary-table.js';
 
@@ -14,13 +14,13 @@ export const SWEEP_HEADLINES = ['wait.all', 'studies.backlog_end', 'tat.all.p90'
 /** sweep.csv: one row per variant x arm x metric (tidy), with the varied values as columns. */
 export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
   const paths = sweep.axes.map((a) => a.path);
-  let out = csvLine(['variant', ...paths, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications']);
+  const rows: unknown[][] = [];
   sweep.results.forEach((result, v) => {
     for (const arm of result.summary.arms) {
       for (const metric of metrics) {
         const s = statAt(arm, metric) as Statistic | undefined;
         if (!s) continue;
-        out += csvLine([
+        rows.push([
           v + 1,
           ...paths.map((p) => sweep.variants[v].settings[p]),
           arm.name,
@@ -33,7 +33,7 @@ export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
       }
     }
   });
-  return out;
+  return csvText(['variant', ...paths, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications'], rows);
 }
 
 /**
@@ -42,9 +42,9 @@ export function sweepCsv(sweep: SweepResult, metrics: string[]): string {
  */
 export function sweepDifferencesCsv(sweep: SweepResult, metric: string): string {
   const path = sweep.axes[0]?.path ?? '';
-  let out = csvLine([`${path} from`, `${path} to`, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications']);
-  for (const d of neighbourDifferences(sweep, metric))
-    out += csvLine([
+  return csvText(
+    [`${path} from`, `${path} to`, 'arm', 'metric', 'mean', 'ci95_low', 'ci95_high', 'replications'],
+    neighbourDifferences(sweep, metric).map((d) => [
       d.from,
       d.to,
       d.arm,
@@ -53,8 +53,8 @@ export function sweepDifferencesCsv(sweep: SweepResult, metric: string): string 
       d.ci95?.[0] ?? Number.NaN,
       d.ci95?.[1] ?? Number.NaN,
       d.n,
-    ]);
-  return out;
+    ]),
+  );
 }
 
 /** A value as a number for an axis when it reads as one ("0.9", "27%" -> 0.27), else null. */

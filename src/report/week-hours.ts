@@ -1,5 +1,5 @@
 import type { RunResult, WeekHourTable } from '../model/run-result.js';
-import { csvLine } from './csv.js';
+import { csvText } from './csv.js';
 
 type WeekHourColumn = keyof WeekHourTable[string];
 
@@ -58,9 +58,9 @@ export function weekHourCells(runs: RunResult[][]): WeekHourCell[] {
 
 /** by_hour_of_week.csv: one row per arm x priority (and "all") x hour of the week of arrival. */
 export function weekHoursCsv(runs: RunResult[][]): string {
-  let out = csvLine(['arm', 'priority', 'weekday', 'hour', 'studies', 'wait_mean_min', 'tat_mean_min', 'target_met_share']);
-  for (const c of weekHourCells(runs))
-    out += csvLine([
+  return csvText(
+    ['arm', 'priority', 'weekday', 'hour', 'studies', 'wait_mean_min', 'tat_mean_min', 'target_met_share'],
+    weekHourCells(runs).map((c) => [
       c.arm,
       c.priority,
       WEEKDAYS[c.weekday],
@@ -69,6 +69,6 @@ export function weekHoursCsv(runs: RunResult[][]): string {
       c.wait_mean_min,
       c.tat_mean_min,
       c.target_met_share,
-    ]);
-  return out;
+    ]),
+  );
 }

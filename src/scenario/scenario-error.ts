@@ -1,10 +1,24 @@
 import type { z } from 'zod';
 import { describeValue } from './schema.js';
+import type { PositionLookup, SourcePosition } from './source-positions.js';
 
-/** One problem in a scenario: where (a field path) and what (expected vs found). */
+/**
+ * One problem in a scenario: where (a field path, and the line and column it is written at when
+ * the scenario came from a text) and what (expected vs found).
+ */
 export interface ScenarioIssue {
   path: (string | number)[];
   message: string;
+  position?: SourcePosition;
+}
+
+/** The issues with the position of each one's path in the text (issues that have one keep it). */
+export function locateIssues(issues: readonly ScenarioIssue[], lookup: PositionLookup | undefined): ScenarioIssue[] {
+  if (!lookup) return [...issues];
+  return issues.map((i) => {
+    const position = i.position ?? lookup(i.path);
+    return position ? { ...i, position } : i;
+  });
 }
 
 /** Problems listed before the rest are summed up in one line. */
@@ -13,8 +27,9 @@ const MAX_SHOWN = 20;
 const KEY_LIMIT = 40;
 
 /**
- * Bad input: one line per problem, each naming the file, the field path, what was expected and
- * what was found. The CLI prints the message and exits with code 1.
+ * Bad input: one line per problem, each naming the file (with line and column where the problem
+ * is written, `file:line:column:`), the field path, what was expected and what was found. The
+ * CLI prints the message and exits with code 1.
  */
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
@@ -42,9 +57,11 @@ export function formatPath(path: readonly (string | number | symbol)[]): string 
   return out;
 }
 
+/** `file:line:column: path: message` (`file: path: message` for an issue with no place in the text, such as one of --set). */
 export function formatIssue(file: string, issue: ScenarioIssue): string {
   const where = formatPath(issue.path);
-  return `${file}: ${where ? `${where}: ` : ''}${issue.message}`;
+  const at = issue.position ? `:${issue.position.line}:${issue.position.column}` : '';
+  return `${file}${at}: ${where ? `${where}: ` : ''}${issue.message}`;
 }
 
 /** Every field name of the format, for "did you mean" suggestions on unknown fields. */

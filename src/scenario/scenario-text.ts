@@ -4,9 +4,10 @@ import type { DepartmentConfig } from '../model/department-config.js';
 import { checkScenario } from './check-scenario.js';
 import { allowsMinus, applyRelative, isWholePath, parseRelative, resolveRelativeArms } from './relative-value.js';
 import { type ResolvedScenario, resolveScenario } from './resolve.js';
-import { fromZodIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { fromZodIssues, locateIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { describeValue, Scenario as ScenarioSchema } from './schema.js';
 import { getPath, parseAssignment, parseValue, setPath } from './set-path.js';
+import { type PositionLookup, type SourcePosition, sourcePositions } from './source-positions.js';
 import { toDepartmentConfig } from './to-department-config.js';
 
 /** The extension of a file name, lower case with its dot ('' if none); like node:path's extname, but browser-safe. */
@@ -67,15 +68,42 @@ function setValue(raw: Record<string, unknown>, path: string, text: string): unk
   return 'error' in r ? { error: r.error } : r.value;
 }
 
-/** Parses YAML or JSON text (JSON is YAML) into a raw object, or throws a ScenarioError. */
+/**
+ * The text each raw scenario object was parsed from, so that validation can say on which line
+ * and column a problem is written. A raw object built in code (or cloned) has none, and its
+ * messages name the file and the field only.
+ */
+const SOURCES = new WeakMap<object, PositionLookup>();
+
+/** The place in `text` of a parser's error: a js-yaml mark (0-based), or JSON.parse's "at position N". */
+function syntaxErrorPosition(text: string, e: unknown): SourcePosition {
+  const mark = (e as { mark?: { position?: number } }).mark;
+  const offset =
+    typeof mark?.position === 'number'
+      ? mark.position
+      : Number(/at position (\d+)/.exec((e as Error).message)?.[1] ?? text.length);
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1, from: offset, to: offset + 1 };
+}
+
+/**
+ * Parses YAML or JSON text (JSON is YAML) into a raw object, or throws a ScenarioError whose
+ * message starts `file:line:column:`. The object remembers its text: {@link validateScenario}'s
+ * messages then carry the line and column of each field they name.
+ */
 export function parseScenarioText(file: string, text: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = fileExtension(file) === '.json' ? JSON.parse(text) : loadYaml(text);
   } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
+    // js-yaml ends its reason with the "(line:column)" the message now starts with.
+    const msg = (e as Error).message.split('\n')[0].replace(/ \(\d+:\d+\)$/, '');
     throw new ScenarioError(file, [
-      { path: [], message: `cannot be read as ${fileExtension(file) === '.json' ? 'JSON' : 'YAML'}: ${msg}` },
+      {
+        path: [],
+        message: `cannot be read as ${fileExtension(file) === '.json' ? 'JSON' : 'YAML'}: ${msg}`,
+        position: syntaxErrorPosition(text, e),
+      },
     ]);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -93,9 +121,11 @@ export function parseScenarioText(file: string, text: string): Record<string, un
       {
         path: [],
         message: `expected a scenario (a mapping with name, horizon, streams, readers, ...), found ${found}`,
+        position: sourcePositions(text)([]) ?? undefined,
       },
     ]);
   }
+  SOURCES.set(raw, sourcePositions(text));
   return raw as Record<string, unknown>;
 }
 
@@ -121,9 +151,33 @@ function scaleRoster(raw: Record<string, unknown>, path: string, before: number)
   }
 }
 
+/** The value at a field path of a raw scenario (undefined where there is none). */
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let node = raw;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+/**
+ * The positions of fields in the file `raw` was parsed from; none for a field whose value --set
+ * changed (`asWritten`: the raw object before --set), whose message then names the field only.
+ */
+function placesInFile(raw: Record<string, unknown>, asWritten: Record<string, unknown> | null): PositionLookup | undefined {
+  const lookup = SOURCES.get(raw);
+  if (!lookup || !asWritten) return lookup;
+  const same = (path: readonly (string | number)[]) =>
+    JSON.stringify(valueAt(raw, path)) === JSON.stringify(valueAt(asWritten, path));
+  return (path) => (same(path) ? lookup(path) : null);
+}
+
 /** Validates a raw scenario object: schema, then references; returns the resolved scenario and its departments. */
 export function validateScenario(file: string, raw: Record<string, unknown>, options: LoadOptions = {}): LoadedScenario {
   const setIssues: ScenarioIssue[] = [];
+  // The file as written, to tell the fields --set changed (their values are not on any line).
+  const asWritten = options.set?.length && SOURCES.has(raw) ? structuredClone(raw) : null;
   const assignments = (options.set ?? []).map((text) => ({ text, a: parseAssignment(text) }));
   for (const { text, a } of assignments) {
     if (!a) {
@@ -147,15 +201,17 @@ export function validateScenario(file: string, raw: Record<string, unknown>, opt
     else if (before !== null && !assignments.some((x) => x.a?.path === a.path.replace(/count$/, 'roster')))
       scaleRoster(raw, a.path, before);
   }
+  // --set problems are on the command line, not in the file: they keep no position.
   if (setIssues.length) throw new ScenarioError(file, setIssues);
+  const source = placesInFile(raw, asWritten);
   const relativeIssues = resolveRelativeArms(raw);
-  if (relativeIssues.length) throw new ScenarioError(file, relativeIssues);
+  if (relativeIssues.length) throw new ScenarioError(file, locateIssues(relativeIssues, source));
   const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) throw new ScenarioError(file, fromZodIssues(parsed.error.issues));
+  if (!parsed.success) throw new ScenarioError(file, locateIssues(fromZodIssues(parsed.error.issues), source));
   let resolved = resolveScenario(parsed.data);
   if (options.arms?.length) resolved = pickArms(file, resolved, options.arms);
   const issues = checkScenario(resolved);
-  if (issues.length) throw new ScenarioError(file, issues);
+  if (issues.length) throw new ScenarioError(file, locateIssues(issues, source));
   const departments = resolved.arms.map((_, i) => toDepartmentConfig(resolved, i));
   return { file, stem: fileStem(file), resolved, departments };
 }

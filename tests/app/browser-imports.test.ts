@@ -13,7 +13,8 @@ describe('browser-side modules', () => {
     expect(shown).toEqual([]);
     // The walk reached the layers below the app (so an empty list means something).
     const layers = new Set(visited.map((f) => relative(process.cwd(), f).split('/')[1]));
-    for (const layer of ['app', 'engine', 'model', 'scenario', 'experiment', 'report']) expect(layers).toContain(layer);
+    for (const layer of ['app', 'formulas', 'engine', 'model', 'scenario', 'experiment', 'report'])
+      expect(layers).toContain(layer);
   });
 
   it('the walk finds a node: import two files down, and ignores type-only imports', () => {

@@ -146,6 +146,8 @@ describe('the classroom in Chromium, from disk, offline', () => {
         (h) => (globalThis as unknown as { location: { hash: string } }).location.hash === h,
         `#lesson-${i + 1}`,
       );
+      // The hash changes before the lesson is drawn: wait for its heading, not a moment.
+      await page.locator('h2', { hasText: new RegExp(`^${i + 1}\\. `) }).waitFor();
       titles.push((await page.locator('h2').textContent()) ?? '');
       await page.waitForSelector('.chart canvas');
       expect(await fitsWidth()).toBeLessThanOrEqual(1024);
@@ -244,7 +246,7 @@ describe('the classroom in Chromium, from disk, offline', () => {
     await page.click('#pg-run');
     await page.waitForSelector('#pg-error:not([hidden])');
     const shown = await page.locator('#pg-error').textContent();
-    expect(shown).toMatch(/^our-list\.yaml: replications: expected/);
+    expect(shown).toMatch(/^our-list\.yaml:\d+:\d+: replications: expected/);
     await page.fill('#pg-f-replications', '2');
     await page.press('#pg-f-replications', 'Tab');
   });

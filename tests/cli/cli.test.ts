@@ -51,7 +51,7 @@ describe('readsim command line', () => {
     const r = readsim(['validate', FIXTURE, bad]);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n').filter((l) => l.startsWith(bad))).toEqual([
-      `${bad}: streams[1].volume: expected a rate such as 40/day, 3/h, 1200/w or 50000/y, found 30`,
+      `${bad}:22:5: streams[1].volume: expected a rate such as 40/day, 3/h, 1200/w or 50000/y, found 30`,
     ]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const missing = readsim(['validate', join(tmp, 'nope.yaml')]);

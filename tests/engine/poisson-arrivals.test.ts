@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, EngineError, HOUR, PoissonArrivals, RandomStreams, WEEK, YEAR } from '../../src/engine/index.js';
+import { expectWithinSe, standardError } from '../support/tolerance.js';
 
 function countArrivals(p: PoissonArrivals, horizon: number, seed = 1): number[] {
   const rng = new RandomStreams(seed, 0).stream('arrivals');
@@ -13,9 +14,9 @@ function countArrivals(p: PoissonArrivals, horizon: number, seed = 1): number[] 
   return times;
 }
 
-/** |observed - expected| within 4 Poisson standard deviations. */
+/** |observed - expected| within k Poisson standard deviations. */
 function expectPoisson(observed: number, expected: number) {
-  expect(Math.abs(observed - expected)).toBeLessThan(4 * Math.sqrt(expected) + 1);
+  expectWithinSe(observed, expected, standardError.poissonCount(expected), { what: 'arrivals' });
 }
 
 describe('non-homogeneous Poisson arrivals', () => {
@@ -26,7 +27,10 @@ describe('non-homogeneous Poisson arrivals', () => {
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
     const cv = Math.sqrt(gaps.reduce((a, b) => a + (b - mean) ** 2, 0) / gaps.length) / mean;
-    expect(Math.abs(cv - 1)).toBeLessThan(0.05);
+    // Exponential gaps: by the delta method on (mean of x, mean of x²), whose covariance for
+    // Exp(1) is [[1, 4], [4, 20]] / n, with gradient (-2, 1/2) of sqrt(b - a²)/a at (1, 2), the
+    // sample cv has variance (4 - 8 + 5) / n = 1/n.
+    expectWithinSe(cv, 1, 1 / Math.sqrt(gaps.length), { what: 'cv of the gaps' });
   });
 
   it('growth compounds per year: the expected count matches the integral of the rate', () => {
@@ -40,8 +44,7 @@ describe('non-homogeneous Poisson arrivals', () => {
     // Year 5 has 1.1^4 times the arrivals of year 1.
     const y1 = times.filter((t) => t < YEAR).length;
     const y5 = times.filter((t) => t >= 4 * YEAR).length;
-    expect(y5 / y1).toBeGreaterThan(1.1 ** 4 * 0.95);
-    expect(y5 / y1).toBeLessThan(1.1 ** 4 * 1.05);
+    expectWithinSe(y5 / y1, 1.1 ** 4, standardError.poissonRatio(y5, y1), { what: 'year 5 / year 1' });
     expect(p.rate(YEAR) / p.rate(0)).toBeCloseTo(1.1, 10);
   });
 

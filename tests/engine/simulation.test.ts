@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QueueModel } from '../../bench/queue-model.js';
 import {
   EngineError,
   type EventHandler,
@@ -8,7 +9,6 @@ import {
   Simulation,
   WaitingLine,
 } from '../../src/engine/index.js';
-import { QueueModel } from '../support/queue-model.js';
 
 /** A tiny single-server priority queue with given jobs, for a trace computed by hand. */
 class TinyQueue implements EventHandler, ServerPoolListener {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { studentTQuantile } from '../../src/experiment/confidence-interval.js';
+import { studentTQuantile } from '../../src/formulas/confidence-interval.js';
 import { simulateDepartment } from '../../src/model/department.js';
 import { expectedReading } from '../../src/model/study-stream.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';

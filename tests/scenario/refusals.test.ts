@@ -41,92 +41,92 @@ describe('refused before the run', () => {
     [
       'an all-zero hour-of-week pattern',
       (r) => (r.streams[0].pattern = new Array(168).fill(0)),
-      'x.yaml: streams[0].pattern: every hourly weight is 0: at least one hour of the week needs arrivals (or set volume: 0/day)',
+      'x.yaml:5:5: streams[0].pattern: every hourly weight is 0: at least one hour of the week needs arrivals (or set volume: 0/day)',
     ],
     [
       'a shift from 24:00',
       (r) => (r.readers[0].roster = [{ days: 'Sun', from: '24:00', to: '08:00', on: 1 }]),
-      'x.yaml: readers[0].roster[0].from: a shift may not start at 24:00: start it at "00:00" of the next day',
+      'x.yaml:11:5: readers[0].roster[0].from: a shift may not start at 24:00: start it at "00:00" of the next day',
     ],
     [
       'an arm moving a stream to a priority that does not exist',
       (r) => (r.arms = [{ name: 'a' }, { name: 'b', streams: { s1: { priority: 'nonexistent' } } }]),
-      'x.yaml: arms[1].streams.s1.priority: in this arm, "nonexistent" is not a priority (routine)',
+      'x.yaml:1:1: arms[1].streams.s1.priority: in this arm, "nonexistent" is not a priority (routine)',
     ],
     [
       "an arm's finding share of 150%",
       (r) => (r.arms = [{ name: 'a' }, { name: 'b', streams: { s1: { findings: { x: '150%' } } } }]),
-      'x.yaml: arms[1].streams.s1.findings.x: expected a share such as 6.3% or 0.063, between 0 and 1, found "150%"',
+      'x.yaml:1:1: arms[1].streams.s1.findings.x: expected a share such as 6.3% or 0.063, between 0 and 1, found "150%"',
     ],
     [
       'a lognormal cv of 1e155',
       (r) => (r.streams[0].readTime.cv = 1e155),
-      'x.yaml: streams[0].readTime.cv: expected a coefficient of variation (a number from 0 to 10), found 1e+155',
+      'x.yaml:8:45: streams[0].readTime.cv: expected a coefficient of variation (a number from 0 to 10), found 1e+155',
     ],
     [
       'a gamma cv of 1e155',
       (r) => (r.streams[0].readTime = { dist: 'gamma', mean: '10m', cv: 1e155 }),
-      'x.yaml: streams[0].readTime.cv: expected a coefficient of variation (a number from 0 to 10), found 1e+155',
+      'x.yaml:8:45: streams[0].readTime.cv: expected a coefficient of variation (a number from 0 to 10), found 1e+155',
     ],
     [
       'a triangular max of 1e308',
       (r) => (r.streams[0].readTime = { dist: 'triangular', min: 1, mode: 2, max: 1e308 }),
-      'x.yaml: streams[0].readTime: a reading time of more than a week (10080 minutes) is not one read, found 1e+308 minutes',
+      'x.yaml:8:5: streams[0].readTime: a reading time of more than a week (10080 minutes) is not one read, found 1e+308 minutes',
     ],
     [
       'a numeric horizon of 1e15',
       (r) => (r.horizon = 1e15),
-      'x.yaml: horizon: expected a horizon of at most 100y, found 1000000000000000',
+      'x.yaml:2:1: horizon: expected a horizon of at most 100y, found 1000000000000000',
     ],
     [
       'a bare horizon of 10 (minutes, surely meant as years)',
       (r) => (r.horizon = 10),
-      'x.yaml: horizon: a bare 10 is 10 minutes, which is probably a slip: write the unit, such as 10y or 10w',
+      'x.yaml:2:1: horizon: a bare 10 is 10 minutes, which is probably a slip: write the unit, such as 10y or 10w',
     ],
     [
       'a backlog of 1e12',
       (r) => (r.streams[0].backlog = 1e12),
-      'x.yaml: streams[0].backlog: expected a backlog of studies (a whole number from 0 to 100,000,000), found 1000000000000',
+      'x.yaml:5:5: streams[0].backlog: expected a backlog of studies (a whole number from 0 to 100,000,000), found 1000000000000',
     ],
     [
       'a description of 5 MB',
       (r) => (r.description = 'a'.repeat(5_000_000)),
-      'x.yaml: description: expected at most 10,000 characters, found "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"... (5,000,000 characters)',
+      'x.yaml:1:1: description: expected at most 10,000 characters, found "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"... (5,000,000 characters)',
     ],
     [
       "an arm overriding a tool's streams with one that does not exist",
       (r) => (r.arms = [{ name: 'a' }, { name: 'b', ai: ['t'], tools: { t: { streams: ['nope'] } } }]),
-      'x.yaml: arms[1].tools.t.streams[0]: in this arm, "nope" is not a stream (s1)',
+      'x.yaml:1:1: arms[1].tools.t.streams[0]: in this arm, "nope" is not a stream (s1)',
     ],
     [
       "an arm overriding a tool's finding with one that does not exist",
       (r) => (r.arms = [{ name: 'a' }, { name: 'b', ai: ['t'], tools: { t: { finding: 'nope' } } }]),
-      'x.yaml: arms[1].tools.t.finding: in this arm, "nope" is not a finding of any stream (f)',
+      'x.yaml:1:1: arms[1].tools.t.finding: in this arm, "nope" is not a finding of any stream (f)',
     ],
     [
       'an arm renaming a tool',
       (r) => (r.arms = [{ name: 'a' }, { name: 'b', ai: ['t'], tools: { t: { name: 'other' } } }]),
-      "x.yaml: arms[1].tools.t.name: an arm may not change a tool's name (describe another tool under ai instead)",
+      "x.yaml:1:1: arms[1].tools.t.name: an arm may not change a tool's name (describe another tool under ai instead)",
     ],
     [
       'a stream without a priority when there are several',
       (r) => (r.priorities = [{ name: 'stat' }, { name: 'routine' }]),
-      'x.yaml: streams[0].priority: is required when there are several priorities (stat, routine)',
+      'x.yaml:5:5: streams[0].priority: is required when there are several priorities (stat, routine)',
     ],
     [
       'a bare growth of 8 (800 %/y)',
       (r) => (r.streams[0].growth = 8),
-      'x.yaml: streams[0].growth: a bare 8 is a growth of 800%/y, which is probably a slip: write 8%/y, or 800%/y if you mean it',
+      'x.yaml:5:5: streams[0].growth: a bare 8 is a growth of 800%/y, which is probably a slip: write 8%/y, or 800%/y if you mean it',
     ],
     [
       'a bare sensitivity of 89',
       (r) => (r.ai[0].sensitivity = 89),
-      'x.yaml: ai[0].sensitivity: expected a share such as 6.3% or 0.063, between 0 and 1, found 89 (did you mean 89%?)',
+      'x.yaml:14:42: ai[0].sensitivity: expected a share such as 6.3% or 0.063, between 0 and 1, found 89 (did you mean 89%?)',
     ],
     [
       'a name that is a whole file',
       (r) => (r.name = 'x'.repeat(50_000_000)),
-      'x.yaml: name: a name may have at most 100 characters, found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"... (50,000,000 characters)',
+      'x.yaml:1:1: name: a name may have at most 100 characters, found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"... (50,000,000 characters)',
     ],
     [
       'an arm naming a tool when there are none',
@@ -134,7 +134,7 @@ describe('refused before the run', () => {
         delete r.ai;
         r.arms = [{ name: 'a', ai: ['t'] }];
       },
-      'x.yaml: arms[0].ai[0]: "t" is not an AI tool (there are none)',
+      'x.yaml:1:1: arms[0].ai[0]: "t" is not an AI tool (there are none)',
     ],
   ];
   for (const [what, change, want] of cases) {
@@ -169,7 +169,7 @@ describe('refused before the run', () => {
     expect(suggest('name', ['name', 'names'])).toBe('names');
     expect(suggest('x'.repeat(10_000), ['name'])).toBeNull();
     // A field of the format in the wrong place is said so, not "did you mean" itself.
-    expect(problems((r) => (r.readers[0].kind = 'x'))).toEqual(['x.yaml: readers[0].kind: "kind" is not a field here']);
+    expect(problems((r) => (r.readers[0].kind = 'x'))).toEqual(['x.yaml:11:5: readers[0].kind: "kind" is not a field here']);
   });
 
   it('the schema library does not speak: no "expected int", no "()"', () => {
@@ -179,9 +179,9 @@ describe('refused before the run', () => {
       ...problems((r) => (r.streams[0].reads = 'two')),
     ];
     expect(lines).toEqual([
-      'x.yaml: streams[0].modality: expected text, found 3',
-      'x.yaml: seed: expected a seed (a whole number), found 1.5',
-      'x.yaml: streams[0].reads: expected reads per study (a whole number from 1 to 4), found "two"',
+      'x.yaml:6:5: streams[0].modality: expected text, found 3',
+      'x.yaml:1:1: seed: expected a seed (a whole number), found 1.5',
+      'x.yaml:5:5: streams[0].reads: expected reads per study (a whole number from 1 to 4), found "two"',
     ]);
   });
 });

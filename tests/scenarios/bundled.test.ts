@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainScenario } from '../../src/experiment/analytic-companion.js';
 import { runExperiment } from '../../src/experiment/experiment.js';
-import { yearsToSaturation } from '../../src/experiment/queueing-formulas.js';
+import { yearsToSaturation } from '../../src/formulas/queueing-formulas.js';
 import { listBundledScenarios } from '../../src/scenario/bundled-scenarios.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
 
@@ -58,9 +58,9 @@ interface AppArgs {
   export?: string;
 }
 
-export const appCommand = {
+export const appCommand: CommandModule<object, AppArgs> = {
   ...COMMAND_INFO.app,
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
       .option('port', {
         alias: 'p',
@@ -74,7 +74,7 @@ export const appCommand = {
       })
       .example('$0 app', 'serve the app on http://127.0.0.1:5178/')
       .example('$0 app --export classroom.html', 'one HTML file that works offline'),
-  handler: async (argv: AppArgs) => {
+  handler: async (argv) => {
     if (argv.export !== undefined) {
       if (!argv.export) throw new UsageError('--export: expected a file name such as classroom.html, found nothing');
       const out = exportApp(argv.export);

@@ -1,15 +1,16 @@
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import type { Backtest } from '../../experiment/calibration/backtest.js';
 import { putChart, writeFolderAtomically } from '../../report/atomic-folder.js';
+import { csvText } from '../../report/csv.js';
 import { textTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
-import { type ExportArgs, exportOptions, loadExport } from './export-options.js';
+import { type ExportOptionArgs, exportOptions, loadExport } from './export-options.js';
 import { shownPath } from './run-command.js';
 
-interface BacktestArgs extends ExportArgs {
+interface BacktestArgs extends ExportOptionArgs {
   scenario: string;
   export: string;
   out?: string;
@@ -36,18 +37,16 @@ export function backtestTable(b: Backtest): string[][] {
 }
 
 function backtestCsv(b: Backtest): string {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const out = ['figure,of,unit,observed,simulated,low,high,inside,advice'];
-  for (const l of b.lines)
-    out.push(
-      [l.kind, l.label, l.unit, l.observed, l.simulated, l.low, l.high, l.inside, l.advice].map((x) => q(String(x))).join(','),
-    );
-  return `${out.join('\n')}\n`;
+  // Every field as String(x): numbers in full precision, as this file always had them.
+  return csvText(
+    ['figure', 'of', 'unit', 'observed', 'simulated', 'low', 'high', 'inside', 'advice'],
+    b.lines.map((l) => [l.kind, l.label, l.unit, l.observed, l.simulated, l.low, l.high, l.inside, l.advice].map(String)),
+  );
 }
 
-export const backtestCommand = {
+export const backtestCommand: CommandModule<object, BacktestArgs> = {
   ...COMMAND_INFO.backtest,
-  builder: (y: Argv) =>
+  builder: (y) =>
     exportOptions(y)
       .positional('scenario', { type: 'string', describe: 'the calibrated scenario', demandOption: true })
       .positional('export', { type: 'string', describe: 'the export it was calibrated from (CSV or TSV)', demandOption: true })
@@ -56,7 +55,7 @@ export const backtestCommand = {
       .option('seed', { type: 'number', default: 1, describe: 'master seed' })
       .option('warmup', { type: 'number', default: 4, describe: 'weeks simulated before the first request' })
       .example('$0 backtest our-department.yaml ris-2025.csv --tz Europe/Paris', 'is this our department?'),
-  handler: async (argv: BacktestArgs) => {
+  handler: async (argv) => {
     if (!Number.isInteger(argv.replications) || argv.replications < 2)
       throw new UsageError(`--replications: expected a whole number >= 2, found ${argv.replications}`);
     if (!Number.isInteger(argv.warmup) || argv.warmup < 0)

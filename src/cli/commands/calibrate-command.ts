@@ -1,17 +1,17 @@
 import { basename } from 'node:path';
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import type { Calibration } from '../../experiment/calibration/calibrate.js';
 import { textTable } from '../../report/summary-table.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
-import { type ExportArgs, exportOptions, loadExport, writeOwnFile } from './export-options.js';
+import { type ExportOptionArgs, exportOptions, loadExport, writeOwnFile } from './export-options.js';
 
-interface CalibrateArgs extends ExportArgs {
+interface CalibrateArgs extends ExportOptionArgs {
   export: string;
   out: string;
   name?: string;
-  minStream: number;
-  maxRead?: number;
+  'min-stream': number;
+  'max-read'?: number;
 }
 
 const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
@@ -40,9 +40,9 @@ export function calibrationTable(c: Calibration): string[][] {
   return rows;
 }
 
-export const calibrateCommand = {
+export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   ...COMMAND_INFO.calibrate,
-  builder: (y: Argv) =>
+  builder: (y) =>
     exportOptions(y)
       .positional('export', { type: 'string', describe: 'the export file (CSV or TSV)', demandOption: true })
       .option('out', { alias: 'o', type: 'string', default: 'our-department.yaml', describe: 'the scenario file to write' })
@@ -54,7 +54,7 @@ export const calibrateCommand = {
       })
       .example('$0 calibrate ris-2025.csv --tz Europe/Paris --out our-department.yaml', 'fit a scenario to a year of exports')
       .example('$0 calibrate export.csv --column requested="Order Time" --column reported="Signed"', 'name the columns'),
-  handler: async (argv: CalibrateArgs) => {
+  handler: async (argv) => {
     if (!(argv.minStream >= 1)) throw new UsageError(`--min-stream: expected a number >= 1, found ${argv.minStream}`);
     if (argv.maxRead !== undefined && !(argv.maxRead > 0))
       throw new UsageError(`--max-read: expected minutes > 0, found ${argv.maxRead}`);

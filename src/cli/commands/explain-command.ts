@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { load as loadYaml } from 'js-yaml';
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { explainScenario } from '../../experiment/analytic-companion.js';
 import { safeFolderName } from '../../report/atomic-folder.js';
 import { explainText } from '../../report/explain-text.js';
@@ -11,9 +11,16 @@ import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
 
-export const explainCommand = {
+interface ExplainArgs {
+  scenario: string;
+  format: 'text' | 'json';
+  results?: string;
+  set?: string[];
+}
+
+export const explainCommand: CommandModule<object, ExplainArgs> = {
   ...COMMAND_INFO.explain,
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'scenario file', demandOption: true })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
@@ -27,7 +34,7 @@ export const explainCommand = {
         '$0 run scenarios/widening-gap.yaml && $0 explain scenarios/widening-gap.yaml',
         'theory and simulation side by side',
       ),
-  handler: (argv: { scenario: string; format: 'text' | 'json'; results?: string; set?: string[] }) => {
+  handler: (argv) => {
     const scenario = loadScenario(argv.scenario, { set: argv.set });
     const explanation = explainScenario(scenario);
     const dir = resolve(argv.results ?? `output/${safeFolderName(scenario.stem)}`);

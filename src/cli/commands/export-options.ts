@@ -25,6 +25,16 @@ export function exportOptions<T>(y: Argv<T>) {
     .option('to', { type: 'string', describe: 'use requests before this date (ISO, in --tz)' });
 }
 
+/** The export options as {@link exportOptions} declares them (yargs adds the camelCase names: dateFormat). */
+export interface ExportOptionArgs {
+  column?: string[];
+  mapping?: string;
+  tz: string;
+  'date-format'?: string;
+  from?: string;
+  to?: string;
+}
+
 export interface ExportArgs {
   column?: string[];
   mapping?: string;

@@ -1,10 +1,10 @@
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { listBundledScenarios } from '../../scenario/bundled-scenarios.js';
 import { COMMAND_INFO } from '../command-list.js';
 
-export const listCommand = {
+export const listCommand: CommandModule<object, object> = {
   ...COMMAND_INFO.list,
-  builder: (y: Argv) => y.example('$0 list', 'what scenarios readsim ships with'),
+  builder: (y) => y.example('$0 list', 'what scenarios readsim ships with'),
   handler: () => {
     const all = listBundledScenarios();
     const width = Math.max(...all.map((s) => s.name.length), 4);

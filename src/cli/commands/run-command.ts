@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { runExperiment } from '../../experiment/experiment.js';
 import { summaryJson } from '../../experiment/summary.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
@@ -44,9 +44,9 @@ export function shownPath(dir: string): string {
   return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
 }
 
-export const runCommand = {
+export const runCommand: CommandModule<object, RunArgs> = {
   ...COMMAND_INFO.run,
-  builder: (y: Argv) =>
+  builder: (y) =>
     chartsOption(simulationOptions(y), 'svg')
       .positional('scenario', { type: 'string', describe: 'scenario file (YAML or JSON)', demandOption: true })
       .option('out', { alias: 'o', type: 'string', describe: 'results folder (default: output/<scenario name>)' })
@@ -65,7 +65,7 @@ export const runCommand = {
         '$0 run scenarios/ed-head-ct-triage.yaml --set ai.ich-triage.sensitivity=0.95 -r 20',
         'a what-if with more replications',
       ),
-  handler: async (argv: RunArgs) => {
+  handler: async (argv) => {
     const { set } = checkSimulationArgs(argv);
     if (argv.replication !== undefined && (!Number.isInteger(argv.replication) || argv.replication < 1)) {
       throw new UsageError(`--replication: expected a whole number >= 1, found ${argv.replication}`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { UnreachableTargetError } from '../../experiment/staffing/initial-staffing.js';
 import { ShiftCoverError } from '../../experiment/staffing/shift-cover.js';
 import { DEFAULT_SHIFT_TEMPLATES, type ShiftTemplate } from '../../experiment/staffing/shift-templates.js';
@@ -102,10 +102,10 @@ export function readShiftTemplates(file: string): ShiftTemplate[] {
   });
 }
 
-export const staffCommand = {
+export const staffCommand: CommandModule<object, StaffArgs> = {
   command: 'staff <scenario>',
   describe: 'the smallest weekly roster that meets turnaround targets, per year: a hiring plan',
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'scenario file (YAML or JSON)', demandOption: true })
       .option('target', {
@@ -155,7 +155,7 @@ export const staffCommand = {
         '$0 staff scenarios/widening-gap.yaml --target emergency:90%<=2h --target inpatient:90%<=24h',
         'a hiring plan: readers needed in every year of the horizon',
       ),
-  handler: async (argv: StaffArgs) => {
+  handler: async (argv) => {
     const scenario = loadScenario(argv.scenario, { set: argv.set });
     const names = scenario.resolved.arms.map((a) => a.name);
     const arm = argv.arm === undefined ? 0 : names.indexOf(argv.arm);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { possibleRange } from '../../experiment/summary.js';
 import { checkMetric, neighbourDifferences, parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
@@ -22,9 +22,9 @@ interface SweepArgs extends SimulationArgs {
   charts: ChartFormats;
 }
 
-export const sweepCommand = {
+export const sweepCommand: CommandModule<object, SweepArgs> = {
   ...COMMAND_INFO.sweep,
-  builder: (y: Argv) =>
+  builder: (y) =>
     chartsOption(simulationOptions(y), 'all')
       .positional('scenario', { type: 'string', describe: 'scenario file', demandOption: true })
       .option('vary', {
@@ -55,7 +55,7 @@ export const sweepCommand = {
         '$0 sweep scenarios/widening-gap.yaml --arms "without AI" --vary readers.radiologists.count=20..30 --metric by_year.5.target_met_share.emergency',
         'how many radiologists keep emergency studies within target in year 5 (a range of whole numbers)',
       ),
-  handler: async (argv: SweepArgs) => {
+  handler: async (argv) => {
     const { set } = checkSimulationArgs(argv);
     const axes = argv.vary.map((v) => {
       const a = parseVary(v);

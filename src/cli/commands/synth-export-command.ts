@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
@@ -12,9 +12,9 @@ interface SynthArgs {
   horizon?: string;
 }
 
-export const synthExportCommand = {
+export const synthExportCommand: CommandModule<object, SynthArgs> = {
   ...COMMAND_INFO['synth-export'],
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'scenario file (YAML or JSON)', demandOption: true })
       .option('out', { alias: 'o', type: 'string', demandOption: true, describe: 'the CSV file to write' })
@@ -25,7 +25,7 @@ export const synthExportCommand = {
         '$0 synth-export scenarios/widening-gap.yaml --horizon 1y --out export.csv --seed 7',
         'a year of a known department',
       ),
-  handler: async (argv: SynthArgs) => {
+  handler: async (argv) => {
     const { SYNTHETIC_HEADER, syntheticExport } = await import('../../experiment/calibration/synthetic-export.js');
     if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed: expected a whole number, found ${argv.seed}`);
     const scenario = loadScenario(argv.scenario, { set: argv.horizon ? [`horizon=${argv.horizon}`] : [] });

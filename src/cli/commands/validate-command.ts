@@ -1,18 +1,23 @@
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { ScenarioError } from '../../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
 import { checkWorkLimits } from './shared-options.js';
 
-export const validateCommand = {
+interface ValidateArgs {
+  scenarios: string[];
+  set?: string[];
+}
+
+export const validateCommand: CommandModule<object, ValidateArgs> = {
   ...COMMAND_INFO.validate,
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
       .positional('scenarios', { type: 'string', array: true, describe: 'scenario files', demandOption: true })
       .option('set', { type: 'string', array: true, describe: 'PATH=VALUE changes to check as well' })
       .example('$0 validate scenarios/*.yaml', 'check every bundled scenario'),
-  handler: (argv: { scenarios: string[]; set?: string[] }) => {
+  handler: (argv) => {
     let bad = 0;
     for (const file of argv.scenarios) {
       try {

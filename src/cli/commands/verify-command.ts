@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { runVerification } from '../../experiment/verification.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
@@ -10,9 +10,17 @@ function num(x: number): string {
   return a >= 1000 ? x.toFixed(0) : a >= 10 ? x.toFixed(2) : x.toFixed(3);
 }
 
-export const verifyCommand = {
+interface VerifyArgs {
+  quick: boolean;
+  jobs?: number;
+  seed: number;
+  format: 'text' | 'json';
+  quiet: boolean;
+}
+
+export const verifyCommand: CommandModule<object, VerifyArgs> = {
   ...COMMAND_INFO.verify,
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
       .option('quick', { type: 'boolean', default: false, describe: 'shorter runs, wider intervals (under 20 s)' })
       .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the cores)' })
@@ -20,7 +28,7 @@ export const verifyCommand = {
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no progress bar' })
       .example('$0 verify --quick', 'the checks in under twenty seconds'),
-  handler: async (argv: { quick: boolean; jobs?: number; seed: number; format: 'text' | 'json'; quiet: boolean }) => {
+  handler: async (argv) => {
     if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed: expected a whole number, found ${argv.seed}`);
     const interrupt = interruptSignal();
     const bar = progressBar(!argv.quiet && argv.format === 'text', 'verify');

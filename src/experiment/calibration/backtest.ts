@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { quantile } from 'simple-statistics';
+import { studentTQuantile } from '../../formulas/confidence-interval.js';
 import { Department } from '../../model/department.js';
 import { type LoadedScenario, validateScenario } from '../../scenario/load-scenario.js';
 import { parseGrowth, parseRate } from '../../scenario/units.js';
-import { studentTQuantile } from '../confidence-interval.js';
 import { CalibrationError } from './calibration-error.js';
 import type { ExportStudies } from './export-studies.js';
 import { StudyLog } from './study-log.js';
@@ -94,6 +94,8 @@ function interval(xs: number[]): { mean: number; low: number; high: number } {
   const v = xs.filter((x) => Number.isFinite(x));
   const n = v.length;
   if (n === 0) return { mean: Number.NaN, low: Number.NaN, high: Number.NaN };
+  // Plain sums, as estimate() in formulas/confidence-interval.ts (simple-statistics' compensated
+  // sums would change the last bits backtest.csv writes).
   const mean = v.reduce((a, b) => a + b, 0) / n;
   const sd = n > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
   const half = Math.max(n > 1 ? studentTQuantile(0.975, n - 1) * sd * Math.sqrt(1 + 1 / n) : 0, 0.02 * Math.abs(mean));

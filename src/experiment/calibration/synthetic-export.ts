@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import seedrandom from 'seedrandom';
 import { Department } from '../../model/department.js';
 import type { LoadedScenario } from '../../scenario/load-scenario.js';
@@ -43,24 +44,23 @@ export function syntheticExport(scenario: LoadedScenario, options: SyntheticExpo
   new Department(config, { seed: options.seed, replication: 0, arm: scenario.resolved.arms[arm].name, trace: log }).run();
   const start = scenario.resolved.start ?? options.defaultStart ?? '2026-01-05';
   const rng = seedrandom(`synthetic-patients-${options.seed}`);
-  const lines = [SYNTHETIC_HEADER.join(',')];
+  const rows: string[][] = [[...SYNTHETIC_HEADER]];
   for (let k = 0; k < log.size; k++) {
     const s = config.streams[log.stream[k]];
     const reported = log.reportedAt[k];
     const done = !Number.isNaN(reported);
     const hasRead = done && !Number.isNaN(log.readStart[k]);
-    lines.push(
-      [
-        `SYN${options.seed}-${String(k + 1).padStart(7, '0')}`,
-        `PT${String(Math.floor(rng() * 9e7) + 1e7)}`,
-        s.modality,
-        config.priorities[s.priority].name,
-        wallClock(start, log.arrival[k]),
-        hasRead ? wallClock(start, log.readStart[k]) : '',
-        done ? wallClock(start, reported) : '',
-        hasRead ? `Dr Synth-${log.group[k] + 1}-${String(log.place[k] + 1).padStart(2, '0')}` : '',
-      ].join(','),
-    );
+    rows.push([
+      `SYN${options.seed}-${String(k + 1).padStart(7, '0')}`,
+      `PT${String(Math.floor(rng() * 9e7) + 1e7)}`,
+      s.modality,
+      config.priorities[s.priority].name,
+      wallClock(start, log.arrival[k]),
+      hasRead ? wallClock(start, log.readStart[k]) : '',
+      done ? wallClock(start, reported) : '',
+      hasRead ? `Dr Synth-${log.group[k] + 1}-${String(log.place[k] + 1).padStart(2, '0')}` : '',
+    ]);
   }
-  return { text: `${lines.join('\n')}\n`, rows: log.size };
+  // csv-stringify quotes a modality or priority name holding a comma, a quote or a line break.
+  return { text: stringify(rows, { record_delimiter: '\n' }), rows: log.size };
 }

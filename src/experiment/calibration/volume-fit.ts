@@ -1,5 +1,5 @@
 import { linearRegression } from 'simple-statistics';
-import { studentTQuantile } from '../confidence-interval.js';
+import { studentTQuantile } from '../../formulas/confidence-interval.js';
 import type { DataSpan } from './data-span.js';
 
 /** A stream's volume and growth, from its monthly counts. Rates in studies per day. */

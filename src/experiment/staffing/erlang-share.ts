@@ -1,4 +1,4 @@
-import { cobhamMultiServer, erlangC } from '../queueing-formulas.js';
+import { cobhamMultiServer, erlangC } from '../../formulas/queueing-formulas.js';
 
 /**
  * Share of studies reported within a turnaround target in a stationary M/M/c-type queue, and

@@ -1,8 +1,8 @@
 import { HOURS_PER_WEEK, WEEK } from '../../engine/index.js';
+import { type Estimate, estimate, studentTQuantile } from '../../formulas/confidence-interval.js';
 import type { DepartmentConfig } from '../../model/department-config.js';
 import { rosterPieces, type ShiftSpec } from '../../model/roster.js';
 import type { RunResult } from '../../model/run-result.js';
-import { type Estimate, estimate, studentTQuantile } from '../confidence-interval.js';
 import type { RunTask } from '../run-task.js';
 import type { TaskPool } from '../worker-pool.js';
 import { isHourly, type StaffingTarget } from './staffing-target.js';

@@ -1,6 +1,6 @@
 import { CapacityCalendar, HOURS_PER_WEEK, YEAR } from '../../engine/index.js';
+import type { Estimate } from '../../formulas/confidence-interval.js';
 import type { DepartmentConfig } from '../../model/department-config.js';
-import type { Estimate } from '../confidence-interval.js';
 import { openTaskPool, type PoolOptions } from '../worker-pool.js';
 import { hourlyLoad } from './hourly-load.js';
 import { initialStaffing } from './initial-staffing.js';

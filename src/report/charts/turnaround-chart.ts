@@ -1,4 +1,4 @@
-import { estimate } from '../../experiment/confidence-interval.js';
+import { estimate } from '../../formulas/confidence-interval.js';
 import { parseDuration } from '../../scenario/units.js';
 import { periodLength } from '../period-means.js';
 import {

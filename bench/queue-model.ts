@@ -12,12 +12,14 @@ import {
   Tally,
   TimeWeightedLevel,
   WaitingLine,
-} from '../../src/engine/index.js';
+} from '../src/engine/index.js';
 
 /**
- * A multi-class queue built only from engine parts (calendar, server pool, waiting line,
- * monitors), used by the engine's validation tests and by `npm run bench:engine`.
- * Class 0 is the most urgent.
+ * A multi-class queue built only from engine parts (event calendar, server pool, waiting line,
+ * tallies and time-weighted levels): the one reference queue of the engine's validation tests
+ * (tests/engine/) and of the benchmarks' M/M/c (`npm run bench:engine`, `bench:model`, with one
+ * class, first come first served). Class 0 is the most urgent. Times are in whatever unit the
+ * rates are given in.
  */
 export interface QueueClass {
   rate: number;
