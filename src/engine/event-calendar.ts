@@ -14,6 +14,9 @@ import { grown } from './typed-arrays.js';
  * reaches the top, so scheduling and popping pay nothing for positions that are never looked
  * up. A handle names a scheduled event; it carries a generation count so that a stale handle
  * (its event already ran or was cancelled) is harmless.
+ *
+ * Besides the heap, the calendar holds one timer (`setTimer`): an event its owner moves often
+ * (sets again before it runs), kept outside the heap so that setting it costs no heap work.
  */
 // handle = (generation mod 2^9) * 2^21 + slot: a small integer (no boxing), at most 2^21 pending
 // events, and a stale handle is caught unless its slot was reused a multiple of 512 times.
@@ -45,6 +48,13 @@ export class EventCalendar {
   /** Cancelled entries still in the heap. */
   private cancelled = 0;
 
+  // The timer: set or not, its time, its place among events of the same time, kind and payload.
+  private timerSet = false;
+  private timerTime = 0;
+  private timerSeq = 0;
+  private timerKind = 0;
+  private timerPayload = 0;
+
   /** Kind and payload of the event taken by the last `pop()`. */
   poppedKind = 0;
   poppedPayload = 0;
@@ -60,13 +70,41 @@ export class EventCalendar {
 
   /** Events scheduled and not yet run or cancelled. */
   get size(): number {
-    return this.count - this.cancelled;
+    return this.count - this.cancelled + (this.timerSet ? 1 : 0);
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
     if (this.cancelled > 0) this.dropCancelledTop();
-    return this.count > 0 ? this.keys[0] : Number.POSITIVE_INFINITY;
+    const top = this.count > 0 ? this.keys[0] : Number.POSITIVE_INFINITY;
+    return this.timerSet && this.timerTime < top ? this.timerTime : top;
+  }
+
+  /**
+   * Sets the timer: an event of `kind` with `payload` at `time`, in the same order as an event
+   * pushed now (after those already scheduled for that time, before those scheduled later). It
+   * replaces the timer set before, if that has not run yet. It has no handle; `clearTimer`
+   * unsets it. `time` must not be NaN; `kind` as for `push`.
+   */
+  setTimer(time: number, kind: number, payload: number): void {
+    if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
+    if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
+      throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
+    this.timerSet = true;
+    this.timerTime = time;
+    this.timerSeq = this.seq++;
+    this.timerKind = kind;
+    this.timerPayload = payload;
+  }
+
+  /** Unsets the timer (no effect when it is not set). */
+  clearTimer(): void {
+    this.timerSet = false;
+  }
+
+  /** Is the timer set (and not yet run)? */
+  get timerPending(): boolean {
+    return this.timerSet;
   }
 
   /**
@@ -94,8 +132,14 @@ export class EventCalendar {
   /** Removes the earliest event; returns its time and leaves kind/payload in `popped*`. */
   pop(): number {
     if (this.cancelled > 0) this.dropCancelledTop();
-    if (this.count === 0) throw new EngineError('pop from an empty event calendar');
     const K = this.keys;
+    if (this.timerSet && (this.count === 0 || this.timerTime < K[0] || (this.timerTime === K[0] && this.timerSeq < K[1]))) {
+      this.timerSet = false;
+      this.poppedKind = this.timerKind;
+      this.poppedPayload = this.timerPayload;
+      return this.timerTime;
+    }
+    if (this.count === 0) throw new EngineError('pop from an empty event calendar');
     const time = K[0];
     const word = this.data[0];
     this.poppedKind = word >>> SLOT_SHIFT;

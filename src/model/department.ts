@@ -16,7 +16,7 @@ import { ExternalProvider } from './external-provider.js';
 import { firstFreeGroup, preemptionGroup, type RoutingPolicy } from './routing-policy.js';
 import { type MetricsState, type ReaderGroupTime, RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
-import { StudyStore } from './study-store.js';
+import { StudyStore, storeCapacityFor } from './study-store.js';
 import { StudyStream } from './study-stream.js';
 import { mostUrgentFirst, type WorklistPolicy } from './worklist-policy.js';
 
@@ -74,7 +74,6 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly warmupKind: number;
   private readonly escalationKind: number;
   private escalationAt = Number.POSITIVE_INFINITY;
-  private escalationHandle = -1;
   /** Studies admitted so far: the tie-break that keeps a study's place among equal arrivals. */
   private admissions = 0;
   /** Studies of the initial backlog (admitted first, at time 0). */
@@ -108,7 +107,16 @@ export class Department implements EventHandler, ServerPoolListener {
     this.traceMasks = this.trace ? triageCallMasks(config) : [];
     const rs = new RandomStreams(options.seed, options.replication);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
-    this.store = new StudyStore(Math.max(1, ...this.streams.map((s) => s.readSlots)));
+    this.store = new StudyStore(
+      {
+        maxReads: Math.max(1, ...this.streams.map((s) => s.readSlots)),
+        streams: config.streams.length,
+        levels: config.priorities.length + 2,
+        findings: config.findings.length,
+        tools: config.tools.length,
+      },
+      storeCapacityFor(config),
+    );
     this.preemptive = config.worklist.preemption === 'resume';
     this.periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
     this.metrics = new RunMetrics(config, this.periodCount, options.mergeable === true);
@@ -130,7 +138,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const classes = byPriority
       ? config.priorities.map((_, p) => ({ ceiling: p === 0 ? 0 : 1, agedRank: p }))
       : [{ ceiling: 0, agedRank: 0 }];
-    this.lines = modalities.map(() => new WaitingLine(levelCount, aging, 256, classes));
+    this.lines = modalities.map(() => new WaitingLine(levelCount, aging, this.store.length, classes, this.store));
     this.classOfStream = Int32Array.from(config.streams.map((s) => (byPriority ? s.priority : 0)));
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
@@ -492,23 +500,40 @@ export class Department implements EventHandler, ServerPoolListener {
     this.start(group, id);
   }
 
-  /** Schedules the escalation event at `at` (replacing a later one); none past the horizon. */
+  /**
+   * Sets the escalation timer to `at` (replacing a later one); none at or past the horizon.
+   * The rule is one escalation at every due time, in its place among that time's events as if
+   * scheduled when the due time was first the earliest (by this call); the timer stands for
+   * those events, one at a time, see escalate().
+   */
   private armEscalation(at: number): void {
     if (!(at < this.config.horizon)) return;
-    if (this.escalationHandle >= 0) this.sim.cancel(this.escalationHandle);
     this.escalationAt = at;
-    this.escalationHandle = this.sim.at(Math.max(at, this.sim.now), this.escalationKind, 0);
+    this.sim.calendar.setTimer(Math.max(at, this.sim.now), this.escalationKind, 0);
   }
 
+  /**
+   * The timer ran, ahead of the next event in the calendar. Nothing happens between now and that
+   * event but escalations, each of which would set the timer to the next due time: so every due
+   * time up to it is done here, each item moving up at its own due time. Due times equal to now
+   * count (the timer went first); those equal to the next event's time do not (the timer, set
+   * again now, would come after that event), unless that is now too.
+   */
   private escalate(): void {
-    this.escalationHandle = -1;
     this.escalationAt = Number.POSITIVE_INFINITY;
-    let next = Number.POSITIVE_INFINITY;
-    for (const line of this.lines) {
-      line.escalateDue(this.sim.now);
-      next = Math.min(next, line.nextEscalation());
+    const now = this.sim.now;
+    const next = this.sim.calendar.peekTime();
+    const inclusive = next === now;
+    const through = inclusive ? now : Math.min(next, this.config.horizon);
+    let due = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i];
+      const bound = line.dueBound;
+      if (bound < through || (bound === through && inclusive)) line.escalateThrough(through, inclusive);
+      const d = line.nextEscalation();
+      if (d < due) due = d;
     }
-    this.armEscalation(next);
+    this.armEscalation(due);
   }
 
   // --- time --------------------------------------------------------------------------------

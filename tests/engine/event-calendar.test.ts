@@ -58,6 +58,53 @@ describe('event calendar', () => {
     );
   });
 
+  it('runs its timer as if each setTimer pushed an event and cancelled the one set before', () => {
+    // Two calendars fed the same operations: one with the timer, one pushing (kind 1) and
+    // cancelling instead; they must pop the same events in the same order.
+    const timerOp = fc.oneof(
+      fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 8 }).map((t) => t / 2) }),
+      fc.record({ op: fc.constant('timer' as const), time: fc.integer({ min: 0, max: 8 }).map((t) => t / 2) }),
+      fc.record({ op: fc.constant('clear' as const) }),
+      fc.record({ op: fc.constant('pop' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(timerOp, { maxLength: 300 }), (ops) => {
+        const cal = new EventCalendar(4);
+        const ref = new EventCalendar(4);
+        let timerHandle = -1;
+        let last = 0;
+        let n = 0;
+        for (const o of ops) {
+          if (o.op === 'push' || o.op === 'timer') {
+            const time = Math.max(o.time, last);
+            if (o.op === 'push') {
+              cal.push(time, 0, n);
+              ref.push(time, 0, n);
+            } else {
+              cal.setTimer(time, 1, n);
+              if (timerHandle >= 0) ref.cancel(timerHandle);
+              timerHandle = ref.push(time, 1, n);
+            }
+            n++;
+          } else if (o.op === 'clear') {
+            cal.clearTimer();
+            if (timerHandle >= 0) ref.cancel(timerHandle);
+            timerHandle = -1;
+          } else if (ref.size > 0) {
+            last = ref.pop();
+            expect(cal.pop()).toBe(last);
+            expect([cal.poppedKind, cal.poppedPayload]).toEqual([ref.poppedKind, ref.poppedPayload]);
+            if (ref.poppedKind === 1) timerHandle = -1;
+          }
+          expect(cal.size).toBe(ref.size);
+          expect(cal.peekTime()).toBe(ref.peekTime());
+          expect(cal.timerPending).toBe(timerHandle >= 0 && ref.isPending(timerHandle));
+        }
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
   it('runs simultaneous events first-in first-out', () => {
     const cal = new EventCalendar();
     for (let i = 0; i < 1000; i++) cal.push(5, 1, i);
