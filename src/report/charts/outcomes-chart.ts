@@ -69,6 +69,11 @@ export function outcomesChart(ctx: ChartContext): Chart | null {
             },
           },
           { mark: { type: 'rule', color: 'black' }, encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+          // Each bar's value above its interval, so the bars read without the axis.
+          {
+            mark: { type: 'text', dy: -6, fontSize: 10, color: '#222', baseline: 'bottom' },
+            encoding: { y: { field: 'hi', type: 'quantitative' }, text: { field: 'mean', format: ',.3~r' } },
+          },
         ],
       },
       resolve: { scale: { y: 'independent' } },

@@ -24,6 +24,11 @@ function get(obj: unknown, path: string[]): Statistic | undefined {
   return node as Statistic | undefined;
 }
 
+/** Does the scenario have a triage tool (so that the waits by AI call say something)? */
+export function hasTriage(ctx: ChartContext): boolean {
+  return ctx.scenario.ai.some((t) => t.kind === 'triage');
+}
+
 /**
  * 5. What triage does, and who pays: the wait of the studies by the AI's call and by finding,
  * in every arm (the arm without the tool shows how the same studies fared without it).
@@ -104,6 +109,11 @@ export function waitsByCallChart(ctx: ChartContext): Chart {
             },
           },
           { mark: { type: 'rule', color: 'black' }, encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+          // Each bar's value above its interval, so the bars read without the axis.
+          {
+            mark: { type: 'text', dy: -6, fontSize: 10, color: '#222', baseline: 'bottom' },
+            encoding: { y: { field: 'hi', type: 'quantitative' }, text: { field: 'mean', format: ',.3~r' } },
+          },
         ],
       },
       resolve: { scale: { y: 'independent' } },
