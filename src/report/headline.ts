@@ -1,6 +1,6 @@
 import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
-import { fmt, fmtShare } from './format.js';
+import { fmt, fmtMinutes, fmtShare } from './format.js';
 import { statAt, targetText, yearLabels } from './summary-table.js';
 
 /** A whole number with thousands separators: "113,776". */
@@ -78,7 +78,7 @@ export function headlineSentences(scenario: ResolvedScenario, summary: Summary):
   const backlog = mean(base, 'studies.backlog_end');
   if (backlog !== null)
     out.push(
-      `At the end of the run (${fmt(summary.horizon_days / 365, 1)} years) ${count(backlog)} studies are waiting to be reported.`,
+      `At the end of the run (${fmt(summary.horizon_days / 365, 1)} years) ${count(backlog)} ${Math.round(backlog) === 1 ? 'study is' : 'studies are'} waiting to be reported.`,
     );
 
   // Share within target per priority.
@@ -129,6 +129,19 @@ export function headlineSentences(scenario: ResolvedScenario, summary: Summary):
       if (s !== null && s0 !== null)
         parts.push(
           `${fmtShare(s)} of ${top.name} studies are within ${targetText(top.target as string | number)} (${points(s - s0)})`,
+        );
+    }
+    // Triage moves waiting between studies: the flagged finding's wait, and that of those it misses.
+    const armInScenario = scenario.arms.find((a) => a.name === arm.name);
+    for (const t of scenario.ai) {
+      if (t.kind !== 'triage' || !armInScenario?.ai.includes(t.name)) continue;
+      const w = mean(arm, `wait.by_finding.${t.finding}.positive`);
+      const w0 = mean(base, `wait.by_finding.${t.finding}.positive`);
+      const fn = mean(arm, `wait.by_ai_call.${t.name}.FN`);
+      const fn0 = mean(base, `wait.by_ai_call.${t.name}.FN`);
+      if (w !== null && w0 !== null)
+        parts.push(
+          `studies with ${t.finding} wait ${fmtMinutes(w)} on average (${fmtMinutes(w0)} without ${t.name})${fn !== null && fn0 !== null ? `, those ${t.name} misses ${fmtMinutes(fn)} (${fmtMinutes(fn0)})` : ''}`,
         );
     }
     if (parts.length) out.push(`With \u201c${arm.name}\u201d, ${list(parts)}.`);

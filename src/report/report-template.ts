@@ -21,6 +21,7 @@ table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.88rem; } th, t
 td { text-align: right; white-space: nowrap; } thead th { text-align: right; vertical-align: bottom; max-width: 10rem; }
 tbody th { text-align: left; font-weight: normal; max-width: 14rem; }
 td .ci { display: block; color: #666; font-size: 0.78rem; }
+table.years td:nth-child(2) { text-align: left; white-space: normal; min-width: 8rem; }
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.35rem; border-radius: 2px; vertical-align: baseline; }
 figure { margin: 1.8rem 0; } img.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font-size: 0.92rem; color: #333; margin-top: 0.4rem; }
