@@ -88,7 +88,12 @@ describe('report.html', () => {
       expect(await page.$$eval('table.summary tbody tr', (r) => r.length)).toBeGreaterThan(4);
       // On a projector (1024 px wide): no table and nothing else spills past the width.
       await page.setViewportSize({ width: 1024, height: 768 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+      const pageWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+            .scrollWidth,
+      );
+      expect(pageWidth).toBeLessThanOrEqual(1024);
       const tables = await page.$$eval('table', (ts) =>
         ts.map((t) => ({ cls: t.className, width: t.scrollWidth, box: t.parentElement?.clientWidth ?? 0 })),
       );
