@@ -62,7 +62,7 @@ describe('assumptions', () => {
     const out = text('scenarios/outsourcing-levers.yaml');
     expect(out).toMatch(/is an external provider|are external providers/);
     expect(out).not.toMatch(/sick leave and holidays, outsourcing/);
-    expect(text('scenarios/ctpa-pe-triage.yaml')).toContain('Escalation moves a study up');
+    expect(text('scenarios/ctpa-pe-triage.yaml')).toContain('Where an arm sets escalateAfter, escalation moves a study up');
     expect(text('scenarios/widening-gap.yaml')).not.toContain('Escalation');
   });
 });
