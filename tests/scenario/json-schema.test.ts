@@ -53,7 +53,10 @@ function problems(n0: Node, v: unknown, path = ''): string[] {
   if (Array.isArray(v)) {
     if (typeof n.minItems === 'number' && v.length < n.minItems) out.push(`${path}: fewer than ${n.minItems} items`);
     if (typeof n.maxItems === 'number' && v.length > n.maxItems) out.push(`${path}: more than ${n.maxItems} items`);
-    if (n.items) v.forEach((x, i) => out.push(...problems(n.items as Node, x, `${path}[${i}]`)));
+    if (n.items)
+      v.forEach((x, i) => {
+        out.push(...problems(n.items as Node, x, `${path}[${i}]`));
+      });
   } else if (typeof v === 'object' && v !== null) {
     const props = (n.properties ?? {}) as Record<string, Node>;
     for (const r of (n.required as string[]) ?? []) if (!(r in v)) out.push(`${path}.${r}: missing`);
