@@ -18,6 +18,7 @@ export { type CheckRow, runVerification, VERIFICATION_CASES } from './experiment
 export { simulateDepartment } from './model/department.js';
 export type { DepartmentConfig } from './model/department-config.js';
 export { PERIOD_COLUMNS, type RunResult } from './model/run-result.js';
+export { STATISTICS, type StatisticEntry, statisticLabel } from './model/statistics-catalogue.js';
 export { periodsCsv } from './report/csv.js';
 export { writeResults } from './report/results-folder.js';
 export { writeSweep } from './report/sweep-output.js';

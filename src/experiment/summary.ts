@@ -1,5 +1,6 @@
 import { DAY } from '../engine/index.js';
 import type { RunResult } from '../model/run-result.js';
+import { isCompared, type StatisticTree, statisticRange } from '../model/statistics-catalogue.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
 import { estimate } from './confidence-interval.js';
 
@@ -19,10 +20,11 @@ export interface Difference {
   n: number;
 }
 
-export interface ArmSummary {
-  name: string;
-  [group: string]: unknown;
-}
+/**
+ * One arm in summary.json: its name and its statistics, nested by their paths, each a
+ * Statistic. The type is derived from the statistics catalogue (src/model/statistics-catalogue.ts).
+ */
+export type ArmSummary = { name: string } & StatisticTree<Statistic>;
 
 /** summary.json: the headline results (times in minutes unless a name says otherwise). */
 export interface Summary {
@@ -56,17 +58,11 @@ export function statistic(values: number[], range: [number, number] = [-Infinity
 }
 
 /**
- * The values a statistic of summary.json can take, by its name: shares and rates lie in [0, 1];
- * counts, times and ratios of times are never negative.
+ * The values a statistic of summary.json can take (from the statistics catalogue): shares lie in
+ * [0, 1]; counts, times and ratios of times are never negative.
  */
 export function possibleRange(metric: string): [number, number] {
-  const last = metric.split('.');
-  if (
-    last.some((p) => p === 'target_met_share' || p === 'utilisation' || p === 'utilisation_by_group') ||
-    /(_rate|sensitivity|ppv_of_recall|reading_of_rostered)$/.test(metric)
-  )
-    return [0, 1];
-  return [0, Infinity];
+  return statisticRange(metric);
 }
 
 /** Puts `value` at a dotted path in a nested object. */
@@ -95,7 +91,8 @@ export function metricNames(runs: RunResult[]): string[] {
 export function summarise(loaded: LoadedScenario, runs: RunResult[][], seed: number): Summary {
   const r = loaded.resolved;
   const arms: ArmSummary[] = runs.map((armRuns, a) => {
-    const arm: ArmSummary = { name: r.arms[a].name };
+    // Filled below with every statistic of the runs: the paths of the catalogue (RunMetrics fills them).
+    const arm: Record<string, unknown> = { name: r.arms[a].name };
     for (const metric of metricNames(armRuns)) {
       setNested(
         arm,
@@ -106,13 +103,13 @@ export function summarise(loaded: LoadedScenario, runs: RunResult[][], seed: num
         ),
       );
     }
-    return arm;
+    return arm as ArmSummary;
   });
   const differences: Difference[] = [];
   const base = runs[0];
   for (let a = 1; a < runs.length; a++) {
     for (const metric of metricNames(runs[a])) {
-      if (metric.startsWith('count.')) continue;
+      if (!isCompared(metric)) continue;
       const diffs = runs[a].map((run, i) => (run.stats[metric] ?? Number.NaN) - (base[i]?.stats[metric] ?? Number.NaN));
       const s = statistic(diffs);
       differences.push({ arm: r.arms[a].name, vs: r.arms[0].name, metric, ...s });

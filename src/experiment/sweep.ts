@@ -1,4 +1,7 @@
+import type { DepartmentConfig } from '../model/department-config.js';
+import { departmentStatistics, findStatistic, reportedYears, yearsOf } from '../model/statistics-catalogue.js';
 import { type LoadedScenario, type LoadOptions, loadScenario } from '../scenario/load-scenario.js';
+import { suggest } from '../scenario/scenario-error.js';
 import { type ExperimentOptions, type ExperimentResult, planExperiment, runExperiments } from './experiment.js';
 import { statistic } from './summary.js';
 import type { PoolOptions } from './worker-pool.js';
@@ -126,4 +129,36 @@ export async function runSweep(
   const plans = variants.map((v) => planExperiment(v.scenario, options));
   const results = await runExperiments(plans, options);
   return { axes, variants, results };
+}
+
+/**
+ * Checks a statistic's name (`--metric`) against the statistics catalogue for a scenario's
+ * departments (one per arm), without running anything: null when some arm reports it, else one
+ * line saying why not, with the close names that are valid.
+ */
+export function checkMetric(metric: string, departments: readonly DepartmentConfig[]): string | null {
+  const known = [...new Set(departments.flatMap((d) => departmentStatistics(d).map((s) => s.path)))];
+  if (known.includes(metric)) return null;
+  const found = findStatistic(metric);
+  const year = found?.names.year;
+  if (year !== undefined && departments.length > 0) {
+    const d = departments[0];
+    const years = reportedYears(d).map((i) => yearsOf(d)[i].label);
+    if (!years.includes(year)) return `--metric ${metric}: the run has no year ${year} (its years: ${years.join(', ')})`;
+  }
+  const close: string[] = [];
+  for (let rest = known; close.length < 5; ) {
+    const next = suggest(metric, rest);
+    if (next === null) break;
+    close.push(next);
+    rest = rest.filter((k) => k !== next);
+  }
+  // Then names that hold the word ("backlog" -> studies.backlog_end, ...).
+  const word = metric.toLowerCase();
+  for (const k of known) if (close.length < 5 && !close.includes(k) && k.toLowerCase().includes(word)) close.push(k);
+  const why = found ? 'not a statistic of this scenario' : 'not a statistic readsim reports';
+  const hint = close.length
+    ? ` (did you mean ${close[0]}?${close.length > 1 ? ` Other close names: ${close.slice(1).join(', ')}` : ''})`
+    : ` (its statistics include ${known.slice(0, 4).join(', ')}, ...)`;
+  return `--metric ${metric}: ${why}${hint}; docs/results.md lists every statistic`;
 }

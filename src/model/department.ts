@@ -1,6 +1,5 @@
 import {
   CapacityCalendar,
-  DAY,
   type EventHandler,
   PeriodSeries,
   RandomStreams,
@@ -8,12 +7,11 @@ import {
   type ServerPoolListener,
   Simulation,
   WaitingLine,
-  YEAR,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
 import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { ExternalProvider } from './external-provider.js';
-import { RunMetrics } from './run-metrics.js';
+import { type ReaderGroupTime, RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
 import { StudyStore } from './study-store.js';
 import { StudyStream } from './study-stream.js';
@@ -509,74 +507,23 @@ export class Department implements EventHandler, ServerPoolListener {
   }
 
   private closePeriod(k: number): void {
-    const cfg = this.config;
-    const now = this.sim.now;
-    const m = this.metrics;
-    const col = m.col;
-    const start = k * cfg.periodLength;
-    col.period[k] = k;
-    col.period_start_days[k] = start / DAY;
-    col.in_warmup[k] = start < cfg.warmup ? 1 : 0;
-    col.backlog_end[k] = this.store.live;
-    let onShift = 0;
-    let rostered = 0;
-    let capacity = 0;
-    let overtime = 0;
-    for (let g = 0; g < this.pools.length; g++) {
-      this.pools[g].flushMonitors(now);
-      onShift += this.busyPeriods[g].get(k) * this.efficiency[g];
-      rostered += this.capacityPeriods[g].get(k);
-      capacity += this.capacityPeriods[g].get(k) * this.efficiency[g];
-      overtime += this.overtimePeriods[g].get(k);
-    }
-    // Reading: on shift at efficiency e, plus overtime (spent reading only). Utilisation is
-    // the share of rostered time spent reading, overtime apart.
-    col.reading_min[k] = onShift + overtime;
-    col.rostered_min[k] = rostered;
-    col.reading_capacity_min[k] = capacity;
-    col.overtime_min[k] = overtime;
-    col.utilisation[k] = rostered > 0 ? onShift / rostered : Number.NaN;
-    const mid = (start + Math.min(now, start + cfg.periodLength)) / 2;
-    col.headcount[k] = cfg.readers.reduce((s, g) => s + g.count * (1 + g.growth) ** (mid / YEAR), 0);
-    m.closePeriod(k);
+    this.metrics.closePeriod(k, this.sim.now, this.store.live, this.readerTime());
   }
 
   private finish(): RunResult {
-    const now = this.sim.now;
-    let onShift = 0;
-    let rostered = 0;
-    let overtime = 0;
-    const byGroup: Record<string, number> = {};
-    this.pools.forEach((pool, g) => {
-      pool.flushMonitors(now);
-      const r = pool.busyLevel.integral(now) * this.efficiency[g];
-      const c = pool.capacityLevel.integral(now);
-      onShift += r;
-      rostered += c;
-      overtime += pool.overtimeLevel.integral(now);
-      byGroup[this.config.readers[g].name] = c > 0 ? r / c : Number.NaN;
-    });
-    const reading = onShift + overtime;
-    let ageSum = 0;
-    let ageMax = Number.NaN;
-    this.store.forEachLive((id) => {
-      const age = (now - this.store.arrival[id]) / DAY;
-      ageSum += age;
-      if (!(age <= ageMax)) ageMax = age;
-      // Still unread and already past its target: a missed target, not an unknown one.
-      if (this.counted(id)) this.metrics.unreadAtEnd(this.store.stream[id], now - this.store.arrival[id]);
-    });
-    const live = this.store.live;
-    return this.metrics.result(this.options.arm ?? '', this.options.replication, {
-      backlogEnd: live,
-      utilisation: rostered > 0 ? onShift / rostered : Number.NaN,
-      overtimeHours: overtime / 60,
-      readingHours: reading / 60,
-      rosteredHours: rostered / 60,
-      byGroup,
-      backlogAgeMeanDays: live > 0 ? ageSum / live : Number.NaN,
-      backlogAgeMaxDays: ageMax,
-    });
+    const o = this.options;
+    return this.metrics.finish(this.sim.now, this.store, this.readerTime(), (id) => this.counted(id), o.arm ?? '', o.replication);
+  }
+
+  /** The reader groups' time monitors, for the metrics' period and end-of-run accounting. */
+  private readerTime(): ReaderGroupTime[] {
+    return this.pools.map((pool, g) => ({
+      pool,
+      busy: this.busyPeriods[g],
+      capacity: this.capacityPeriods[g],
+      overtime: this.overtimePeriods[g],
+      efficiency: this.efficiency[g],
+    }));
   }
 }
 

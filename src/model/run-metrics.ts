@@ -1,5 +1,5 @@
-import { HOUR, QuantileSketch, TallyArray, WEEK, YEAR } from '../engine/index.js';
-import { CALL_NAMES, callCategory } from './ai-tools.js';
+import { DAY, HOUR, type PeriodSeries, QuantileSketch, type ServerPool, TallyArray, WEEK, YEAR } from '../engine/index.js';
+import { callCategory } from './ai-tools.js';
 import type { DepartmentConfig } from './department-config.js';
 import {
   PERIOD_COLUMNS,
@@ -9,7 +9,8 @@ import {
   type RunResult,
   type WeekHourTable,
 } from './run-result.js';
-import { hasHumanAccuracy } from './study-stream.js';
+import { departmentStatistics, type StatisticBindings, type StatisticTemplate, yearsOf } from './statistics-catalogue.js';
+import type { StudyStore } from './study-store.js';
 
 /** Relative error of the turnaround percentiles (the quantile sketch's guarantee). */
 export const PERCENTILE_RELATIVE_ERROR = 0.005;
@@ -18,7 +19,9 @@ export const PERCENTILE_RELATIVE_ERROR = 0.005;
  * Everything a run measures, in constant memory per period: waits by category (priority,
  * stream, finding, AI call), turnaround means and percentiles, targets, counts, and the
  * per-period table. Studies that arrived in the warm-up are left out of the statistics about
- * studies; counts of events (arrivals, reports) cover the window after the warm-up.
+ * studies; counts of events (arrivals, reports) cover the window after the warm-up. It also
+ * closes each period and does the end-of-run accounting (closePeriod, finish), and fills the
+ * statistics catalogue (statistics-catalogue.ts) for the run's result.
  */
 export class RunMetrics {
   private readonly P: number;
@@ -49,8 +52,6 @@ export class RunMetrics {
   private readonly toolIsAutonomous: boolean[];
   private readonly targets: number[];
   private readonly streamPriority: Int32Array;
-  /** Recall outcomes are reported when a stream models readers' accuracy or an AI reads. */
-  private readonly modelsReading: boolean;
 
   // Outcomes of studies that arrived after the warm-up.
   private outcomes = 0;
@@ -127,7 +128,6 @@ export class RunMetrics {
       config.tools.flatMap((t, i) => (t.kind !== 'assist' && t.streams.includes(s) ? [i] : [])),
     );
     this.streamPriority = Int32Array.from(config.streams.map((s) => s.priority));
-    this.modelsReading = config.streams.some(hasHumanAccuracy) || config.tools.some((t) => t.kind === 'second-reader');
     this.targets = config.priorities.map((p) => (p.target === null ? Number.POSITIVE_INFINITY : p.target));
     const n = periodCount;
     this.col = Object.fromEntries(PERIOD_COLUMNS.map((c) => [c, new Float64Array(n)])) as Record<PeriodColumn, Float64Array>;
@@ -146,7 +146,7 @@ export class RunMetrics {
     this.pWaitSum = config.priorities.map(() => new Float64Array(n));
     this.pWaitCount = config.priorities.map(() => new Float64Array(n));
     this.pTargetCount = config.priorities.map(() => new Float64Array(n));
-    const years = config.years ?? defaultYears(config.horizon);
+    const years = yearsOf(config);
     this.yearStarts = years.map((y) => y.from);
     this.yearLabels = years.map((y) => y.label);
     const perYear = () => this.yearStarts.map(() => new Float64Array(this.P));
@@ -283,7 +283,7 @@ export class RunMetrics {
    * past its priority's target has missed it whatever happens next, so it counts as a miss in
    * the share within target; a younger one is censored (its outcome is unknown) and left out.
    */
-  unreadAtEnd(stream: number, age: number): void {
+  private unreadAtEnd(stream: number, age: number): void {
     const p = this.streamPriority[stream];
     if (age > this.targets[p]) {
       this.targetCount[p]++;
@@ -297,25 +297,65 @@ export class RunMetrics {
   }
 
   /**
-   * The outcome of a reported study that arrived after the warm-up: flagged (recalled) or not.
-   * A study with a finding that nobody flagged (an AI cleared it, or its readers missed it)
-   * counts as a missed finding.
+   * The outcome of a reported study that arrived after the warm-up: recalled (the reading's
+   * verdict was abnormal; nonzero) or not. A study with a finding that nobody recalled (an AI
+   * cleared it, or its readers missed it) counts as a missed finding.
    */
-  outcome(findings: number, flagged: number): void {
+  outcome(findings: number, recalled: number): void {
     this.outcomes++;
-    if (flagged) this.recalled++;
+    if (recalled) this.recalled++;
     if (findings === 0) {
       this.normals++;
-      if (flagged) this.falseRecalls++;
+      if (recalled) this.falseRecalls++;
       return;
     }
     this.positives++;
-    if (flagged) this.detected++;
+    if (recalled) this.detected++;
     else for (let f = 0; f < this.missed.length; f++) if ((findings >> f) & 1) this.missed[f]++;
   }
 
-  /** Closes period k: turns sums into means and sketches into percentiles. */
-  closePeriod(k: number): void {
+  // --- period and end-of-run accounting ------------------------------------------------------
+
+  /**
+   * Closes period k at time `now` (minutes): the period's counts of time (reading, rostered,
+   * capacity, overtime, from the reader groups' monitors), its backlog (`backlog`: studies
+   * unreported now) and headcount; then turns its sums into means and its sketches into
+   * percentiles.
+   */
+  closePeriod(k: number, now: number, backlog: number, groups: readonly ReaderGroupTime[]): void {
+    const cfg = this.config;
+    const col = this.col;
+    const start = k * cfg.periodLength;
+    col.period[k] = k;
+    col.period_start_days[k] = start / DAY;
+    col.in_warmup[k] = start < cfg.warmup ? 1 : 0;
+    col.backlog_end[k] = backlog;
+    let onShift = 0;
+    let rostered = 0;
+    let capacity = 0;
+    let overtime = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const t = groups[g];
+      t.pool.flushMonitors(now);
+      onShift += t.busy.get(k) * t.efficiency;
+      rostered += t.capacity.get(k);
+      capacity += t.capacity.get(k) * t.efficiency;
+      overtime += t.overtime.get(k);
+    }
+    // Reading: on shift at efficiency e, plus overtime (spent reading only). Utilisation is
+    // the share of rostered time spent reading, overtime apart.
+    col.reading_min[k] = onShift + overtime;
+    col.rostered_min[k] = rostered;
+    col.reading_capacity_min[k] = capacity;
+    col.overtime_min[k] = overtime;
+    col.utilisation[k] = rostered > 0 ? onShift / rostered : Number.NaN;
+    const mid = (start + Math.min(now, start + cfg.periodLength)) / 2;
+    col.headcount[k] = cfg.readers.reduce((s, g) => s + g.count * (1 + g.growth) ** (mid / YEAR), 0);
+    this.closeMeans(k);
+  }
+
+  /** Turns period k's sums into means and its sketches into percentiles. */
+  private closeMeans(k: number): void {
     const c = this.col;
     c.wait_mean_min[k] = this.periodWaitCount[k] > 0 ? this.periodWaitSum[k] / this.periodWaitCount[k] : Number.NaN;
     c.tat_p50_min[k] = this.periodSketch[0].quantile(0.5);
@@ -333,116 +373,76 @@ export class RunMetrics {
     }
   }
 
-  /** The run's flat statistics (keys as in summary.json) and tables. */
-  result(
+  /**
+   * The end of the run at time `now` (minutes): the reader groups' time over the window, the
+   * studies still unread (their age, and the targets they have already missed; `counted`: does
+   * a study count in the statistics of studies), then the run's result.
+   */
+  finish(
+    now: number,
+    store: StudyStore,
+    groups: readonly ReaderGroupTime[],
+    counted: (id: number) => boolean,
     arm: string,
     replication: number,
-    extra: {
-      backlogEnd: number;
-      utilisation: number;
-      overtimeHours: number;
-      readingHours: number;
-      rosteredHours: number;
-      byGroup: Record<string, number>;
-      backlogAgeMeanDays: number;
-      backlogAgeMaxDays: number;
-    },
   ): RunResult {
-    const cfg = this.config;
-    const s: Record<string, number> = {};
-    s['studies.arrived'] = this.arrived;
-    s['studies.reported'] = this.reportedCount;
-    s['studies.cleared_by_ai'] = this.clearedCount;
-    s['studies.backlog_start'] = this.backlogStart;
-    s['studies.backlog_end'] = extra.backlogEnd;
-    s['studies.human_reads'] = this.humanReads;
-    if (cfg.streams.some((st) => st.images)) s['studies.images'] = this.images;
-    const providers = cfg.external ?? [];
-    if (providers.length > 0) {
-      s['outsourced.studies'] = this.outsourcedStudies.reduce((a, b) => a + b, 0);
-      s['outsourced.cost'] = this.outsourcedCost.reduce((a, b) => a + b, 0);
-      s['outsourced.share'] = this.arrived > 0 ? s['outsourced.studies'] / this.arrived : Number.NaN;
-      providers.forEach((x, i) => {
-        s[`outsourced.by_provider.${x.name}.studies`] = this.outsourcedStudies[i];
-        s[`outsourced.by_provider.${x.name}.cost`] = this.outsourcedCost[i];
-      });
-    }
-    const W = this.waits;
-    s['wait.all'] = W.mean(0);
-    cfg.priorities.forEach((p, i) => {
-      s[`wait.by_priority.${p.name}`] = W.mean(1 + i);
+    let onShift = 0;
+    let rostered = 0;
+    let overtime = 0;
+    const byGroup: number[] = [];
+    groups.forEach((t) => {
+      t.pool.flushMonitors(now);
+      const r = t.pool.busyLevel.integral(now) * t.efficiency;
+      const c = t.pool.capacityLevel.integral(now);
+      onShift += r;
+      rostered += c;
+      overtime += t.pool.overtimeLevel.integral(now);
+      byGroup.push(c > 0 ? r / c : Number.NaN);
     });
-    cfg.streams.forEach((st, i) => {
-      s[`wait.by_stream.${st.name}`] = W.mean(1 + this.P + i);
+    const reading = onShift + overtime;
+    let ageSum = 0;
+    let ageMax = Number.NaN;
+    store.forEachLive((id) => {
+      const age = (now - store.arrival[id]) / DAY;
+      ageSum += age;
+      if (!(age <= ageMax)) ageMax = age;
+      // Still unread and already past its target: a missed target, not an unknown one.
+      if (counted(id)) this.unreadAtEnd(store.stream[id], now - store.arrival[id]);
     });
-    cfg.findings.forEach((f, i) => {
-      s[`wait.by_finding.${f}.positive`] = W.mean(this.baseFinding + 2 * i);
-      s[`wait.by_finding.${f}.negative`] = W.mean(this.baseFinding + 2 * i + 1);
-    });
-    cfg.tools.forEach((t, i) => {
-      if (t.kind === 'assist') return;
-      CALL_NAMES.forEach((name, cat) => {
-        s[`wait.by_ai_call.${t.name}.${name}`] = W.mean(this.baseTool + 4 * i + cat);
-        s[`count.by_ai_call.${t.name}.${name}`] = W.counts[this.baseTool + 4 * i + cat];
-      });
-    });
-    const tatStats = (prefix: string, idx: number) => {
-      s[`${prefix}.mean`] = this.tats.mean(idx);
-      s[`${prefix}.p50`] = this.tatSketch[idx].quantile(0.5);
-      s[`${prefix}.p90`] = this.tatSketch[idx].quantile(0.9);
-      s[`${prefix}.p95`] = this.tatSketch[idx].quantile(0.95);
+    const live = store.live;
+    this.end = {
+      backlogEnd: live,
+      utilisation: rostered > 0 ? onShift / rostered : Number.NaN,
+      overtimeHours: overtime / 60,
+      readingHours: reading / 60,
+      rosteredHours: rostered / 60,
+      byGroup,
+      backlogAgeMeanDays: live > 0 ? ageSum / live : Number.NaN,
+      backlogAgeMaxDays: ageMax,
     };
-    tatStats('tat.all', 0);
-    s['tat.all.max'] = this.tats.counts[0] > 0 ? this.tatMax : Number.NaN;
-    cfg.priorities.forEach((p, i) => {
-      tatStats(`tat.by_priority.${p.name}`, 1 + i);
-    });
-    cfg.priorities.forEach((p, i) => {
-      if (p.target !== null) {
-        s[`target_met_share.${p.name}`] = this.targetCount[i] > 0 ? this.targetMet[i] / this.targetCount[i] : Number.NaN;
-        s[`target_missed_unread.${p.name}`] = this.targetMissedUnread[i];
-      }
-    });
-    if (this.initialBacklog > 0) {
-      s['initial_backlog.reported'] = this.initialReported;
-      s['initial_backlog.tat_mean'] = this.initialReported > 0 ? this.initialTatSum / this.initialReported : Number.NaN;
-      s['initial_backlog.tat_max'] = this.initialTatMax;
-      s['initial_backlog.cleared_days'] = this.initialClearedAt / (24 * 60);
-    }
-    s.utilisation = extra.utilisation;
-    {
-      // Reading capacity: rostered time at the groups' efficiency, what the roster can read.
-      let capacity = 0;
-      let workload = 0;
-      for (let k = 0; k < this.periodCount; k++) {
-        if (this.col.in_warmup[k]) continue;
-        capacity += this.col.reading_capacity_min[k];
-        workload += this.col.workload_min[k];
-      }
-      s.reading_capacity_hours = capacity / 60;
-      s.reading_of_capacity = capacity > 0 ? (60 * extra.readingHours) / capacity : Number.NaN;
-      s.demand_of_capacity = capacity > 0 ? workload / capacity : Number.NaN;
-    }
-    s.overtime_hours = extra.overtimeHours;
-    s.reading_hours = extra.readingHours;
-    s.rostered_hours = extra.rosteredHours;
-    for (const [g, u] of Object.entries(extra.byGroup)) s[`utilisation_by_group.${g}`] = u;
-    cfg.findings.forEach((f, i) => {
-      s[`missed_findings.${f}`] = this.missed[i];
-    });
-    if (this.modelsReading) {
-      const per = (x: number, n: number) => (n > 0 ? x / n : Number.NaN);
-      s['outcomes.recalled'] = this.recalled;
-      s['outcomes.recall_rate'] = per(this.recalled, this.outcomes);
-      s['outcomes.false_positive_rate'] = per(this.falseRecalls, this.normals);
-      s['outcomes.detected'] = this.detected;
-      s['outcomes.detection_per_1000'] = per(1000 * this.detected, this.outcomes);
-      s['outcomes.sensitivity'] = per(this.detected, this.positives);
-      s['outcomes.ppv_of_recall'] = per(this.detected, this.recalled);
-    }
-    this.yearStats(s);
-    s['backlog_age_end.mean_days'] = extra.backlogAgeMeanDays;
-    s['backlog_age_end.max_days'] = extra.backlogAgeMaxDays;
+    return this.result(arm, replication);
+  }
+
+  /** What finish() measured at the end of the run. */
+  private end = {
+    backlogEnd: 0,
+    utilisation: Number.NaN,
+    overtimeHours: 0,
+    readingHours: 0,
+    rosteredHours: 0,
+    byGroup: [] as number[],
+    backlogAgeMeanDays: Number.NaN,
+    backlogAgeMaxDays: Number.NaN,
+  };
+
+  // --- the statistics -----------------------------------------------------------------------
+
+  /** The run's statistics (every path of the statistics catalogue that applies, in its order) and tables. */
+  private result(arm: string, replication: number): RunResult {
+    const cfg = this.config;
+    const value = this.statisticValues();
+    const s: Record<string, number> = {};
+    for (const st of departmentStatistics(cfg)) s[st.path] = value[st.entry.path](st.bindings);
     const periods = Object.fromEntries(Object.entries(this.col).map(([k, v]) => [k, Array.from(v)])) as RunResult['periods'];
     const priorityPeriods: RunResult['priorityPeriods'] = {};
     cfg.priorities.forEach((p, i) => {
@@ -465,64 +465,144 @@ export class RunMetrics {
   }
 
   /**
-   * Per year (of arrival, for studies; of the period's start, for counts and time):
-   * `by_year.<label>.…` statistics. Years that the warm-up covers entirely are left out.
+   * How each statistic of the catalogue is computed from what the run measured, given the
+   * names its path stands for (indices: priority p, stream, finding f, tool t, call c,
+   * provider x, group g, year y). The type makes this cover the whole catalogue.
    */
-  private yearStats(s: Record<string, number>): void {
+  private statisticValues(): Record<StatisticTemplate, (b: StatisticBindings) => number> {
+    const W = this.waits;
+    const end = this.end;
+    const per = (x: number, n: number) => (n > 0 ? x / n : Number.NaN);
+    const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+    const p = (b: StatisticBindings) => b.priority as number;
+    const f = (b: StatisticBindings) => b.finding as number;
+    const call = (b: StatisticBindings) => this.baseTool + 4 * (b.tool as number) + (b.call as number);
+    const window = this.windowCapacity();
+    const year = (b: StatisticBindings) => this.yearTotals(b.year as number);
+    return {
+      'studies.arrived': () => this.arrived,
+      'studies.reported': () => this.reportedCount,
+      'studies.cleared_by_ai': () => this.clearedCount,
+      'studies.backlog_start': () => this.backlogStart,
+      'studies.backlog_end': () => end.backlogEnd,
+      'studies.human_reads': () => this.humanReads,
+      'studies.images': () => this.images,
+      'outsourced.studies': () => sum(this.outsourcedStudies),
+      'outsourced.cost': () => sum(this.outsourcedCost),
+      'outsourced.share': () => (this.arrived > 0 ? sum(this.outsourcedStudies) / this.arrived : Number.NaN),
+      'outsourced.by_provider.<provider>.studies': (b) => this.outsourcedStudies[b.provider as number],
+      'outsourced.by_provider.<provider>.cost': (b) => this.outsourcedCost[b.provider as number],
+      'wait.all': () => W.mean(0),
+      'wait.by_priority.<priority>': (b) => W.mean(1 + p(b)),
+      'wait.by_stream.<stream>': (b) => W.mean(1 + this.P + (b.stream as number)),
+      'wait.by_finding.<finding>.positive': (b) => W.mean(this.baseFinding + 2 * f(b)),
+      'wait.by_finding.<finding>.negative': (b) => W.mean(this.baseFinding + 2 * f(b) + 1),
+      'wait.by_ai_call.<tool>.<call>': (b) => W.mean(call(b)),
+      'count.by_ai_call.<tool>.<call>': (b) => W.counts[call(b)],
+      'tat.all.mean': () => this.tats.mean(0),
+      'tat.all.p50': () => this.tatSketch[0].quantile(0.5),
+      'tat.all.p90': () => this.tatSketch[0].quantile(0.9),
+      'tat.all.p95': () => this.tatSketch[0].quantile(0.95),
+      'tat.all.max': () => (this.tats.counts[0] > 0 ? this.tatMax : Number.NaN),
+      'tat.by_priority.<priority>.mean': (b) => this.tats.mean(1 + p(b)),
+      'tat.by_priority.<priority>.p50': (b) => this.tatSketch[1 + p(b)].quantile(0.5),
+      'tat.by_priority.<priority>.p90': (b) => this.tatSketch[1 + p(b)].quantile(0.9),
+      'tat.by_priority.<priority>.p95': (b) => this.tatSketch[1 + p(b)].quantile(0.95),
+      'target_met_share.<priority>': (b) => per(this.targetMet[p(b)], this.targetCount[p(b)]),
+      'target_missed_unread.<priority>': (b) => this.targetMissedUnread[p(b)],
+      'initial_backlog.reported': () => this.initialReported,
+      'initial_backlog.tat_mean': () => per(this.initialTatSum, this.initialReported),
+      'initial_backlog.tat_max': () => this.initialTatMax,
+      'initial_backlog.cleared_days': () => this.initialClearedAt / (24 * 60),
+      utilisation: () => end.utilisation,
+      // Reading capacity: rostered time at the groups' efficiency, what the roster can read.
+      reading_capacity_hours: () => window.capacity / 60,
+      reading_of_capacity: () => (window.capacity > 0 ? (60 * end.readingHours) / window.capacity : Number.NaN),
+      demand_of_capacity: () => (window.capacity > 0 ? window.workload / window.capacity : Number.NaN),
+      overtime_hours: () => end.overtimeHours,
+      reading_hours: () => end.readingHours,
+      rostered_hours: () => end.rosteredHours,
+      'utilisation_by_group.<group>': (b) => end.byGroup[b.group as number],
+      'missed_findings.<finding>': (b) => this.missed[f(b)],
+      'outcomes.recalled': () => this.recalled,
+      'outcomes.recall_rate': () => per(this.recalled, this.outcomes),
+      'outcomes.false_positive_rate': () => per(this.falseRecalls, this.normals),
+      'outcomes.detected': () => this.detected,
+      'outcomes.detection_per_1000': () => per(1000 * this.detected, this.outcomes),
+      'outcomes.sensitivity': () => per(this.detected, this.positives),
+      'outcomes.ppv_of_recall': () => per(this.detected, this.recalled),
+      'by_year.<year>.studies.arrived': (b) => year(b).arrivals,
+      'by_year.<year>.studies.reported': (b) => year(b).reported,
+      'by_year.<year>.studies.cleared_by_ai': (b) => year(b).cleared,
+      'by_year.<year>.studies.backlog_end': (b) => year(b).backlog,
+      'by_year.<year>.demand_of_capacity': (b) => (year(b).capacity > 0 ? year(b).workload / year(b).capacity : Number.NaN),
+      'by_year.<year>.reading_of_capacity': (b) => (year(b).capacity > 0 ? year(b).reading / year(b).capacity : Number.NaN),
+      'by_year.<year>.reading_of_rostered': (b) => (year(b).rostered > 0 ? year(b).reading / year(b).rostered : Number.NaN),
+      'by_year.<year>.tat.by_priority.<priority>.mean': (b) => {
+        const n = this.yTatCount[b.year as number][p(b)];
+        return n > 0 ? this.yTatSum[b.year as number][p(b)] / n : Number.NaN;
+      },
+      'by_year.<year>.tat.by_priority.<priority>.p90': (b) => this.ySketch[b.year as number][p(b)].quantile(0.9),
+      'by_year.<year>.tat.all.mean': (b) => {
+        let tatSum = 0;
+        let tatCount = 0;
+        for (let i = 0; i < this.P; i++) {
+          tatSum += this.yTatSum[b.year as number][i];
+          tatCount += this.yTatCount[b.year as number][i];
+        }
+        return tatCount > 0 ? tatSum / tatCount : Number.NaN;
+      },
+      'by_year.<year>.target_met_share.<priority>': (b) =>
+        per(this.yMet[b.year as number][p(b)], this.yTarget[b.year as number][p(b)]),
+      'backlog_age_end.mean_days': () => end.backlogAgeMeanDays,
+      'backlog_age_end.max_days': () => end.backlogAgeMaxDays,
+    };
+  }
+
+  /** Reading capacity and the arrivals' reading work (minutes) over the periods after the warm-up. */
+  private windowCapacity(): { capacity: number; workload: number } {
+    let capacity = 0;
+    let workload = 0;
+    for (let k = 0; k < this.periodCount; k++) {
+      if (this.col.in_warmup[k]) continue;
+      capacity += this.col.reading_capacity_min[k];
+      workload += this.col.workload_min[k];
+    }
+    return { capacity, workload };
+  }
+
+  /**
+   * Year y's totals over the periods that start in it (minutes for times): arrivals, reports,
+   * studies cleared by AI, reading, capacity, workload, rostered time, and the backlog at the
+   * end of its last period.
+   */
+  private yearTotals(y: number) {
     const cfg = this.config;
     const c = this.col;
     const ends = [...this.yearStarts.slice(1), Number.POSITIVE_INFINITY];
-    this.yearLabels.forEach((label, y) => {
-      if (ends[y] <= cfg.warmup || this.yearStarts[y] >= cfg.horizon) return;
-      const pre = `by_year.${label}`;
-      let arrivals = 0;
-      let reported = 0;
-      let cleared = 0;
-      let reading = 0;
-      let capacity = 0;
-      let workload = 0;
-      let rostered = 0;
-      let backlog = Number.NaN;
-      for (let k = 0; k < this.periodCount; k++) {
-        const start = k * cfg.periodLength;
-        if (start < this.yearStarts[y] || start >= ends[y]) continue;
-        arrivals += c.arrivals[k];
-        reported += c.reported[k];
-        cleared += c.cleared_by_ai[k];
-        reading += c.reading_min[k];
-        capacity += c.reading_capacity_min[k];
-        workload += c.workload_min[k];
-        rostered += c.rostered_min[k];
-        backlog = c.backlog_end[k];
-      }
-      s[`${pre}.studies.arrived`] = arrivals;
-      s[`${pre}.studies.reported`] = reported;
-      if (cfg.tools.some((t) => t.kind === 'autonomous')) s[`${pre}.studies.cleared_by_ai`] = cleared;
-      s[`${pre}.studies.backlog_end`] = backlog;
-      s[`${pre}.demand_of_capacity`] = capacity > 0 ? workload / capacity : Number.NaN;
-      s[`${pre}.reading_of_capacity`] = capacity > 0 ? reading / capacity : Number.NaN;
-      s[`${pre}.reading_of_rostered`] = rostered > 0 ? reading / rostered : Number.NaN;
-      let tatSum = 0;
-      let tatCount = 0;
-      cfg.priorities.forEach((p, i) => {
-        tatSum += this.yTatSum[y][i];
-        tatCount += this.yTatCount[y][i];
-        const n = this.yTatCount[y][i];
-        s[`${pre}.tat.by_priority.${p.name}.mean`] = n > 0 ? this.yTatSum[y][i] / n : Number.NaN;
-        s[`${pre}.tat.by_priority.${p.name}.p90`] = this.ySketch[y][i].quantile(0.9);
-      });
-      s[`${pre}.tat.all.mean`] = tatCount > 0 ? tatSum / tatCount : Number.NaN;
-      cfg.priorities.forEach((p, i) => {
-        if (p.target === null) return;
-        const n = this.yTarget[y][i];
-        s[`${pre}.target_met_share.${p.name}`] = n > 0 ? this.yMet[y][i] / n : Number.NaN;
-      });
-    });
+    const t = { arrivals: 0, reported: 0, cleared: 0, reading: 0, capacity: 0, workload: 0, rostered: 0, backlog: Number.NaN };
+    for (let k = 0; k < this.periodCount; k++) {
+      const start = k * cfg.periodLength;
+      if (start < this.yearStarts[y] || start >= ends[y]) continue;
+      t.arrivals += c.arrivals[k];
+      t.reported += c.reported[k];
+      t.cleared += c.cleared_by_ai[k];
+      t.reading += c.reading_min[k];
+      t.capacity += c.reading_capacity_min[k];
+      t.workload += c.workload_min[k];
+      t.rostered += c.rostered_min[k];
+      t.backlog = c.backlog_end[k];
+    }
+    return t;
   }
 }
 
-/** Simulated years of 365 days from time 0, labelled 1, 2, ... (the last may be cut short). */
-export function defaultYears(horizon: number): { label: string; from: number }[] {
-  const n = Math.max(1, Math.ceil(horizon / YEAR - 1e-9));
-  return Array.from({ length: n }, (_, i) => ({ label: String(i + 1), from: i * YEAR }));
+/** One reader group's time monitors, as the department set them up: its pool, per-period time series and efficiency. */
+export interface ReaderGroupTime {
+  pool: ServerPool;
+  /** Per period: time on shift spent reading, rostered time, overtime (minutes). */
+  busy: PeriodSeries;
+  capacity: PeriodSeries;
+  overtime: PeriodSeries;
+  efficiency: number;
 }

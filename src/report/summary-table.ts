@@ -1,5 +1,15 @@
 import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
+import {
+  CATALOGUE,
+  fillLabel,
+  hasRecallOutcomes,
+  type Placeholder,
+  type StatisticEntry,
+  type StatisticTemplate,
+  type StatisticUnit,
+} from '../model/statistics-catalogue.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import { toDepartmentConfig } from '../scenario/to-department-config.js';
 import { fmt, fmtMinutes, fmtShare } from './format.js';
 
 /** A headline metric: its path in summary.json, a label, and how to show a value of it. */
@@ -9,45 +19,67 @@ export interface Headline {
   show: (x: number | null) => string;
 }
 
+/** How a value of each unit is shown in a table. */
+const SHOW: Record<StatisticUnit, (x: number | null) => string> = {
+  studies: (x) => fmt(x, 0),
+  reads: (x) => fmt(x, 0),
+  images: (x) => fmt(x, 0),
+  cost: (x) => fmt(x, 0),
+  hours: (x) => fmt(x, 0),
+  minutes: fmtMinutes,
+  days: (x) => fmt(x, 1),
+  share: fmtShare,
+  ratio: fmtShare,
+  'per 1,000 studies': (x) => fmt(x, 2),
+};
+
+/**
+ * A headline from the statistics catalogue: a template and the names of its parts give the path,
+ * the label and how its values are shown (from the unit). A part left without a name (`<year>`)
+ * stays in the path, for the caller to fill.
+ */
+export function headline(template: StatisticTemplate, names: Partial<Record<Placeholder | 'target', string>> = {}): Headline {
+  const entry = CATALOGUE.find((e) => e.path === template) as StatisticEntry;
+  const path = template.replace(/<([a-z]+)>/g, (whole, p: string) => names[p as Placeholder] ?? whole);
+  return { path, label: fillLabel(entry.label, names), show: SHOW[entry.unit] };
+}
+
+/**
+ * Does any arm of the scenario report recall outcomes? Asked of each arm's department
+ * (hasRecallOutcomes, the model's one answer).
+ */
+export function scenarioHasRecallOutcomes(s: ResolvedScenario): boolean {
+  return s.arms.some((_, i) => hasRecallOutcomes(toDepartmentConfig(s, i)));
+}
+
 /** The figures a planner reads first, for this scenario's priorities, findings and tools. */
-export function headlines(s: ResolvedScenario, summary: Summary): Headline[] {
-  const count = (x: number | null) => fmt(x, 0);
-  const h: Headline[] = [
-    { path: 'studies.arrived', label: 'studies arrived', show: count },
-    { path: 'studies.backlog_end', label: 'backlog at end', show: count },
-  ];
+export function headlines(s: ResolvedScenario): Headline[] {
+  const h: Headline[] = [headline('studies.arrived'), headline('studies.backlog_end')];
   for (const p of s.priorities) {
-    h.push({ path: `wait.by_priority.${p.name}`, label: `mean wait ${p.name}`, show: fmtMinutes });
-    h.push({ path: `tat.by_priority.${p.name}.p90`, label: `p90 TAT ${p.name}`, show: fmtMinutes });
+    h.push(headline('wait.by_priority.<priority>', { priority: p.name }));
+    h.push(headline('tat.by_priority.<priority>.p90', { priority: p.name }));
     if (p.target !== undefined)
-      h.push({ path: `target_met_share.${p.name}`, label: `${p.name} within ${targetText(p.target)}`, show: fmtShare });
+      h.push(headline('target_met_share.<priority>', { priority: p.name, target: targetText(p.target) }));
   }
   // Triage: the studies it is for, and the ones it misses, who pay for the reordering.
   for (const t of s.ai) {
     if (t.kind !== 'triage') continue;
-    h.push({ path: `wait.by_finding.${t.finding}.positive`, label: `mean wait, with ${t.finding}`, show: fmtMinutes });
-    h.push({ path: `wait.by_ai_call.${t.name}.FN`, label: `mean wait, ${t.finding} missed by ${t.name}`, show: fmtMinutes });
+    h.push(headline('wait.by_finding.<finding>.positive', { finding: t.finding }));
+    h.push(headline('wait.by_ai_call.<tool>.<call>', { tool: t.name, call: 'FN' }));
   }
-  h.push({ path: 'wait.all', label: 'mean wait, all studies', show: fmtMinutes });
-  h.push({ path: 'demand_of_capacity', label: 'demand / reading capacity', show: fmtShare });
-  h.push({ path: 'reading_of_capacity', label: 'reading time / reading capacity', show: fmtShare });
-  h.push({ path: 'utilisation', label: 'rostered time spent reading', show: fmtShare });
-  if (s.readers.some((g) => g.external !== undefined)) {
-    h.push({ path: 'outsourced.studies', label: 'studies outsourced', show: count });
-    h.push({ path: 'outsourced.cost', label: 'outsourcing cost', show: count });
-  }
-  if (s.ai.some((t) => t.kind === 'autonomous')) h.push({ path: 'studies.cleared_by_ai', label: 'cleared by AI', show: count });
+  h.push(headline('wait.all'), headline('demand_of_capacity'), headline('reading_of_capacity'), headline('utilisation'));
+  if (s.readers.some((g) => g.external !== undefined)) h.push(headline('outsourced.studies'), headline('outsourced.cost'));
+  const autonomous = s.ai.some((t) => t.kind === 'autonomous');
+  if (autonomous) h.push(headline('studies.cleared_by_ai'));
   // Readers who can miss, or an AI that reads: the model then reports recall outcomes.
-  const modelsReading = summary.arms.some((a) => statAt(a, 'outcomes.recall_rate') !== undefined);
-  if (modelsReading) {
-    h.push({ path: 'studies.human_reads', label: 'human reads', show: count });
-    h.push({ path: 'reading_hours', label: 'reading hours', show: count });
-    h.push({ path: 'outcomes.recall_rate', label: 'recall rate', show: fmtShare });
-    h.push({ path: 'outcomes.detection_per_1000', label: 'detected per 1,000', show: (x) => fmt(x, 2) });
+  const recalls = scenarioHasRecallOutcomes(s);
+  if (recalls) {
+    h.push(headline('studies.human_reads'), headline('reading_hours'));
+    h.push(headline('outcomes.recall_rate'), headline('outcomes.detection_per_1000'));
   }
-  if (modelsReading || s.ai.some((t) => t.kind === 'autonomous')) {
+  if (recalls || autonomous) {
     for (const f of new Set(s.streams.flatMap((st) => Object.keys(st.findings))))
-      h.push({ path: `missed_findings.${f}`, label: `missed ${f}`, show: count });
+      h.push(headline('missed_findings.<finding>', { finding: f }));
   }
   return h;
 }
@@ -63,24 +95,24 @@ export function yearLabels(summary: Summary): string[] {
   return by ? Object.keys(by).sort((a, b) => Number(a) - Number(b)) : [];
 }
 
-/** The statistics shown by year: the backlog, demand against capacity, the shares within target, urgent p90. */
+/**
+ * The statistics shown by year (paths with `<year>` open): the backlog, demand against capacity,
+ * the shares within target, the top priority's p90.
+ */
 export function yearHeadlines(s: ResolvedScenario): Headline[] {
-  const h: Headline[] = [
-    { path: 'studies.backlog_end', label: 'backlog at year end', show: (x) => fmt(x, 0) },
-    { path: 'demand_of_capacity', label: 'demand / capacity', show: fmtShare },
-  ];
+  const h: Headline[] = [headline('by_year.<year>.studies.backlog_end'), headline('by_year.<year>.demand_of_capacity')];
   for (const p of s.priorities) {
     if (p.target !== undefined)
-      h.push({ path: `target_met_share.${p.name}`, label: `${p.name} within ${targetText(p.target)}`, show: fmtShare });
+      h.push(headline('by_year.<year>.target_met_share.<priority>', { priority: p.name, target: targetText(p.target) }));
   }
   const top = s.priorities[0];
-  if (top) h.push({ path: `tat.by_priority.${top.name}.p90`, label: `p90 TAT ${top.name}`, show: fmtMinutes });
+  if (top) h.push(headline('by_year.<year>.tat.by_priority.<priority>.p90', { priority: top.name }));
   return h;
 }
 
 /**
  * By year: one row per year and arm, one column per statistic of yearHeadlines
- * ("by_year.<year>.<path>" in summary.json). Empty when the runs have no years.
+ * ("by_year.<year>.…" in summary.json). Empty when the runs have no years.
  */
 export function yearTable(summary: Summary, scenario: ResolvedScenario, withInterval = false): string[][] {
   const years = yearLabels(summary);
@@ -92,7 +124,7 @@ export function yearTable(summary: Summary, scenario: ResolvedScenario, withInte
       rows.push([
         i === 0 ? y : '',
         a.name,
-        ...hs.map((h) => showStatistic(h, statAt(a, `by_year.${y}.${h.path}`), withInterval)),
+        ...hs.map((h) => showStatistic(h, statAt(a, h.path.replace('<year>', y)), withInterval)),
       ]);
     });
   return rows;
@@ -114,7 +146,7 @@ export function showStatistic(h: Headline, s: Statistic | undefined, withInterva
 /** Rows: one per headline metric; columns: the arms. */
 export function armTable(summary: Summary, scenario: ResolvedScenario, withInterval = false): string[][] {
   const rows: string[][] = [['', ...summary.arms.map((a) => a.name)]];
-  for (const h of headlines(scenario, summary))
+  for (const h of headlines(scenario))
     rows.push([h.label, ...summary.arms.map((a) => showStatistic(h, statAt(a, h.path), withInterval))]);
   return rows;
 }
@@ -123,7 +155,7 @@ export function armTable(summary: Summary, scenario: ResolvedScenario, withInter
 export function differenceTable(summary: Summary, scenario: ResolvedScenario): string[][] {
   if (summary.arms.length < 2) return [];
   const rows: string[][] = [['', ...summary.arms.slice(1).map((a) => `${a.name} - ${summary.arms[0].name}`)]];
-  for (const h of headlines(scenario, summary)) {
+  for (const h of headlines(scenario)) {
     if (h.path === 'studies.arrived') continue; // the same patients in every arm
     const cells = summary.arms.slice(1).map((a) => {
       const d = summary.differences.find((x) => x.arm === a.name && x.metric === h.path);

@@ -1,6 +1,7 @@
 import { load as loadYaml } from 'js-yaml';
 import type { Statistic } from '../experiment/summary.js';
 import { isIntegerAxis, neighbourDifferences, type SweepResult } from '../experiment/sweep.js';
+import { statisticAxisTitle, statisticLabel } from '../model/statistics-catalogue.js';
 import { putChart, writeFolderAtomically } from './atomic-folder.js';
 import { ARM_LEGEND } from './charts/chart-context.js';
 import { csvLine } from './csv.js';
@@ -56,18 +57,6 @@ export function sweepDifferencesCsv(sweep: SweepResult, metric: string): string 
   return out;
 }
 
-/** A statistic's path in words with its unit, for axis titles ("wait.by_priority.stat" -> "mean wait, stat (minutes)"). */
-export function metricLabel(path: string): string {
-  const p = path.split('.');
-  if (p[0] === 'wait') return `mean wait${p[1] === 'all' ? '' : `, ${p.slice(2).join(' ')}`} (minutes)`;
-  if (p[0] === 'tat') return `turnaround ${p[p.length - 1]}${p[1] === 'all' ? '' : `, ${p.slice(2, -1).join(' ')}`} (minutes)`;
-  if (path === 'studies.backlog_end') return 'backlog at the end (studies)';
-  if (p[0] === 'studies') return `studies ${p.slice(1).join(' ').replaceAll('_', ' ')}`;
-  if (path === 'utilisation') return 'utilisation (reading / rostered time)';
-  if (p[0] === 'target_met_share') return `share meeting the ${p[1]} target`;
-  return path;
-}
-
 /** A value as a number for an axis when it reads as one ("0.9", "27%" -> 0.27), else null. */
 function numeric(v: string): number | null {
   const pct = /^\s*(-?\d+(?:\.\d+)?)\s*%/.exec(v);
@@ -97,7 +86,7 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
   const allNumeric = rows.every((r) => numeric(r.a) !== null);
   const arms = sweep.results[0].summary.arms.map((a) => a.name);
   const title = {
-    text: `${metricLabel(metric)} across the sweep`,
+    text: `${statisticLabel(metric)} across the sweep`,
     subtitle: `${sweep.results[0].summary.scenario}; mean over ${sweep.results[0].summary.replications} replication(s)${axes.length === 1 ? ', 95% band' : ''}`,
   };
   if (axes.length === 1) {
@@ -125,7 +114,7 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
         {
           mark: { type: 'line', point: true, strokeWidth: 2 },
           encoding: {
-            y: { field: 'mean', type: 'quantitative', title: metricLabel(metric) },
+            y: { field: 'mean', type: 'quantitative', title: statisticAxisTitle(metric) },
             tooltip: [{ field: 'arm' }, { field: 'a', title: axes[0].path }, { field: 'mean', format: ',.2f' }],
           },
         },
@@ -155,7 +144,7 @@ export function sweepChart(sweep: SweepResult, metric: string): VegaLiteSpec | n
             color: {
               field: 'mean',
               type: 'quantitative',
-              title: metricLabel(metric),
+              title: statisticAxisTitle(metric),
               scale: { scheme: 'orangered' },
               legend: { titleLimit: 400, direction: 'horizontal' },
             },

@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { possibleRange } from '../../experiment/summary.js';
-import { neighbourDifferences, parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
-import { simulateDepartment } from '../../model/department.js';
-import { defaultYears } from '../../model/run-metrics.js';
+import { checkMetric, neighbourDifferences, parseVary, runSweep, sweepVariants } from '../../experiment/sweep.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import { fmt, fmtShare } from '../../report/format.js';
 import type { ChartFormats } from '../../report/render-chart.js';
 import { statAt, textTable } from '../../report/summary-table.js';
 import { writeSweep } from '../../report/sweep-output.js';
-import { suggest } from '../../scenario/scenario-error.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
@@ -70,21 +67,9 @@ export const sweepCommand = {
       .map((a) => a.trim())
       .filter(Boolean);
     const variants = sweepVariants(argv.scenario, axes, { set, arms });
-    // The statistic names do not depend on the run's length: check the metric before running.
-    const first = variants[0].scenario.departments[0];
-    const known = Object.keys(simulateDepartment({ ...first, horizon: 1, warmup: 0 }, { seed: 1, replication: 0 }).stats);
-    // Statistics by year: the year must be one of the run's, the rest a statistic of a year.
-    const years = (first.years ?? defaultYears(first.horizon)).map((y) => y.label);
-    const byYear = /^by_year\.([^.]+)\.(.+)$/.exec(argv.metric);
-    if (byYear && !years.includes(byYear[1]))
-      throw new UsageError(`--metric ${argv.metric}: the run has no year ${byYear[1]} (its years: ${years.join(', ')})`);
-    const asKnown = byYear ? `by_year.${years[0]}.${byYear[2]}` : argv.metric;
-    if (!known.includes(asKnown)) {
-      const hint = suggest(argv.metric, known);
-      throw new UsageError(
-        `--metric ${argv.metric}: not a statistic of this scenario${hint ? ` (did you mean ${hint}?)` : ''}; see summary.json of a run for the names`,
-      );
-    }
+    // Against the statistics catalogue: nothing runs before the name is known to be good.
+    const bad = checkMetric(argv.metric, variants[0].scenario.departments);
+    if (bad) throw new UsageError(bad);
     const stem = safeFolderName(variants[0].scenario.stem);
     const outArg = argv.out ?? `output/${stem}-sweep`;
     const outDir = resolve(outArg);

@@ -1,30 +1,32 @@
 import type { Statistic } from '../../experiment/summary.js';
-import { statAt } from '../summary-table.js';
+import { statisticLabel, statisticUnit } from '../../model/statistics-catalogue.js';
+import { scenarioHasRecallOutcomes, statAt } from '../summary-table.js';
 import { ARM_LEGEND, armColor, type Chart, type ChartContext, replicationNote } from './chart-context.js';
 
 /**
- * 7 (when AI reports or reads studies, or readers can miss): what each arm costs and gains in
- * human reading time, recalls and missed findings. Null when the scenario has none of these.
+ * 7 (when an autonomous AI reports studies, or the scenario has recall outcomes: readers can
+ * miss or an AI reads as second reader): what each arm costs and gains in human reading time,
+ * recalls and missed findings. Null when the scenario has none of these.
  */
 export function outcomesChart(ctx: ChartContext): Chart | null {
   const arms = ctx.summary.arms;
-  const has = (path: string) => arms.some((a) => statAt(a, path)?.mean != null);
   const positive = (path: string) => arms.some((a) => (statAt(a, path)?.mean ?? 0) > 0);
   const findings = [...new Set(ctx.scenario.streams.flatMap((s) => Object.keys(s.findings)))];
-  const panels: { measure: string; path: string; scale?: number }[] = [{ measure: 'human reading hours', path: 'reading_hours' }];
-  if (positive('studies.cleared_by_ai')) panels.push({ measure: 'studies reported by AI alone', path: 'studies.cleared_by_ai' });
-  if (has('outcomes.recall_rate')) {
-    panels.push({ measure: 'recall rate (%)', path: 'outcomes.recall_rate', scale: 100 });
-    panels.push({ measure: 'detected per 1,000', path: 'outcomes.detection_per_1000' });
-  }
-  const aiOrReaders =
-    ctx.scenario.ai.some((t) => t.kind === 'autonomous' || t.kind === 'second-reader') || has('outcomes.recall_rate');
-  if (!aiOrReaders) return null;
-  for (const f of findings) panels.push({ measure: `missed ${f}`, path: `missed_findings.${f}` });
+  // Labels from the statistics catalogue; shares drawn as percentages.
+  const panel = (path: string) => {
+    const share = statisticUnit(path) === 'share';
+    return { measure: `${statisticLabel(path)}${share ? ' (%)' : ''}`, path, scale: share ? 100 : 1 };
+  };
+  const panels = [panel('reading_hours')];
+  if (positive('studies.cleared_by_ai')) panels.push(panel('studies.cleared_by_ai'));
+  const recalls = scenarioHasRecallOutcomes(ctx.scenario);
+  if (recalls) panels.push(panel('outcomes.recall_rate'), panel('outcomes.detection_per_1000'));
+  if (!recalls && !ctx.scenario.ai.some((t) => t.kind === 'autonomous')) return null;
+  for (const f of findings) panels.push(panel(`missed_findings.${f}`));
   const values = panels.flatMap((p) =>
     arms.map((a) => {
       const s = statAt(a, p.path) as Statistic | undefined;
-      const k = p.scale ?? 1;
+      const k = p.scale;
       const mean = (s?.mean ?? 0) * k;
       return { measure: p.measure, arm: a.name, mean, lo: (s?.ci95?.[0] ?? mean / k) * k, hi: (s?.ci95?.[1] ?? mean / k) * k };
     }),
@@ -33,7 +35,7 @@ export function outcomesChart(ctx: ChartContext): Chart | null {
   return {
     name: 'outcomes',
     title,
-    caption: `Per arm (${replicationNote(ctx)}, 95% intervals): the hours radiologists spent reading, the studies an AI reported alone, and, where readers or an AI can miss, the share of studies recalled, the findings detected per 1,000 studies and the findings nobody flagged (an AI cleared them or every read missed them). Reading time saved is worth what it costs here.`,
+    caption: `Per arm (${replicationNote(ctx)}, 95% intervals): the hours radiologists spent reading, the studies an AI reported alone, and, where readers or an AI can miss, the share of studies recalled, the findings detected per 1,000 studies and the findings nobody recalled (an AI cleared them or every read missed them). Reading time saved is worth what it costs here.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,

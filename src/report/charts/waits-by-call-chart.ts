@@ -1,4 +1,5 @@
 import type { Statistic } from '../../experiment/summary.js';
+import { waitDefinition } from '../../model/statistics-catalogue.js';
 import { armColor, type Chart, type ChartContext, timeUnit } from './chart-context.js';
 
 interface Bar {
@@ -66,16 +67,20 @@ export function waitsByCallChart(ctx: ChartContext): Chart {
   const unit = timeUnit(Math.max(0, ...bars.map((b) => b.mean)));
   const values = bars.map((b) => ({ ...b, mean: b.mean / unit.per, lo: Math.max(0, b.lo / unit.per), hi: b.hi / unit.per }));
   const title = 'Who waits: mean wait by AI call and arm';
+  const preemptive = ctx.scenario.worklist.preemption === 'resume';
   const panels = [...new Set(values.map((v) => v.panel))];
   const groups = [...new Set(values.map((v) => v.group))];
   return {
     name: 'waits-by-ai-call',
     title,
-    caption: `Mean wait from arrival to the start of the first read, for ${what}, in each arm, with 95% intervals. In an arm without the tool the same studies are shown as they fared without it (the AI's calls are drawn in every arm). Triage buys no reading time: it moves waiting from the flagged studies to the others, missed positives (FN) included.`,
+    caption: `Mean wait (${waitDefinition(preemptive)}), for ${what}, in each arm, with 95% intervals. In an arm without the tool the same studies are shown as they fared without it (the AI's calls are drawn in every arm). Triage buys no reading time: it moves waiting from the flagged studies to the others, missed positives (FN) included.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
-      title: { text: title, subtitle: `mean wait before the first read (${unit.name}), 95% intervals` },
+      title: {
+        text: title,
+        subtitle: `mean wait ${preemptive ? 'not being read' : 'before the first read'} (${unit.name}), 95% intervals`,
+      },
       data: { values },
       facet: {
         row: {
