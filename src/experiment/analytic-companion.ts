@@ -1,5 +1,7 @@
-import { CapacityCalendar, type DistributionSpec, makeDistribution, YEAR } from '../engine/index.js';
-import type { DepartmentConfig, ExternalProviderConfig } from '../model/department-config.js';
+import { CapacityCalendar, YEAR } from '../engine/index.js';
+import type { DepartmentConfig } from '../model/department-config.js';
+import { outsourcedShare } from '../model/external-provider.js';
+import { expectedReading } from '../model/study-stream.js';
 import { WorkPerStudy } from '../model/work-per-study.js';
 import { describeArm } from '../scenario/describe-arm.js';
 import type { LoadedScenario } from '../scenario/scenario-text.js';
@@ -12,7 +14,7 @@ import { cobhamMultiServer, erlangC, yearsBoughtByReadTimeCut } from './queueing
  * wait estimates, and the fluid backlog after the crossing. Each figure states its formula.
  */
 
-/** Mean and second moment of one human read of a stream's study, AI assistance included. */
+/** Mean (minutes) and second moment (minutes squared) of one human read of a stream's study, over all its reads, AI assistance included. */
 interface ReadMoments {
   mean: number;
   second: number;
@@ -107,146 +109,35 @@ export interface Explanation {
   assumptions: string[];
 }
 
-function moments(spec: DistributionSpec): ReadMoments {
-  const d = makeDistribution(spec);
-  return { mean: d.mean, second: d.variance + d.mean * d.mean };
-}
-
-/** Per stream: reads per study, and the moments of one read's human work, as the model draws them. */
+/**
+ * Per stream: reads per study, and the moments of one read's human work, as the model's reading
+ * rules give them (study-stream.ts `expectedReading`: the same functions the simulation applies).
+ */
 function streamLoad(cfg: DepartmentConfig, s: number): { load: StreamLoad; read: ReadMoments; reads: number } {
   const st = cfg.streams[s];
-  // Read time: positive studies use the first listed positive finding's own time.
-  let pNone = 1;
-  let mean = 0;
-  let second = 0;
-  for (const f of st.findings) {
-    if (!f.readTime) continue;
-    const m = moments(f.readTime);
-    const p = pNone * f.prevalence;
-    mean += p * m.mean;
-    second += p * m.second;
-    pNone *= 1 - f.prevalence;
-  }
-  const base = moments(st.readTime);
-  mean += pNone * base.mean;
-  second += pNone * base.second;
-  // Assistance: flags come from the scenario's triage tools on the stream.
-  const prevalence = (finding: number) => st.findings.find((f) => f.finding === finding)?.prevalence ?? 0;
-  let pNoFlag = 1;
-  let flags = 0;
-  for (const t of cfg.tools) {
-    if (t.kind !== 'triage' || !t.streams.includes(s)) continue;
-    const p = prevalence(t.finding);
-    const pFlag = p * t.sensitivity + (1 - p) * (1 - t.specificity);
-    pNoFlag *= 1 - pFlag;
-    flags += pFlag;
-  }
-  let factor = 1;
-  let factor2 = 1;
-  let extra = 0;
-  cfg.tools.forEach((t, i) => {
-    if (t.kind !== 'assist' || !cfg.active[i] || !t.streams.includes(s)) return;
-    const f = (1 - pNoFlag) * t.factorFlagged + pNoFlag * t.factorUnflagged;
-    factor *= f;
-    factor2 *= (1 - pNoFlag) * t.factorFlagged ** 2 + pNoFlag * t.factorUnflagged ** 2;
-    extra += t.extraTimePerFlag;
-  });
-  const readMean = mean * factor + extra * flags;
-  const readSecond = second * factor2 + 2 * mean * factor * extra * flags + (extra * flags) ** 2;
-  // Autonomous tools: the first active one that clears a study decides its reads.
-  const pNormal = st.findings.reduce((p, f) => p * (1 - f.prevalence), 1);
-  let reads = st.reads;
-  let cleared = 0;
-  let remaining = 1;
-  cfg.tools.forEach((t, i) => {
-    if (t.kind !== 'autonomous' || !cfg.active[i] || !t.streams.includes(s)) return;
-    const pClear = pNormal * t.clears + (1 - pNormal) * t.misses;
-    const share = remaining * pClear;
-    reads -= share * (st.reads - Math.min(st.reads, t.readsLeft));
-    if (t.readsLeft === 0) cleared += share;
-    remaining -= share;
-  });
-  // AI second readers take one human read each (while two are left); with arbitration,
-  // disagreeing verdicts add one read. Verdicts are independent given normal or abnormal.
-  const secondReaders = cfg.tools.filter((t, i) => t.kind === 'second-reader' && cfg.active[i] && t.streams.includes(s));
-  if (secondReaders.length > 0 || st.arbitration) {
-    const humanReads = Math.max(1, st.reads - secondReaders.filter(() => st.reads >= 2).length);
-    reads -= (1 - cleared) * (st.reads - humanReads);
-    if (st.arbitration) {
-      const sens = 1 - st.findings.reduce((m, f) => m * (1 - f.humanSensitivity), 1);
-      // With readerAgreement c the human reads share one verdict (as if one read) with chance c.
-      const disagreeWith = (k: number, pHuman: number, aiPositive: (t: (typeof secondReaders)[number]) => number) => {
-        let allFlag = pHuman ** k;
-        let noneFlag = (1 - pHuman) ** k;
-        for (const t of secondReaders) {
-          const q = aiPositive(t);
-          allFlag *= q;
-          noneFlag *= 1 - q;
-        }
-        return 1 - allFlag - noneFlag;
-      };
-      const c = st.readerAgreement;
-      const disagree = (pHuman: number, aiPositive: (t: (typeof secondReaders)[number]) => number) =>
-        c * disagreeWith(1, pHuman, aiPositive) + (1 - c) * disagreeWith(humanReads, pHuman, aiPositive);
-      const verdicts = humanReads + secondReaders.length;
-      if (verdicts >= 2) {
-        const pArb =
-          pNormal * disagree(st.humanFalsePositive, (t) => (t.kind === 'second-reader' ? 1 - t.specificity : 0)) +
-          (1 - pNormal) * disagree(sens, (t) => (t.kind === 'second-reader' ? t.sensitivity : 0));
-        reads += (1 - cleared) * pArb;
-      }
-    }
-  }
+  const x = expectedReading(cfg, s);
   return {
     load: {
       name: st.name,
       studiesPerYear: st.volume * YEAR,
       growth: st.growth,
-      readsPerStudy: reads,
-      minutesPerStudy: reads * readMean,
-      clearedShare: cleared,
+      readsPerStudy: x.readsPerStudy,
+      minutesPerStudy: x.workPerStudy,
+      clearedShare: x.clearedShare,
       workGrowth: new WorkPerStudy(st).factorAt(YEAR) - 1,
       imagesPerStudy: st.images ? st.images.perStudy : null,
       outsourcedShare: outsourcedShare(cfg, s),
     },
-    read: { mean: readMean, second: readSecond },
-    reads,
+    read: { mean: x.readMean, second: x.readSecondMoment },
+    reads: x.readsPerStudy,
   };
 }
 
 /**
- * Share of a stream's studies that providers with an `always` or `hours` policy send out on
- * arrival: share x the part of the stream's weekly arrival pattern inside the hours. Providers
- * are tried in order, so each takes its share of what the earlier ones left. Weekly caps and
- * the `waited` and `backlog` policies depend on the queue and are not counted here.
- */
-export function outsourcedShare(cfg: DepartmentConfig, s: number): number {
-  const st = cfg.streams[s];
-  let left = 1;
-  for (const x of cfg.external ?? []) {
-    if (x.when === 'never' || !x.eligible[s]) continue;
-    if (x.when === 'always') left *= 1 - x.share;
-    else if (x.when === 'hours') left *= 1 - x.share * patternShareIn(st.pattern, x.hours);
-  }
-  return 1 - left;
-}
-
-/** The part of a weekly pattern (168 hourly weights) inside pieces of the week (minutes). */
-export function patternShareIn(pattern: number[], pieces: ExternalProviderConfig['hours']): number {
-  const total = pattern.reduce((a, b) => a + b, 0);
-  if (!(total > 0)) return 0;
-  let inside = 0;
-  for (let h = 0; h < 168; h++) {
-    let minutes = 0;
-    for (const p of pieces) minutes += Math.max(0, Math.min(p.to, (h + 1) * 60) - Math.max(p.from, h * 60));
-    inside += pattern[h] * Math.min(1, minutes / 60);
-  }
-  return inside / total;
-}
-
-/**
- * Expected human reads per study of stream `s` and the mean and second moment of one read's
- * human work (minutes), AI tools of the arm included: the figures the offered load is built from.
+ * Expected human reads per study of stream `s` and the mean (minutes) and second moment
+ * (minutes squared) of one read's human work over all reads, AI tools of the arm included: the
+ * figures the offered load is built from (reads x mean = reading work per study), from the
+ * model's own rules (study-stream.ts `expectedReading`).
  */
 export function streamReadMoments(cfg: DepartmentConfig, s: number): { reads: number; mean: number; second: number } {
   const { read, reads } = streamLoad(cfg, s);

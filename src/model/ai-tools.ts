@@ -35,6 +35,12 @@ export class StreamAi {
   readonly autonomousReadsLeft: number[] = [];
   /** Active second-reader tools on this stream: their call bits (a verdict each). */
   readonly secondReaderBits: number[] = [];
+  /**
+   * Calling tools (indices into `callingTools`) whose call changes something in this arm: the
+   * active triage tools (a flag, and with assistance the read time), autonomous tools and
+   * second readers. The others still draw their calls (common random numbers) to no effect.
+   */
+  readonly effectiveCalls: number[] = [];
   /** Active assist tools on this stream combined: factors multiply, extra times add. */
   readonly assistActive: boolean;
   readonly factorFlagged: number;
@@ -69,6 +75,7 @@ export class StreamAi {
         this.pPositiveIfTrue.push(tool.sensitivity);
         this.pPositiveIfFalse.push(1 - tool.specificity);
         if (active) triageMask |= 1 << t;
+        if (active) this.effectiveCalls.push(this.callingTools.length - 1);
         if (active && tool.action === 'reorder') reorderMask |= 1 << t;
       } else if (tool.kind === 'second-reader') {
         // A positive call is "abnormal, recall": a verdict like a human read's.
@@ -77,6 +84,7 @@ export class StreamAi {
         this.pPositiveIfTrue.push(tool.sensitivity);
         this.pPositiveIfFalse.push(1 - tool.specificity);
         if (active) this.secondReaderBits.push(1 << t);
+        if (active) this.effectiveCalls.push(this.callingTools.length - 1);
       } else {
         // Autonomous: a positive call is "clear"; the truth that matters is "abnormal".
         this.truthMask.push(0);
@@ -84,6 +92,7 @@ export class StreamAi {
         this.pPositiveIfTrue.push(tool.misses);
         this.pPositiveIfFalse.push(tool.clears);
         if (active) {
+          this.effectiveCalls.push(this.callingTools.length - 1);
           this.autonomousBits.push(1 << t);
           this.autonomousReadsLeft.push(tool.readsLeft);
         }
@@ -97,18 +106,43 @@ export class StreamAi {
     this.extraPerFlag = extra;
   }
 
+  /**
+   * The chance that calling tool i (an index into `callingTools`) makes a positive call on a
+   * study with these findings (a mask of finding bits): a triage tool flags its finding
+   * (sensitivity if the study has it, 1 - specificity if not); a second reader says "abnormal,
+   * recall" (against any finding); an autonomous tool clears (its `misses` for a study with any
+   * finding, its `clears` for a normal one). Calls are independent given the findings.
+   */
+  positiveChance(i: number, findings: number): number {
+    const truth = this.isTriage[i] ? (findings & this.truthMask[i]) !== 0 : findings !== 0;
+    return truth ? this.pPositiveIfTrue[i] : this.pPositiveIfFalse[i];
+  }
+
   /** Draws every tool's call for a study with the given findings; returns the calls mask. */
   drawCalls(findings: number): number {
     let calls = 0;
     for (let i = 0; i < this.callingTools.length; i++) {
       const u = this.rngs[i].uniform();
-      const truth = this.isTriage[i] ? (findings & this.truthMask[i]) !== 0 : findings !== 0;
-      if (u < (truth ? this.pPositiveIfTrue[i] : this.pPositiveIfFalse[i])) calls |= 1 << this.callingTools[i];
+      if (u < this.positiveChance(i, findings)) calls |= 1 << this.callingTools[i];
     }
     return calls;
   }
 
-  /** Reads a study still needs after the active autonomous tools (the first that clears decides). */
+  /**
+   * How triage reorders the worklist: a study that an active triage tool with action `reorder`
+   * flags waits one level above the level of its priority (`level`: 0 is the top, priority p
+   * waits at p + 1 with `order: priority`, every study at 1 with `fifo`), so a flagged study
+   * of the top priority goes to level 0, above every unflagged one. Action `flag` shows the
+   * flag (for assistance) without moving the study. Returns the study's level on arrival.
+   */
+  levelOnArrival(level: number, calls: number): number {
+    return (calls & this.reorderMask) !== 0 ? level - 1 : level;
+  }
+
+  /**
+   * Reads a study still needs after the active autonomous tools: the first of them (in the
+   * scenario's order) whose call clears the study decides, leaving min(reads, its readsLeft).
+   */
   readsAfterAutonomous(calls: number, reads: number): number {
     for (let i = 0; i < this.autonomousBits.length; i++) {
       if ((calls & this.autonomousBits[i]) !== 0) return Math.min(reads, this.autonomousReadsLeft[i]);
@@ -116,7 +150,12 @@ export class StreamAi {
     return reads;
   }
 
-  /** Human work for a read of base time `t`, given the study's calls. */
+  /**
+   * Human work for a read of base time `t` (minutes), given the study's calls: with active
+   * assist tools, t x (the product of their flagged factors if any active triage tool flagged
+   * the study, else of their unflagged factors) + (their summed extra time) x (number of such
+   * flags). Affine in t, so the mean read follows from the mean base time.
+   */
   readWork(t: number, calls: number): number {
     if (!this.assistActive) return t;
     const flags = popcount(calls & this.flagMask);

@@ -79,7 +79,7 @@ export interface StreamFindingConfig {
   prevalence: number;
   /** Read time of a study positive for this finding (the first listed positive finding wins), or null. */
   readTime: DistributionSpec | null;
-  /** Probability that one human read flags a study with this finding (1: readers find what is there). */
+  /** Probability that one human read recalls a study with this finding (1: readers find what is there). */
   humanSensitivity: number;
 }
 
@@ -103,13 +103,13 @@ export interface StreamConfig {
   findings: StreamFindingConfig[];
   /** Unread studies waiting at time 0. */
   backlog: number;
-  /** Probability that one human read flags (recalls) a study with no finding. */
+  /** Probability that one human read recalls a study with no finding (a false recall). */
   humanFalsePositive: number;
   /** When the verdicts of a multi-read study disagree, one more human read decides. */
   arbitration: boolean;
   /**
    * Chance that all human reads of a study share one verdict (readers tend to agree on what
-   * looks suspicious); otherwise reads are independent. Each read's own chance to flag is the
+   * looks suspicious); otherwise reads are independent. Each read's own chance to recall is the
    * same either way.
    */
   readerAgreement: number;

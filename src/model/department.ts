@@ -9,12 +9,15 @@ import {
   WaitingLine,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
+import { DispatchState } from './dispatch-state.js';
 import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { ExternalProvider } from './external-provider.js';
+import { firstFreeGroup, preemptionGroup, type RoutingPolicy } from './routing-policy.js';
 import { type ReaderGroupTime, RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
 import { StudyStore } from './study-store.js';
 import { StudyStream } from './study-stream.js';
+import { mostUrgentFirst, type WorklistPolicy } from './worklist-policy.js';
 
 export interface RunOptions {
   seed: number;
@@ -23,13 +26,25 @@ export interface RunOptions {
   arm?: string;
   /** Told of arrivals, reads started and ended, and shift changes (event-trace.ts); none when absent. */
   trace?: TraceListener;
+  /** Which reader group takes a study coming onto the worklist (default `firstFreeGroup`, routing-policy.ts). */
+  routing?: RoutingPolicy;
+  /** Which study a free reader takes next (default `mostUrgentFirst`, worklist-policy.ts). */
+  worklist?: WorklistPolicy;
 }
 
 /**
  * A reading department on the engine: streams of studies arrive, wait on a worklist (one
  * multi-level line per modality), and are read by reader groups (server pools following their
- * rosters). AI tools act on arrival: triage moves flagged studies up a level, assistance
- * changes the reading work, autonomous tools clear studies or cut their reads.
+ * rosters). AI tools act on arrival: triage moves flagged studies up a level
+ * (`StreamAi.levelOnArrival`), assistance changes the reading work, autonomous tools clear
+ * studies or cut their reads (the reading rules: study-stream.ts `settleReading`).
+ *
+ * Who reads what is decided by two policies: the routing policy (routing-policy.ts) gives a
+ * study that comes onto the worklist to a reader group with a free reader, and the worklist
+ * policy (worklist-policy.ts) gives a reader who becomes free the next study. At a shift end
+ * (ServerPool `applyCalendar`) a read in hand is finished as overtime (`finish`) or handed
+ * back to the worklist (`handover`, `jobHandedOver` here); the new shift's readers then take
+ * work through `capacityRaised`.
  *
  * Levels: with `order: priority`, a study of priority p waits at level p + 1; with `fifo`,
  * every study at level 1. Level 0 is above the top priority: where flagged top-priority
@@ -41,10 +56,12 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly streams: StudyStream[];
   private readonly pools: ServerPool[] = [];
   private readonly lines: WaitingLine[];
-  /** Modality line of each stream, groups able to read each modality, lines of each group. */
+  /** Modality line of each stream. */
   private readonly lineOfStream: Int32Array;
-  private readonly groupsOfLine: number[][];
-  private readonly linesOfGroup: number[][];
+  /** Who reads what, lines with studies waiting, groups with a free reader: what the policies look at. */
+  private readonly dispatchState: DispatchState;
+  private readonly routing: RoutingPolicy;
+  private readonly worklist: WorklistPolicy;
   private readonly baseLevel: Int32Array;
   private readonly metrics: RunMetrics;
   private readonly preemptive: boolean;
@@ -115,12 +132,6 @@ export class Department implements EventHandler, ServerPoolListener {
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
-    this.groupsOfLine = modalities.map((m) =>
-      config.readers.flatMap((g, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])),
-    );
-    this.linesOfGroup = config.readers.map((g) =>
-      modalities.flatMap((m, i) => (g.modalities === null || g.modalities.includes(m) ? [i] : [])),
-    );
 
     // Kinds registered in this order so that, at equal times, period ends and the end of the
     // warm-up are handled before arrivals scheduled later.
@@ -154,6 +165,13 @@ export class Department implements EventHandler, ServerPoolListener {
       });
       this.pools.push(pool);
     });
+    this.dispatchState = new DispatchState(
+      this.lines,
+      this.pools,
+      config.readers.map((g) => modalities.map((m) => g.modalities === null || g.modalities.includes(m))),
+    );
+    this.routing = options.routing ?? firstFreeGroup;
+    this.worklist = options.worklist ?? mostUrgentFirst;
   }
 
   /** Runs to the horizon and returns the run's statistics. A department runs once. */
@@ -237,8 +255,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const base = id * store.maxReads;
     for (let r = 0; r < reads; r++) workload += store.work[base + r];
     col.workload_min[k] += workload;
-    let level = this.baseLevel[s.index];
-    if ((store.calls[id] & s.ai.reorderMask) !== 0) level--;
+    const level = s.ai.levelOnArrival(this.baseLevel[s.index], store.calls[id]);
     store.level[id] = level;
     this.trace?.event(TRACE.arrival, now, id, s.index, level, traceFlags(store, id, this.traceMasks[s.index]));
     this.dispatch(id, true);
@@ -283,6 +300,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const line = this.lines[this.lineOfStream[store.stream[id]]];
       if (!line.has(id) || !p.underCap(now)) return;
       line.remove(id);
+      this.dispatchState.lineChanged(this.lineOfStream[store.stream[id]]);
       this.sendOut(p, id);
     });
     const next = p.nextDue();
@@ -304,26 +322,22 @@ export class Department implements EventHandler, ServerPoolListener {
     this.sim.at(now + turnaround, this.returnKind, id);
   }
 
-  /** Starts a study on a free reader able to read it; else preempts (resume) or queues it. */
+  /**
+   * A study comes onto the worklist (new, or with `finish` after preemption): the routing
+   * policy gives it to a free reader's group; else, with preemption, it takes the reader of the
+   * least urgent read in hand if that is less urgent (routing-policy.ts `preemptionGroup`);
+   * else it waits on its line.
+   */
   private dispatch(id: number, mayPreempt: boolean): void {
-    const groups = this.groupsOfLine[this.lineOfStream[this.store.stream[id]]];
-    for (let i = 0; i < groups.length; i++) {
-      if (this.pools[groups[i]].canStart()) {
-        this.start(groups[i], id);
-        return;
-      }
+    const line = this.lineOfStream[this.store.stream[id]];
+    const group = this.routing(this.dispatchState, line);
+    if (group >= 0) {
+      this.start(group, id);
+      return;
     }
     if (mayPreempt && this.preemptive) {
       const level = this.store.level[id];
-      let best = -1;
-      let bestLevel = level;
-      for (let i = 0; i < groups.length; i++) {
-        const l = this.pools[groups[i]].leastUrgentLevel();
-        if (l > bestLevel) {
-          best = groups[i];
-          bestLevel = l;
-        }
-      }
+      const best = preemptionGroup(this.dispatchState, line, level);
       if (best >= 0) {
         const pool = this.pools[best];
         const victim = pool.preempt(level);
@@ -351,6 +365,7 @@ export class Department implements EventHandler, ServerPoolListener {
     store.remaining[id] = -1;
     const pool = this.pools[group];
     pool.start(id, work, store.level[id]);
+    if (!pool.canStart()) this.dispatchState.busy(group);
     this.trace?.event(TRACE.start, now, id, group, pool.busy, pool.capacity);
   }
 
@@ -364,6 +379,7 @@ export class Department implements EventHandler, ServerPoolListener {
     const store = this.store;
     const now = this.sim.now;
     const group = pool.id;
+    this.dispatchState.mayBeFree(group);
     store.inService[id] += now - store.startedAt[id];
     store.readsDone[id]++;
     this.trace?.event(TRACE.complete, now, id, group, pool.busy, pool.capacity);
@@ -382,6 +398,7 @@ export class Department implements EventHandler, ServerPoolListener {
 
   capacityRaised(pool: ServerPool): void {
     const group = pool.id;
+    this.dispatchState.mayBeFree(group);
     this.trace?.event(TRACE.shift, this.sim.now, -1, group, pool.busy, pool.capacity);
     while (pool.canStart() && this.pull(group)) {
       // keep filling the new places
@@ -394,10 +411,12 @@ export class Department implements EventHandler, ServerPoolListener {
     // own free places; readers of other groups free now take the most urgent study they can.
     this.interrupted(id, remainingWork);
     this.enqueue(id);
-    const groups = this.groupsOfLine[this.lineOfStream[this.store.stream[id]]];
-    for (let i = 0; i < groups.length; i++) {
-      if (groups[i] === pool.id) continue;
-      while (this.pools[groups[i]].canStart() && this.pull(groups[i])) {
+    const state = this.dispatchState;
+    state.mayBeFree(pool.id);
+    const line = this.lineOfStream[this.store.stream[id]];
+    for (let g = state.nextFreeGroup(line, -1); g >= 0; g = state.nextFreeGroup(line, g)) {
+      if (g === pool.id) continue;
+      while (this.pools[g].canStart() && this.pull(g)) {
         // keep filling that group's free places
       }
     }
@@ -422,7 +441,7 @@ export class Department implements EventHandler, ServerPoolListener {
       // Under preemption the wait is the time in the department not being read.
       this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period, arrival);
     }
-    if (counted) this.metrics.outcome(store.findings[id], store.flagged[id]);
+    if (counted) this.metrics.outcome(store.findings[id], store.recalled[id]);
     store.release(id);
   }
 
@@ -433,51 +452,36 @@ export class Department implements EventHandler, ServerPoolListener {
     const stream = store.stream[id];
     const line = this.lines[this.lineOfStream[stream]];
     const due = line.push(id, store.level[id], store.arrival[id], this.sim.now, store.admission[id], this.classOfStream[stream]);
+    this.dispatchState.lineChanged(this.lineOfStream[stream]);
     // Each level ages on its own timer: an earlier due time than the one pending re-arms it.
     if (due < this.escalationAt) this.armEscalation(due);
   }
 
-  /** The group's free reader takes the most urgent study it can read. False if none waits. */
+  /** A free reader of the group takes the study the worklist policy gives it. False if none waits. */
   private pull(group: number): boolean {
     // After a shift end under `finish`, a reader who completes a read goes home.
     if (!this.pools[group].canStart()) return false;
-    const lines = this.linesOfGroup[group];
-    let best = -1;
-    let bestLevel = 0;
-    let bestRank = 0;
-    let bestKey = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = this.lines[lines[i]];
-      if (line.size === 0) continue;
-      const l = line.peekLevel();
-      const r = line.peekRank();
-      const k = line.peekKey();
-      if (best < 0 || l < bestLevel || (l === bestLevel && (r < bestRank || (r === bestRank && k < bestKey)))) {
-        best = lines[i];
-        bestLevel = l;
-        bestRank = r;
-        bestKey = k;
-      }
-    }
+    const best = this.worklist(this.dispatchState, group);
     if (best < 0) return false;
-    const id = this.lines[best].pop();
-    this.store.level[id] = bestLevel;
+    const line = this.lines[best];
+    const level = line.peekLevel();
+    const id = line.pop();
+    this.dispatchState.lineChanged(best);
+    this.store.level[id] = level;
     this.start(group, id);
     return true;
   }
 
-  /** A queued study goes to any group with a free reader (used after double-read requeues). */
+  /** A double-read study back on its line for its next read goes to the group the routing policy gives it, if any. */
   private offerToFreeReader(id: number): void {
-    const line = this.lines[this.lineOfStream[this.store.stream[id]]];
-    const groups = this.groupsOfLine[this.lineOfStream[this.store.stream[id]]];
-    for (let i = 0; i < groups.length; i++) {
-      if (this.pools[groups[i]].canStart()) {
-        this.store.level[id] = line.levelOf(id);
-        line.remove(id);
-        this.start(groups[i], id);
-        return;
-      }
-    }
+    const l = this.lineOfStream[this.store.stream[id]];
+    const group = this.routing(this.dispatchState, l);
+    if (group < 0) return;
+    const line = this.lines[l];
+    this.store.level[id] = line.levelOf(id);
+    line.remove(id);
+    this.dispatchState.lineChanged(l);
+    this.start(group, id);
   }
 
   /** Schedules the escalation event at `at` (replacing a later one); none past the horizon. */

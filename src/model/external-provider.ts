@@ -1,5 +1,5 @@
 import { type Distribution, makeDistribution, type RandomStream, type RandomStreams, WEEK } from '../engine/index.js';
-import type { ExternalProviderConfig } from './department-config.js';
+import type { DepartmentConfig, ExternalProviderConfig } from './department-config.js';
 
 /**
  * An external reporting provider (outsourcing, teleradiology) as the department uses it: which
@@ -12,7 +12,7 @@ export class ExternalProvider {
   private readonly turnaroundDist: Distribution;
   private readonly shareRng: RandomStream;
   private readonly turnaroundRng: RandomStream;
-  /** Minute-of-week flags for `hours` (1 = arrivals in that minute go out). */
+  /** Per minute of the week, for `hours`: 1 = arrivals in that minute go out. */
   private readonly inHours: Uint8Array | null;
   private week = -1;
   private sentThisWeek = 0;
@@ -31,9 +31,9 @@ export class ExternalProvider {
     this.shareRng = streams.stream(`outsourcing/${config.name}`);
     this.turnaroundRng = streams.stream(`outsourced-turnaround/${config.name}`);
     if (config.when === 'hours') {
-      const flags = new Uint8Array(WEEK);
-      for (const h of config.hours) flags.fill(1, Math.max(0, Math.floor(h.from)), Math.min(WEEK, Math.ceil(h.to)));
-      this.inHours = flags;
+      const minutes = new Uint8Array(WEEK);
+      for (const h of config.hours) minutes.fill(1, Math.max(0, Math.floor(h.from)), Math.min(WEEK, Math.ceil(h.to)));
+      this.inHours = minutes;
     } else this.inHours = null;
   }
 
@@ -110,4 +110,35 @@ export class ExternalProvider {
       this.watchHead = 0;
     }
   }
+}
+
+/**
+ * The expectation of `ExternalProvider.takesOnArrival`, for the analytic companion: the share
+ * of a stream's studies that providers with an `always` or `hours` policy send out on arrival:
+ * share x the part of the stream's weekly arrival pattern inside the hours. Providers are tried
+ * in order, so each takes its share of what the earlier ones left. Weekly caps and the
+ * `waited` and `backlog` policies depend on the queue and are not counted here.
+ */
+export function outsourcedShare(cfg: DepartmentConfig, s: number): number {
+  const st = cfg.streams[s];
+  let left = 1;
+  for (const x of cfg.external ?? []) {
+    if (x.when === 'never' || !x.eligible[s]) continue;
+    if (x.when === 'always') left *= 1 - x.share;
+    else if (x.when === 'hours') left *= 1 - x.share * patternShareIn(st.pattern, x.hours);
+  }
+  return 1 - left;
+}
+
+/** The part of a weekly pattern (168 hourly weights) inside pieces of the week (minutes). */
+export function patternShareIn(pattern: number[], pieces: ExternalProviderConfig['hours']): number {
+  const total = pattern.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return 0;
+  let inside = 0;
+  for (let h = 0; h < 168; h++) {
+    let minutes = 0;
+    for (const p of pieces) minutes += Math.max(0, Math.min(p.to, (h + 1) * 60) - Math.max(p.from, h * 60));
+    inside += pattern[h] * Math.min(1, minutes / 60);
+  }
+  return inside / total;
 }

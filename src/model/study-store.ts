@@ -27,8 +27,8 @@ export class StudyStore {
   startedAt: Float64Array;
   /** 1 once a radiologist has started the study's first read. */
   started: Uint8Array;
-  /** 1 when the reading (human verdicts, AI second reader, arbitration) flags the study: a recall. */
-  flagged: Uint8Array;
+  /** 1 when the reading (human verdicts, AI second reader, arbitration) recalls the study. */
+  recalled: Uint8Array;
 
   /** Studies held now (the backlog). */
   live = 0;
@@ -54,7 +54,7 @@ export class StudyStore {
     this.inService = new Float64Array(n);
     this.startedAt = new Float64Array(n);
     this.started = new Uint8Array(n);
-    this.flagged = new Uint8Array(n);
+    this.recalled = new Uint8Array(n);
     this.free = new Int32Array(n);
   }
 
@@ -100,7 +100,7 @@ export class StudyStore {
     this.inService = grown(this.inService, n);
     this.startedAt = grown(this.startedAt, n);
     this.started = grown(this.started, n);
-    this.flagged = grown(this.flagged, n);
+    this.recalled = grown(this.recalled, n);
     this.free = grown(this.free, n);
     return this.used++;
   }
