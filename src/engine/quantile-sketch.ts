@@ -82,6 +82,46 @@ export class QuantileSketch {
     return this.max;
   }
 
+  /**
+   * The sketch's counts as plain data (only the buckets in use), to merge into another sketch
+   * with the same parameters (`merge`): what crosses a worker thread.
+   */
+  state(): QuantileSketchState {
+    const used = this.highest >= this.lowest;
+    return {
+      count: this.count,
+      zeros: this.zeros,
+      min: this.min,
+      max: this.max,
+      first: used ? this.lowest : 0,
+      buckets: used ? this.buckets.slice(this.lowest, this.highest + 1) : new Float64Array(0),
+    };
+  }
+
+  /**
+   * Adds the counts of another sketch with the same parameters (its `state()`). Exact: the
+   * result is bucket for bucket the sketch of all the values of both, so every quantile is the
+   * one a single sketch over all the data gives.
+   */
+  merge(s: QuantileSketchState): void {
+    if (s.count === 0) return;
+    if (s.first < 0 || s.first + s.buckets.length > this.buckets.length) {
+      throw new EngineError('merge: the sketches have different parameters');
+    }
+    this.count += s.count;
+    this.zeros += s.zeros;
+    if (s.min < this.min) this.min = s.min;
+    if (s.max > this.max) this.max = s.max;
+    const b = s.buckets;
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 0) continue;
+      const j = s.first + i;
+      this.buckets[j] += b[i];
+      if (j < this.lowest) this.lowest = j;
+      if (j > this.highest) this.highest = j;
+    }
+  }
+
   /** Empties the sketch (only the buckets used are cleared). */
   reset(): void {
     if (this.highest >= this.lowest) this.buckets.fill(0, this.lowest, this.highest + 1);
@@ -92,4 +132,14 @@ export class QuantileSketch {
     this.min = Number.POSITIVE_INFINITY;
     this.max = Number.NEGATIVE_INFINITY;
   }
+}
+
+/** A quantile sketch's counts as plain data: buckets[i] is bucket first + i (see QuantileSketch.state). */
+export interface QuantileSketchState {
+  count: number;
+  zeros: number;
+  min: number;
+  max: number;
+  first: number;
+  buckets: Float64Array;
 }

@@ -1,8 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import type { Piscina } from 'piscina';
+import { mergeParts } from '../model/department.js';
+import { type DepartmentPart, departmentParts } from '../model/department-parts.js';
+import type { MetricsState } from '../model/run-metrics.js';
 import type { RunResult } from '../model/run-result.js';
 import { defaultJobs } from './default-jobs.js';
-import { type RunTask, runTask, taskStudies } from './run-task.js';
+import { type PartTask, type RunTask, runTask, taskStudies } from './run-task.js';
 
 export interface PoolOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
@@ -40,13 +43,36 @@ export class OutOfMemoryError extends Error {
  * the results are the same for every number of threads. Each task is a pure function of its
  * data (its random streams come from its seed and replication).
  *
+ * A department that falls into parts sharing no readers (model/department-parts.ts) is run as
+ * one task per part, and the parts' metrics are merged here in the parts' order: the same
+ * merge, in the same order, as simulateDepartment does in one thread, so the result does not
+ * depend on the number of threads.
+ *
  * Small runs, and one job without an abort signal, run in this thread. Otherwise, with a
  * signal, tasks run in worker threads even for one job: a long task in this thread could not be
  * stopped by Ctrl-C until it ended. When a task fails, the others are stopped and awaited before the pool is
  * destroyed, and the first failure is thrown (OutOfMemoryError when a worker ran out of memory).
  */
 export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Promise<RunResult[]> {
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), tasks.length));
+  // Departments that fall into parts: one piece of work per part (its index in the parts).
+  const partsOf = new Map<RunTask['department'], DepartmentPart[]>();
+  const work: { task: RunTask | PartTask; of: number; part: number }[] = [];
+  const parts: (DepartmentPart[] | null)[] = tasks.map((task, i) => {
+    let ps = partsOf.get(task.department);
+    if (!ps) {
+      ps = departmentParts(task.department);
+      partsOf.set(task.department, ps);
+    }
+    if (ps.length <= 1) {
+      work.push({ task, of: i, part: 0 });
+      return null;
+    }
+    ps.forEach((p, k) => {
+      work.push({ task: { ...task, department: p.config, part: true }, of: i, part: k });
+    });
+    return ps;
+  });
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), work.length));
   // Small runs stay in this thread: starting the workers would take longer than the run (and a
   // Ctrl-C waits a tenth of a second at most). The results are the same either way.
   const small = tasks.reduce((n, t) => n + taskStudies(t), 0) < IN_THREAD_STUDIES;
@@ -64,12 +90,14 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
     }
     return results;
   }
+  const states: MetricsState[][] = tasks.map(() => []);
+  const left = tasks.map((_, i) => parts[i]?.length ?? 1);
   // One controller stops every task: on the caller's abort, or on the first failure.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   // Every queued task listens for the abort: more than the default ten is expected.
-  setMaxListeners(tasks.length + 10, stop.signal);
+  setMaxListeners(work.length + 10, stop.signal);
   const { filename, execArgv } = workerFile();
   const { Piscina } = await import('piscina');
   // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
@@ -77,9 +105,15 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   let firstError: unknown = null;
   try {
     await Promise.all(
-      tasks.map(async (task, i) => {
+      work.map(async ({ task, of, part }) => {
         try {
-          results[i] = (await pool.run(task, { signal: stop.signal })) as RunResult;
+          const out = await pool.run(task, { signal: stop.signal });
+          if ('part' in task) states[of][part] = out as MetricsState;
+          else results[of] = out as RunResult;
+          if (--left[of] > 0) return;
+          const ps = parts[of];
+          // The parts merged in their order, as simulateDepartment merges them in one thread.
+          if (ps) results[of] = mergeParts(tasks[of].department, ps, states[of], tasks[of]);
           report();
         } catch (e) {
           if (firstError === null && !stop.signal.aborted) firstError = e;

@@ -9,11 +9,12 @@ import {
   WaitingLine,
 } from '../engine/index.js';
 import type { DepartmentConfig } from './department-config.js';
+import { type DepartmentPart, departmentParts } from './department-parts.js';
 import { DispatchState } from './dispatch-state.js';
 import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { ExternalProvider } from './external-provider.js';
 import { firstFreeGroup, preemptionGroup, type RoutingPolicy } from './routing-policy.js';
-import { type ReaderGroupTime, RunMetrics } from './run-metrics.js';
+import { type MetricsState, type ReaderGroupTime, RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
 import { StudyStore } from './study-store.js';
 import { StudyStream } from './study-stream.js';
@@ -30,6 +31,8 @@ export interface RunOptions {
   routing?: RoutingPolicy;
   /** Which study a free reader takes next (default `mostUrgentFirst`, worklist-policy.ts). */
   worklist?: WorklistPolicy;
+  /** The department is one part of a larger one: keep the metrics mergeable (see metricsState). */
+  mergeable?: boolean;
 }
 
 /**
@@ -108,7 +111,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.store = new StudyStore(Math.max(1, ...this.streams.map((s) => s.readSlots)));
     this.preemptive = config.worklist.preemption === 'resume';
     this.periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
-    this.metrics = new RunMetrics(config, this.periodCount);
+    this.metrics = new RunMetrics(config, this.periodCount, options.mergeable === true);
     this.metrics.now = () => this.sim.now;
     this.inWindow = config.warmup <= 0;
 
@@ -519,6 +522,11 @@ export class Department implements EventHandler, ServerPoolListener {
     return this.metrics.finish(this.sim.now, this.store, this.readerTime(), (id) => this.counted(id), o.arm ?? '', o.replication);
   }
 
+  /** After run(), with `mergeable`: the metrics' raw state, to merge with the other parts' (RunMetrics.merged). */
+  metricsState(): MetricsState {
+    return this.metrics.state();
+  }
+
   /** The reader groups' time monitors, for the metrics' period and end-of-run accounting. */
   private readerTime(): ReaderGroupTime[] {
     return this.pools.map((pool, g) => ({
@@ -536,7 +544,39 @@ function traceFlags(store: StudyStore, id: number, triageMask: number): number {
   return ((store.calls[id] & triageMask) !== 0 ? 1 : 0) | (store.findings[id] !== 0 ? 2 : 0);
 }
 
-/** Runs one arm of a department for one replication. */
+/**
+ * Runs one arm of a department for one replication. A department that falls into parts sharing
+ * no readers (department-parts.ts) is simulated part by part and the parts' metrics merged, so
+ * that its result is the same whether the parts run here one after the other or on several
+ * threads (simulatePart, mergeParts). With a trace, the department runs whole (the trace is in
+ * time order, with the department's own indices).
+ */
 export function simulateDepartment(config: DepartmentConfig, options: RunOptions): RunResult {
-  return new Department(config, options).run();
+  const parts = options.trace ? [] : departmentParts(config);
+  if (parts.length <= 1) return new Department(config, options).run();
+  return mergeParts(
+    config,
+    parts,
+    parts.map((p) => simulatePart(p.config, options)),
+    options,
+  );
+}
+
+/** Simulates one part of a department (the config of one of its departmentParts) and returns its metrics' state. */
+export function simulatePart(config: DepartmentConfig, options: RunOptions): MetricsState {
+  const d = new Department(config, { ...options, trace: undefined, mergeable: true });
+  d.run();
+  return d.metricsState();
+}
+
+/** The department's result from its parts' states (in the parts' order). */
+export function mergeParts(
+  config: DepartmentConfig,
+  parts: readonly DepartmentPart[],
+  states: readonly MetricsState[],
+  options: Pick<RunOptions, 'arm' | 'replication'>,
+): RunResult {
+  const periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
+  const merged = parts.map((p, i) => ({ state: states[i], streams: p.streams, groups: p.groups }));
+  return RunMetrics.merged(config, periodCount, merged, options.arm ?? '', options.replication);
 }

@@ -1,4 +1,14 @@
-import { DAY, HOUR, type PeriodSeries, QuantileSketch, type ServerPool, TallyArray, WEEK, YEAR } from '../engine/index.js';
+import {
+  DAY,
+  HOUR,
+  type PeriodSeries,
+  QuantileSketch,
+  type QuantileSketchState,
+  type ServerPool,
+  TallyArray,
+  WEEK,
+  YEAR,
+} from '../engine/index.js';
 import { callCategory } from './ai-tools.js';
 import type { DepartmentConfig } from './department-config.js';
 import {
@@ -101,10 +111,22 @@ export class RunMetrics {
   private readonly pWaitSum: Float64Array[];
   private readonly pWaitCount: Float64Array[];
   private readonly pTargetCount: Float64Array[];
+  /** Per period: reader time on shift spent reading (minutes), and the time the period was closed (NaN: not yet). */
+  private readonly periodOnShift: Float64Array;
+  private readonly closedAt: Float64Array;
+  /** Mergeable runs only: per closed period, its turnaround sketches (all, then per priority). */
+  private readonly periodSketches: QuantileSketchState[][] = [];
 
+  /**
+   * `mergeable`: the run is one part of a department (department-parts.ts). Periods are then
+   * recorded but not turned into means and percentiles (the period sketches are kept instead),
+   * so that the parts' `state()`s can be merged (`RunMetrics.merged`) before the statistics are
+   * computed.
+   */
   constructor(
     private readonly config: DepartmentConfig,
     readonly periodCount: number,
+    private readonly mergeable = false,
   ) {
     this.P = config.priorities.length;
     this.S = config.streams.length;
@@ -146,6 +168,8 @@ export class RunMetrics {
     this.pWaitSum = config.priorities.map(() => new Float64Array(n));
     this.pWaitCount = config.priorities.map(() => new Float64Array(n));
     this.pTargetCount = config.priorities.map(() => new Float64Array(n));
+    this.periodOnShift = new Float64Array(n);
+    this.closedAt = new Float64Array(n).fill(Number.NaN);
     const years = yearsOf(config);
     this.yearStarts = years.map((y) => y.from);
     this.yearLabels = years.map((y) => y.label);
@@ -323,12 +347,8 @@ export class RunMetrics {
    * percentiles.
    */
   closePeriod(k: number, now: number, backlog: number, groups: readonly ReaderGroupTime[]): void {
-    const cfg = this.config;
     const col = this.col;
-    const start = k * cfg.periodLength;
-    col.period[k] = k;
-    col.period_start_days[k] = start / DAY;
-    col.in_warmup[k] = start < cfg.warmup ? 1 : 0;
+    this.closedAt[k] = now;
     col.backlog_end[k] = backlog;
     let onShift = 0;
     let rostered = 0;
@@ -344,11 +364,33 @@ export class RunMetrics {
     }
     // Reading: on shift at efficiency e, plus overtime (spent reading only). Utilisation is
     // the share of rostered time spent reading, overtime apart.
+    this.periodOnShift[k] = onShift;
     col.reading_min[k] = onShift + overtime;
     col.rostered_min[k] = rostered;
     col.reading_capacity_min[k] = capacity;
     col.overtime_min[k] = overtime;
-    col.utilisation[k] = rostered > 0 ? onShift / rostered : Number.NaN;
+    if (!this.mergeable) {
+      this.completePeriod(k);
+      return;
+    }
+    this.periodSketches[k] = this.periodSketch.map((sk) => {
+      const st = sk.state();
+      sk.reset();
+      return st;
+    });
+  }
+
+  /** Period k's columns that are not sums: its number, start, warm-up flag, utilisation, headcount, means and percentiles. */
+  private completePeriod(k: number): void {
+    const cfg = this.config;
+    const col = this.col;
+    const start = k * cfg.periodLength;
+    const now = this.closedAt[k];
+    col.period[k] = k;
+    col.period_start_days[k] = start / DAY;
+    col.in_warmup[k] = start < cfg.warmup ? 1 : 0;
+    const rostered = col.rostered_min[k];
+    col.utilisation[k] = rostered > 0 ? this.periodOnShift[k] / rostered : Number.NaN;
     const mid = (start + Math.min(now, start + cfg.periodLength)) / 2;
     col.headcount[k] = cfg.readers.reduce((s, g) => s + g.count * (1 + g.growth) ** (mid / YEAR), 0);
     this.closeMeans(k);
@@ -386,20 +428,13 @@ export class RunMetrics {
     arm: string,
     replication: number,
   ): RunResult {
-    let onShift = 0;
-    let rostered = 0;
-    let overtime = 0;
-    const byGroup: number[] = [];
+    const e = this.end;
     groups.forEach((t) => {
       t.pool.flushMonitors(now);
-      const r = t.pool.busyLevel.integral(now) * t.efficiency;
-      const c = t.pool.capacityLevel.integral(now);
-      onShift += r;
-      rostered += c;
-      overtime += t.pool.overtimeLevel.integral(now);
-      byGroup.push(c > 0 ? r / c : Number.NaN);
+      e.groupReading.push(t.pool.busyLevel.integral(now) * t.efficiency);
+      e.groupRostered.push(t.pool.capacityLevel.integral(now));
+      e.groupOvertime.push(t.pool.overtimeLevel.integral(now));
     });
-    const reading = onShift + overtime;
     let ageSum = 0;
     let ageMax = Number.NaN;
     store.forEachLive((id) => {
@@ -409,31 +444,50 @@ export class RunMetrics {
       // Still unread and already past its target: a missed target, not an unknown one.
       if (counted(id)) this.unreadAtEnd(store.stream[id], now - store.arrival[id]);
     });
-    const live = store.live;
-    this.end = {
+    e.live = store.live;
+    e.ageSum = ageSum;
+    e.ageMax = ageMax;
+    return this.result(arm, replication);
+  }
+
+  /** What finish() measured at the end of the run: per reader group (in order) its reading, rostered and overtime minutes; the studies unreported and their ages (days). */
+  private readonly end: EndOfRun = {
+    groupReading: [],
+    groupRostered: [],
+    groupOvertime: [],
+    live: 0,
+    ageSum: 0,
+    ageMax: Number.NaN,
+  };
+
+  /** The end-of-run statistics from what finish() measured. */
+  private endStatistics() {
+    const e = this.end;
+    let onShift = 0;
+    let rostered = 0;
+    let overtime = 0;
+    const byGroup: number[] = [];
+    for (let g = 0; g < e.groupReading.length; g++) {
+      const r = e.groupReading[g];
+      const c = e.groupRostered[g];
+      onShift += r;
+      rostered += c;
+      overtime += e.groupOvertime[g];
+      byGroup.push(c > 0 ? r / c : Number.NaN);
+    }
+    const reading = onShift + overtime;
+    const live = e.live;
+    return {
       backlogEnd: live,
       utilisation: rostered > 0 ? onShift / rostered : Number.NaN,
       overtimeHours: overtime / 60,
       readingHours: reading / 60,
       rosteredHours: rostered / 60,
       byGroup,
-      backlogAgeMeanDays: live > 0 ? ageSum / live : Number.NaN,
-      backlogAgeMaxDays: ageMax,
+      backlogAgeMeanDays: live > 0 ? e.ageSum / live : Number.NaN,
+      backlogAgeMaxDays: e.ageMax,
     };
-    return this.result(arm, replication);
   }
-
-  /** What finish() measured at the end of the run. */
-  private end = {
-    backlogEnd: 0,
-    utilisation: Number.NaN,
-    overtimeHours: 0,
-    readingHours: 0,
-    rosteredHours: 0,
-    byGroup: [] as number[],
-    backlogAgeMeanDays: Number.NaN,
-    backlogAgeMaxDays: Number.NaN,
-  };
 
   // --- the statistics -----------------------------------------------------------------------
 
@@ -471,7 +525,7 @@ export class RunMetrics {
    */
   private statisticValues(): Record<StatisticTemplate, (b: StatisticBindings) => number> {
     const W = this.waits;
-    const end = this.end;
+    const end = this.endStatistics();
     const per = (x: number, n: number) => (n > 0 ? x / n : Number.NaN);
     const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
     const p = (b: StatisticBindings) => b.priority as number;
@@ -559,6 +613,179 @@ export class RunMetrics {
     };
   }
 
+  // --- merging the parts of a department ---------------------------------------------------
+
+  /**
+   * Everything this run accumulated, as plain data (typed arrays, numbers): what a part of a
+   * department (a mergeable run) sends back for `RunMetrics.merged`. Shares the arrays: read it
+   * after finish(), and do not use the metrics afterwards.
+   */
+  state(): MetricsState {
+    return {
+      streams: this.S,
+      waitSums: this.waits.sums,
+      waitCounts: this.waits.counts,
+      tatSums: this.tats.sums,
+      tatCounts: this.tats.counts,
+      tatMax: this.tatMax,
+      tatSketch: this.tatSketch.map((sk) => sk.state()),
+      targetMet: this.targetMet,
+      targetCount: this.targetCount,
+      targetMissedUnread: this.targetMissedUnread,
+      initial: {
+        backlog: this.initialBacklog,
+        reported: this.initialReported,
+        tatSum: this.initialTatSum,
+        tatMax: this.initialTatMax,
+        clearedAt: this.initialClearedAt,
+      },
+      missed: this.missed,
+      counts: [
+        this.outcomes,
+        this.recalled,
+        this.normals,
+        this.falseRecalls,
+        this.positives,
+        this.detected,
+        this.arrived,
+        this.reportedCount,
+        this.clearedCount,
+        this.humanReads,
+        this.backlogStart,
+        this.images,
+      ],
+      outsourcedStudies: this.outsourcedStudies,
+      outsourcedCost: this.outsourcedCost,
+      yMet: this.yMet,
+      yTarget: this.yTarget,
+      yTatSum: this.yTatSum,
+      yTatCount: this.yTatCount,
+      ySketch: this.ySketch.map((y) => y.map((sk) => sk.state())),
+      hours: [this.hWaitSum, this.hWaitCount, this.hTatSum, this.hTatCount, this.hMet, this.hTarget],
+      col: this.col,
+      pcol: this.pcol,
+      periodSums: [this.periodWaitSum, this.periodWaitCount, this.periodTargetCount, this.periodOnShift],
+      priorityPeriodSums: [this.pWaitSum, this.pWaitCount, this.pTargetCount],
+      closedAt: this.closedAt,
+      periodSketches: this.periodSketches,
+      end: this.end,
+    };
+  }
+
+  /**
+   * The metrics of a whole department from the states of its parts (mergeable runs of the part
+   * configs that department-parts.ts makes), merged in the order given; then its result as
+   * finish() would give it. Each part maps its stream and reader-group indices to the
+   * department's (`streams[i]`, `groups[i]`); priorities, findings, tools, providers and years
+   * are the department's own in every part. Counts and sums add, maxima take the larger,
+   * sketches merge bucket by bucket (exact: the same sketch as one over all the data), and the
+   * means, shares and percentiles are computed only after the merge, as finish() computes them.
+   * Sums of non-integers may differ from a run of the whole department in the last bits.
+   */
+  static merged(
+    config: DepartmentConfig,
+    periodCount: number,
+    parts: readonly { state: MetricsState; streams: readonly number[]; groups: readonly number[] }[],
+    arm: string,
+    replication: number,
+  ): RunResult {
+    const m = new RunMetrics(config, periodCount);
+    const groups = config.readers.length;
+    const e = m.end;
+    e.groupReading = new Array<number>(groups).fill(0);
+    e.groupRostered = new Array<number>(groups).fill(0);
+    e.groupOvertime = new Array<number>(groups).fill(0);
+    let clearedAt = config.streams.some((s) => s.backlog > 0) ? 0 : Number.NaN;
+    for (const part of parts) {
+      const st = part.state;
+      m.absorb(st, part.streams);
+      part.groups.forEach((g, i) => {
+        e.groupReading[g] = st.end.groupReading[i];
+        e.groupRostered[g] = st.end.groupRostered[i];
+        e.groupOvertime[g] = st.end.groupOvertime[i];
+      });
+      e.live += st.end.live;
+      e.ageSum += st.end.ageSum;
+      e.ageMax = nanMax(e.ageMax, st.end.ageMax);
+      // The initial backlog is cleared when every part's is.
+      if (st.initial.backlog > 0) clearedAt = Math.max(clearedAt, st.initial.clearedAt);
+    }
+    m.initialClearedAt = clearedAt;
+    for (let k = 0; k < periodCount; k++) {
+      if (Number.isNaN(m.closedAt[k])) continue;
+      // The period's turnaround sketches over every part (completePeriod turns them into percentiles and empties them).
+      for (const part of parts) {
+        const sketches = part.state.periodSketches[k];
+        if (sketches) for (let i = 0; i < sketches.length; i++) m.periodSketch[i].merge(sketches[i]);
+      }
+      m.completePeriod(k);
+    }
+    return m.result(arm, replication);
+  }
+
+  /** Adds one part's state (its stream s is this department's streams[s]); periods closed by the part are merged but not completed. */
+  private absorb(st: MetricsState, streams: readonly number[]): void {
+    const P = this.P;
+    // Wait categories: all and priorities, then streams (mapped), then findings and tools (same layout after the streams).
+    const partBase = 1 + P + st.streams;
+    for (let i = 0; i < st.waitSums.length; i++) {
+      const j = i < 1 + P ? i : i < partBase ? 1 + P + streams[i - 1 - P] : this.baseFinding + (i - partBase);
+      this.waits.sums[j] += st.waitSums[i];
+      this.waits.counts[j] += st.waitCounts[i];
+    }
+    addInto(this.tats.sums, st.tatSums);
+    addInto(this.tats.counts, st.tatCounts);
+    if (st.tatMax > this.tatMax) this.tatMax = st.tatMax;
+    for (let i = 0; i < st.tatSketch.length; i++) this.tatSketch[i].merge(st.tatSketch[i]);
+    addInto(this.targetMet, st.targetMet);
+    addInto(this.targetCount, st.targetCount);
+    addInto(this.targetMissedUnread, st.targetMissedUnread);
+    this.initialReported += st.initial.reported;
+    this.initialTatSum += st.initial.tatSum;
+    this.initialTatMax = nanMax(this.initialTatMax, st.initial.tatMax);
+    addInto(this.missed, st.missed);
+    const c = st.counts;
+    this.outcomes += c[0];
+    this.recalled += c[1];
+    this.normals += c[2];
+    this.falseRecalls += c[3];
+    this.positives += c[4];
+    this.detected += c[5];
+    this.arrived += c[6];
+    this.reportedCount += c[7];
+    this.clearedCount += c[8];
+    this.humanReads += c[9];
+    this.backlogStart += c[10];
+    this.images += c[11];
+    addInto(this.outsourcedStudies, st.outsourcedStudies);
+    addInto(this.outsourcedCost, st.outsourcedCost);
+    for (let y = 0; y < this.yearStarts.length; y++) {
+      addInto(this.yMet[y], st.yMet[y]);
+      addInto(this.yTarget[y], st.yTarget[y]);
+      addInto(this.yTatSum[y], st.yTatSum[y]);
+      addInto(this.yTatCount[y], st.yTatCount[y]);
+      for (let p = 0; p < P; p++) this.ySketch[y][p].merge(st.ySketch[y][p]);
+    }
+    const hours = [this.hWaitSum, this.hWaitCount, this.hTatSum, this.hTatCount, this.hMet, this.hTarget];
+    hours.forEach((h, i) => {
+      for (let p = 0; p < P; p++) addInto(h[p], st.hours[i][p]);
+    });
+    // Period columns that are sums (target_met_share holds the count met until the period is completed).
+    for (const name of SUMMED_PERIOD_COLUMNS) addInto(this.col[name], st.col[name]);
+    for (let p = 0; p < P; p++) {
+      addInto(this.pcol[p].reported, st.pcol[p].reported);
+      addInto(this.pcol[p].target_met_share, st.pcol[p].target_met_share);
+      addInto(this.pWaitSum[p], st.priorityPeriodSums[0][p]);
+      addInto(this.pWaitCount[p], st.priorityPeriodSums[1][p]);
+      addInto(this.pTargetCount[p], st.priorityPeriodSums[2][p]);
+    }
+    addInto(this.periodWaitSum, st.periodSums[0]);
+    addInto(this.periodWaitCount, st.periodSums[1]);
+    addInto(this.periodTargetCount, st.periodSums[2]);
+    addInto(this.periodOnShift, st.periodSums[3]);
+    for (let k = 0; k < this.periodCount; k++) if (!Number.isNaN(st.closedAt[k])) this.closedAt[k] = st.closedAt[k];
+  }
+
   /** Reading capacity and the arrivals' reading work (minutes) over the periods after the warm-up. */
   private windowCapacity(): { capacity: number; workload: number } {
     let capacity = 0;
@@ -605,4 +832,84 @@ export interface ReaderGroupTime {
   capacity: PeriodSeries;
   overtime: PeriodSeries;
   efficiency: number;
+}
+
+/** What RunMetrics.finish() measured at the end of a run, before the statistics. */
+interface EndOfRun {
+  groupReading: number[];
+  groupRostered: number[];
+  groupOvertime: number[];
+  live: number;
+  ageSum: number;
+  ageMax: number;
+}
+
+/**
+ * One run's accumulated metrics as plain data (RunMetrics.state): tallies, turnaround sketches,
+ * by year, by hour of the week, the period columns and their sums, and the end of the run. It
+ * crosses worker threads; RunMetrics.merged adds several up.
+ */
+export interface MetricsState {
+  /** Streams of the part (the wait categories' layout depends on it). */
+  streams: number;
+  waitSums: Float64Array;
+  waitCounts: Float64Array;
+  tatSums: Float64Array;
+  tatCounts: Float64Array;
+  tatMax: number;
+  tatSketch: QuantileSketchState[];
+  targetMet: Float64Array;
+  targetCount: Float64Array;
+  targetMissedUnread: Float64Array;
+  initial: { backlog: number; reported: number; tatSum: number; tatMax: number; clearedAt: number };
+  missed: Float64Array;
+  /** outcomes, recalled, normals, false recalls, positives, detected, arrived, reported, cleared by AI, human reads, backlog at the start, images. */
+  counts: number[];
+  outsourcedStudies: Float64Array;
+  outsourcedCost: Float64Array;
+  yMet: Float64Array[];
+  yTarget: Float64Array[];
+  yTatSum: Float64Array[];
+  yTatCount: Float64Array[];
+  ySketch: QuantileSketchState[][];
+  /** By hour of the week, per priority: wait sum and count, turnaround sum and count, targets met and counted. */
+  hours: Float64Array[][];
+  col: Record<PeriodColumn, Float64Array>;
+  pcol: Record<PriorityPeriodColumn, Float64Array>[];
+  /** Per period: wait sum and count, reports with a target, reader time on shift spent reading. */
+  periodSums: Float64Array[];
+  /** Per priority and period: wait sum and count, reports with a target. */
+  priorityPeriodSums: Float64Array[][];
+  closedAt: Float64Array;
+  /** Per closed period: the turnaround sketches (all, then per priority). */
+  periodSketches: QuantileSketchState[][];
+  end: EndOfRun;
+}
+
+/** Period columns that are sums over the parts of a department (target_met_share: the count met, before the period is completed). */
+const SUMMED_PERIOD_COLUMNS: readonly PeriodColumn[] = [
+  'arrivals',
+  'reported',
+  'cleared_by_ai',
+  'backlog_end',
+  'target_met_share',
+  'overtime_min',
+  'human_reads',
+  'reading_min',
+  'rostered_min',
+  'reading_capacity_min',
+  'workload_min',
+  'images',
+  'outsourced',
+  'outsourcing_cost',
+];
+
+function addInto(to: Float64Array, from: Float64Array): void {
+  for (let i = 0; i < to.length; i++) to[i] += from[i];
+}
+
+/** The larger of two numbers, NaN counting as none. */
+function nanMax(a: number, b: number): number {
+  if (Number.isNaN(a)) return b;
+  return b > a ? b : a;
 }

@@ -66,4 +66,24 @@ describe('monitors', () => {
     sk.add(5);
     expect(Math.abs(sk.quantile(0.5) - 5) / 5).toBeLessThanOrEqual(0.01);
   });
+
+  it('quantile sketches merge exactly: the merge of parts is the sketch of all the data', () => {
+    const u = new RandomStreams(4, 0).stream('sketch-merge');
+    const all = new QuantileSketch(0.005);
+    const parts = [new QuantileSketch(0.005), new QuantileSketch(0.005), new QuantileSketch(0.005)];
+    for (let i = 0; i < 30_000; i++) {
+      // Values over several decades, some below the sketch's minimum (zeros), one part far above the others.
+      const part = i % 3;
+      const x = part === 2 ? 1000 * -Math.log(u.uniform()) : i % 97 === 0 ? 1e-4 : -Math.log(u.uniform()) * 20;
+      all.add(x);
+      parts[part].add(x);
+    }
+    const merged = new QuantileSketch(0.005);
+    for (const p of parts) merged.merge(p.state());
+    merged.merge(new QuantileSketch(0.005).state()); // an empty part changes nothing
+    expect(merged.count).toBe(all.count);
+    for (const q of [0, 0.001, 0.1, 0.5, 0.9, 0.95, 0.999, 1]) expect(merged.quantile(q)).toBe(all.quantile(q));
+    expect(merged.state()).toEqual(all.state());
+    expect(() => new QuantileSketch(0.01).merge(all.state())).toThrow(/different parameters/);
+  });
 });
