@@ -135,9 +135,9 @@ const lesson1: Lesson = {
   id: 'crossing',
   title: '1. When does demand pass capacity?',
   say: [
-    'The department reads about 210,000 studies a year with 24 radiologists; today it uses 81% of its reading time.',
+    'The department reads about 210,000 studies a year with 24 radiologists; today it uses 80% of its reading time, and 9 emergency CTs in 10 are reported within the hour.',
     'Nothing about this year’s numbers warns of what comes.',
-    'With about 5% more work a year and no more radiologists, it passes 100% in under five years: ln(1/ρ0)/ln(1+g).',
+    'With about 5% more work a year and no more radiologists, it passes 100% in about five years: ln(1/ρ0)/ln(1+g).',
     'Move the growth, the headcount or the share of a shift spent reading, and watch the crossing move.',
   ],
   controls: [growth, headcount, efficiency],
@@ -168,7 +168,7 @@ const lesson2: Lesson = {
   id: 'backlog',
   title: '2. Then the backlog grows without limit',
   say: [
-    'Four calm years, then a curve that bends upwards and never turns back.',
+    'Five calm years, then a curve that bends upwards and never turns back.',
     'A queue beyond its capacity does not settle at a new level: every week adds the difference between what arrives and what can be read.',
     'The backlog builds in the outpatient lists first, because urgent work is read first.',
   ],

@@ -69,12 +69,66 @@ const ARM_TARGETS: [armKey: 'readers' | 'streams' | 'tools', listKey: string][] 
   ['tools', 'ai'],
 ];
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Does `v` hold a relative value anywhere inside? */
+function holdsRelative(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(holdsRelative);
+  if (isObject(v)) return Object.values(v).some(holdsRelative);
+  return parseRelative(v, true) !== null;
+}
+
+type Issue = { path: (string | number)[]; message: string };
+
 /**
- * Turns every relative value in the arms' changes (`readers: { radiologists: { count: "+2" } }`)
- * into the value it makes of the baseline's. Returns the problems, as [path, message] pairs.
+ * `v` with its relative values turned into values, against `base` (the baseline's value at the
+ * same place; `key` is the field's name). A block (an object) holding a relative value is
+ * completed from the baseline's block, so `readTime: { mean: "x1.1" }` keeps the baseline's
+ * distribution and spread (unless it names another `dist`); a list's items are matched by place
+ * (`roster: [{ on: "+1" }, {}, ...]` changes the baseline's first shift and keeps its second).
  */
-export function resolveRelativeArms(raw: Record<string, unknown>): { path: (string | number)[]; message: string }[] {
-  const issues: { path: (string | number)[]; message: string }[] = [];
+function resolveValue(
+  v: unknown,
+  base: unknown,
+  key: string,
+  path: (string | number)[],
+  issues: Issue[],
+  complete = false,
+): unknown {
+  const rel = parseRelative(v, allowsMinus(key));
+  if (rel) {
+    const r = applyRelative(base, rel, isWholePath(key));
+    if ('error' in r) {
+      issues.push({ path, message: r.error });
+      return v;
+    }
+    return r.value;
+  }
+  if (Array.isArray(v)) {
+    // In a list that holds a relative value, `{}` keeps the baseline's item at its place.
+    const c = holdsRelative(v);
+    return v.map((x, i) => resolveValue(x, Array.isArray(base) ? base[i] : undefined, key, [...path, i], issues, c));
+  }
+  if (isObject(v)) {
+    const b = isObject(base) ? base : undefined;
+    const sameKind = b !== undefined && (v.dist === undefined || v.dist === b.dist);
+    const out: Record<string, unknown> = (complete || holdsRelative(v)) && sameKind ? { ...b, ...v } : { ...v };
+    for (const [k, x] of Object.entries(v)) out[k] = resolveValue(x, b?.[k], k, [...path, k], issues);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * Turns every relative value in the arms' changes into the value it makes of the baseline's:
+ * `readers: { radiologists: { count: "+2" } }`, and inside nested fields too
+ * (`streams: { ed-ct: { readTime: { mean: "x1.1" } } }`, a roster entry's `on: "+1"`).
+ * Returns the problems, as [path, message] pairs.
+ */
+export function resolveRelativeArms(raw: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
   if (!Array.isArray(raw.arms)) return issues;
   raw.arms.forEach((arm: unknown, a: number) => {
     if (!arm || typeof arm !== 'object') return;
@@ -83,19 +137,16 @@ export function resolveRelativeArms(raw: Record<string, unknown>): { path: (stri
       if (!changes || typeof changes !== 'object') continue;
       const list = Array.isArray(raw[listKey]) ? (raw[listKey] as Record<string, unknown>[]) : [];
       for (const [name, change] of Object.entries(changes as Record<string, unknown>)) {
-        if (!change || typeof change !== 'object') continue;
+        if (!isObject(change)) continue;
         const base = list.find((x) => x && typeof x === 'object' && x.name === name);
-        for (const [field, v] of Object.entries(change as Record<string, unknown>)) {
-          const rel = parseRelative(v, allowsMinus(field));
-          if (!rel) continue;
+        for (const [field, v] of Object.entries(change)) {
+          if (!holdsRelative(v)) continue;
           const path = ['arms', a, armKey, name, field];
           if (!base) {
-            issues.push({ path, message: `${rel.text} is relative to ${listKey} "${name}", which the scenario does not have` });
+            issues.push({ path, message: `a value relative to ${listKey} "${name}", which the scenario does not have` });
             continue;
           }
-          const r = applyRelative(base[field], rel, isWholePath(field));
-          if ('error' in r) issues.push({ path, message: r.error });
-          else (change as Record<string, unknown>)[field] = r.value;
+          change[field] = resolveValue(v, base[field], field, path, issues);
         }
       }
     }

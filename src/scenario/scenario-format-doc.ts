@@ -26,6 +26,14 @@ keeps its unit (\`x1.1\` of \`12000/y\` is \`13200/y\`; a headcount is rounded t
 Quote them in YAML: an unquoted \`+2\` is read as the number 2. "Two more radiologists" then stays
 two more whatever the baseline's headcount.
 
+In an arm they work in nested fields too: \`streams: { ed-ct: { readTime: { mean: "x1.1" } } }\`
+makes ed-ct's reads 10 % longer and keeps the baseline's distribution and spread (a block holding
+a relative value is completed from the baseline's, unless it names another \`dist\`), and
+\`readers: { radiologists: { roster: [{}, {}, {}, { on: "+1" }, { on: "+1" }] } }\` puts one more
+reader on the baseline's fourth and fifth shifts (\`{}\` keeps a shift as it is; list items are
+matched by place). The JSON Schema accepts the relative forms in an arm's \`readers\` and
+\`streams\`, so an editor does not flag them.
+
 ## \`--set\` paths
 
 A path names list items by their \`name\` (\`readers.radiologists.count\`, \`streams.ed-ct.volume\`,

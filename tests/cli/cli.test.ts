@@ -192,13 +192,13 @@ describe('readsim command line', () => {
     expect(r.stderr).toContain('no periods.csv there');
     const t = readsim(['explain', 'scenarios/widening-gap.yaml']);
     expect(t.code, t.stderr).toBe(0);
-    expect(t.stdout).toMatch(/Demand passes capacity in 4\.\d years/);
+    expect(t.stdout).toMatch(/Demand passes capacity in 5\.\d years/);
     expect(t.stdout).toContain('What each AI tool buys on its own');
     const j = JSON.parse(readsim(['explain', 'scenarios/widening-gap.yaml', '--format', 'json']).stdout);
     expect(j.arms).toHaveLength(5);
     expect(j.arms[0].years).toHaveLength(10);
     // The arm with growing images per study: the two growths apart, and how much earlier.
-    expect(t.stdout).toMatch(/from study growth alone demand would pass capacity in 4\.\d years/);
+    expect(t.stdout).toMatch(/from study growth alone demand would pass capacity in 5\.\d years/);
     expect(t.stdout).toMatch(/Growing work per study moves the crossing \d\.\d years earlier/);
   });
 

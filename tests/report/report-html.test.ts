@@ -86,6 +86,25 @@ describe('report.html', () => {
       expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.textContent('h1')).toContain('<script>window.__pwned = 1</script>');
       expect(await page.$$eval('table.summary tbody tr', (r) => r.length)).toBeGreaterThan(4);
+      // On a projector (1024 px wide): no table and nothing else spills past the width.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      const pageWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+            .scrollWidth,
+      );
+      expect(pageWidth).toBeLessThanOrEqual(1024);
+      const tables = await page.$$eval('table', (ts) =>
+        ts.map((t) => ({ cls: t.className, width: t.scrollWidth, box: t.parentElement?.clientWidth ?? 0 })),
+      );
+      expect(tables.length).toBeGreaterThanOrEqual(2);
+      for (const t of tables) {
+        expect(t.width, `table ${t.cls}`).toBeLessThanOrEqual(t.box);
+        expect(t.box, `table ${t.cls}`).toBeLessThanOrEqual(1024);
+      }
+      expect(await page.textContent('p.headline')).toMatch(/^In “without AI”, demand is [\d.]+% of what the roster can read\./);
+      // The scenario as run is folded away: in a closed <details>, not shown until opened.
+      expect(await page.$eval('pre', (p) => p.closest('details')?.open === false && !p.checkVisibility())).toBe(true);
       expect(problems).toEqual([]);
       expect(network).toEqual([]);
     } finally {

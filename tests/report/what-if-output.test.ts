@@ -44,9 +44,25 @@ describe('assumptions', () => {
     expect(t).not.toContain('Human readers are assumed to find what is there');
     expect(t).toContain('Human readers miss findings');
   });
-  it('widening gap: readers find what is there, and reads are not interrupted', () => {
+  it('widening gap: readers find what is there, emergencies interrupt reads, its own efficiency and AI tools', () => {
     const t = text('scenarios/widening-gap.yaml');
     expect(t).toContain('Human readers are assumed to find what is there');
-    expect(t).toContain('no preemption');
+    expect(t).toContain('interrupts a less urgent read (preemption)');
+    expect(t).not.toContain('no preemption');
+    expect(t).toContain('(here 0.45)');
+    expect(t).toContain('reading assistance (reading-assist) multiplies it');
+    expect(t).toContain('an autonomous tool (xr-autonormal)');
+    expect(t).toContain('the reading work per study grows by year');
+    expect(t).not.toContain('Triage');
+    expect(t).toContain('holidays, outsourcing');
+  });
+  it('every line follows the scenario: fifo, triage, escalation, outsourcing, handover', () => {
+    expect(text('scenarios/ed-head-ct-triage.yaml')).toMatch(/Triage that reorders \(ich-triage\)/);
+    expect(text('scenarios/ed-head-ct-triage.yaml')).toContain('no preemption');
+    const out = text('scenarios/outsourcing-levers.yaml');
+    expect(out).toMatch(/is an external provider|are external providers/);
+    expect(out).not.toMatch(/sick leave and holidays, outsourcing/);
+    expect(text('scenarios/ctpa-pe-triage.yaml')).toContain('Where an arm sets escalateAfter, escalation moves a study up');
+    expect(text('scenarios/widening-gap.yaml')).not.toContain('Escalation');
   });
 });

@@ -50,6 +50,33 @@ describe('relative values', () => {
   });
 });
 
+describe('relative values inside an arm’s nested fields', () => {
+  it('a read time’s mean "x1.1" keeps the baseline’s distribution and spread', () => {
+    const a = load([], { arms: [{ name: 'base' }, { name: 'slower', streams: { 'ed-ct': { readTime: { mean: 'x1.1' } } } }] });
+    expect(a.resolved.arms[1].streams?.['ed-ct'].readTime).toEqual({ dist: 'lognormal', mean: '16.5m', cv: 0.6 });
+    expect(describeArm(a.resolved, 1)).toBe('ed-ct readTime.mean 15m -> 16.5m');
+    // Another distribution named: nothing is taken from the baseline's.
+    const b = load([], {
+      arms: [{ name: 'base' }, { name: 'x', streams: { 'ed-ct': { readTime: { dist: 'exponential', mean: 'x2' } } } }],
+    });
+    expect(b.resolved.arms[1].streams?.['ed-ct'].readTime).toEqual({ dist: 'exponential', mean: '30m' });
+  });
+
+  it('a roster entry’s "+1" adds to the baseline’s entry at the same place', () => {
+    const a = load([], {
+      arms: [{ name: 'base' }, { name: 'nights', readers: { general: { roster: [{}, {}, { on: '+1' }] } } }],
+    });
+    expect(a.resolved.arms[1].readers?.general.roster).toEqual([
+      { days: 'Mon-Fri', from: '08:00', to: '18:00', on: 4 },
+      { days: 'Sat-Sun', from: '08:00', to: '18:00', on: 2 },
+      { days: 'all', from: '18:00', to: '08:00', on: 2 },
+    ]);
+    expect(
+      message(() => load([], { arms: [{ name: 'x', readers: { general: { roster: [{}, {}, {}, { on: '+1' }] } } }] })),
+    ).toMatch(/arms\[0\]\.readers\.general\.roster\[3\]\.on.*\+1 needs a number to change, found nothing/s);
+  });
+});
+
 describe('--set paths', () => {
   it('roster entries by place', () => {
     expect(splitSetPath('readers.r.roster[3].on')).toEqual(['readers', 'r', 'roster', '[3]', 'on']);

@@ -7,13 +7,15 @@ import { hasOutsourcing, outsourcingChart } from './outsourcing-chart.js';
 import { turnaroundChart } from './turnaround-chart.js';
 import { utilisationChart } from './utilisation-chart.js';
 import { volumeChart } from './volume-chart.js';
-import { waitsByCallChart } from './waits-by-call-chart.js';
+import { hasTriage, waitsByCallChart } from './waits-by-call-chart.js';
 import { weekHourChart } from './week-hour-chart.js';
 
 /**
- * The report's charts, in the order the report shows them: six always; images beside the
- * volume chart when a stream gives images per study; outsourcing when a reader group is an
- * external provider; the outcomes chart where it applies.
+ * The report's charts, in the order the report shows them, each only where it says something:
+ * backlog, demand and capacity, volume, turnaround and utilisation always; the hour-of-week
+ * heatmap where it applies; images beside the volume chart when a stream gives images per study;
+ * outsourcing when a reader group is an external provider; the waits by AI call when a triage
+ * tool sorts studies by its call; the outcomes chart where it applies.
  */
 export function allCharts(ctx: ChartContext): Chart[] {
   const charts = [
@@ -23,7 +25,7 @@ export function allCharts(ctx: ChartContext): Chart[] {
     ...(hasImages(ctx) ? [imagesChart(ctx)] : []),
     ...(hasOutsourcing(ctx) ? [outsourcingChart(ctx)] : []),
     turnaroundChart(ctx),
-    waitsByCallChart(ctx),
+    ...(hasTriage(ctx) ? [waitsByCallChart(ctx)] : []),
     utilisationChart(ctx),
   ];
   const week = weekHourChart(ctx);

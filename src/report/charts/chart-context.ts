@@ -23,9 +23,32 @@ export interface Chart {
 export const WIDTH = 640;
 export const HEIGHT = 300;
 
-/** Arms in scenario order, so that each arm keeps its colour in every chart. */
+/**
+ * The arms' colours, in scenario order (Vega's "tableau10", written out so that the report can
+ * show the same colour beside each arm's name): arm i has ARM_COLOURS[i mod 10] in every chart.
+ * Charts that colour something else (a measure) use greys, so a colour always means an arm.
+ */
+export const ARM_COLOURS = [
+  '#4c78a8',
+  '#f58518',
+  '#e45756',
+  '#72b7b2',
+  '#54a24b',
+  '#eeca3b',
+  '#b279a2',
+  '#ff9da6',
+  '#9d755d',
+  '#bab0ac',
+] as const;
+
+/** The colour of each arm of a scenario, in scenario order. */
+export function armColours(scenario: { arms: { name: string }[] }): string[] {
+  return scenario.arms.map((_, i) => ARM_COLOURS[i % ARM_COLOURS.length]);
+}
+
+/** Arms in scenario order with their fixed colours, so that each arm keeps its colour in every chart. */
 export function armScale(ctx: ChartContext) {
-  return { domain: ctx.scenario.arms.map((a) => a.name) };
+  return { domain: ctx.scenario.arms.map((a) => a.name), range: armColours(ctx.scenario) };
 }
 
 export function armColor(ctx: ChartContext) {
@@ -50,19 +73,27 @@ export function fullPeriodsOnly(ctx: ChartContext) {
   return { fullDays: periodDays(ctx), horizonDays: ctx.summary.horizon_days };
 }
 
-/** x position of a period start: a date when the scenario has a start date, else years from start. */
-export function timeValue(ctx: ChartContext, startDays: number): number | string {
-  if (ctx.scenario.start) {
-    const d = new Date(`${ctx.scenario.start}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + Math.round(startDays));
-    return d.toISOString().slice(0, 10);
+/**
+ * x position of a time `days` after the start: with a start date, the calendar year as a
+ * decimal (2026.5 is the middle of 2026); without, years from the start. Every chart with a
+ * time axis uses it with timeEncoding, so all of them show years the same way.
+ */
+export function timeValue(ctx: ChartContext, days: number): number {
+  const start = ctx.scenario.start;
+  if (start) {
+    const d = new Date(`${start}T00:00:00Z`);
+    const year = d.getUTCFullYear();
+    const yearStart = Date.UTC(year, 0, 1);
+    const yearDays = (Date.UTC(year + 1, 0, 1) - yearStart) / 86_400_000;
+    return Number((year + ((d.getTime() - yearStart) / 86_400_000 + days) / yearDays).toFixed(5));
   }
-  return Number((startDays / 365).toFixed(5));
+  return Number((days / 365).toFixed(5));
 }
 
+/** The time axis: calendar years with a start date ("2026", "2027"), else years from the start. */
 export function timeEncoding(ctx: ChartContext) {
   return ctx.scenario.start
-    ? { field: 't', type: 'temporal', title: 'date' }
+    ? { field: 't', type: 'quantitative', title: 'year', scale: { zero: false }, axis: { format: 'd', tickMinStep: 1 } }
     : { field: 't', type: 'quantitative', title: 'years from the start', axis: { tickMinStep: 0.25 } };
 }
 

@@ -1,6 +1,7 @@
 import type { RunResult } from '../../model/run-result.js';
 import { periodMeans } from '../period-means.js';
 import {
+  armColor,
   type Chart,
   type ChartContext,
   fullPeriodsOnly,
@@ -38,7 +39,7 @@ export function demandCapacityChart(ctx: ChartContext): Chart {
   return {
     name: 'demand-capacity',
     title,
-    caption: `Studies arriving (demand) and reported (throughput) per ${per}, with what the rostered radiologists can read in the ${per} at its mean reading work per study (capacity: rostered hours x efficiency / reading time; AI that shortens or removes reads raises it). Where demand rises above capacity, throughput can no longer keep up and the backlog starts to grow.`,
+    caption: `Studies arriving (demand) per ${per}, drawn wide and pale, and reported (throughput), drawn thin, with what the rostered radiologists can read (dashed) in the ${per} at its mean reading work per study (capacity: rostered hours x efficiency / reading time; AI that shortens or removes reads raises it). Where demand rises above capacity, throughput can no longer keep up and the backlog starts to grow.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
@@ -52,13 +53,8 @@ export function demandCapacityChart(ctx: ChartContext): Chart {
         encoding: {
           x: timeEncoding(ctx),
           y: { field: 'studies', type: 'quantitative', title: `studies per ${per}` },
-          color: {
-            field: 'series',
-            type: 'nominal',
-            title: null,
-            scale: { domain: names, range: ['#d62728', '#1f77b4', '#2ca02c'] },
-            legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, labelLimit: 320, columns: 3 },
-          },
+          // Colour is the arm's (as in every chart); the line's style says which series it is.
+          color: { ...armColor(ctx), legend: null },
           strokeDash: {
             field: 'series',
             type: 'nominal',
@@ -71,17 +67,12 @@ export function demandCapacityChart(ctx: ChartContext): Chart {
                 [6, 3],
               ],
             },
+            legend: { symbolType: 'stroke', symbolStrokeColor: '#333', labelLimit: 320, columns: 3 },
           },
+          strokeWidth: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: [5, 1.3, 2.2] } },
+          opacity: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: [0.35, 1, 1] } },
         },
-        // Demand drawn wide and pale under throughput: where they coincide, both show.
-        layer: [
-          {
-            transform: [{ filter: { field: 'series', equal: names[0] } }],
-            mark: { type: 'line', strokeWidth: 4, opacity: 0.45 },
-          },
-          { transform: [{ filter: { field: 'series', equal: names[1] } }], mark: { type: 'line', strokeWidth: 1.5 } },
-          { transform: [{ filter: { field: 'series', equal: names[2] } }], mark: { type: 'line', strokeWidth: 2 } },
-        ],
+        mark: { type: 'line' },
       },
       resolve: { scale: { y: 'shared' } },
     },

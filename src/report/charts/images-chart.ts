@@ -1,4 +1,14 @@
-import { type Chart, type ChartContext, HEIGHT, replicationNote, WIDTH } from './chart-context.js';
+import {
+  ARM_LEGEND,
+  armColor,
+  type Chart,
+  type ChartContext,
+  HEIGHT,
+  replicationNote,
+  timeEncoding,
+  timeValue,
+  WIDTH,
+} from './chart-context.js';
 import { blockDays, periodBlocks, perRadiologistDay, WORKING_DAYS_PER_YEAR } from './volume-chart.js';
 
 /** Does any run count images (a stream of the scenario, in some arm, gives images per study)? */
@@ -27,7 +37,7 @@ export function imagesChart(ctx: ChartContext): Chart {
           pb,
           pb.periods.reduce((s, k) => s + (r.periods.images?.[k] ?? 0), 0),
         );
-      const t = Number(((b + 0.5) * (block.days / 365)).toFixed(4));
+      const t = timeValue(ctx, (b + 0.5) * block.days);
       values.push({ arm: first.arm, t, measure: 'images', value: images / armRuns.length });
     }
   }
@@ -45,16 +55,14 @@ export function imagesChart(ctx: ChartContext): Chart {
       data: { values },
       mark: { type: 'line', point: { size: 30 }, strokeWidth: 2 },
       encoding: {
-        x: { field: 't', type: 'quantitative', title: 'years from the start' },
+        x: timeEncoding(ctx),
         y: { field: 'value', type: 'quantitative', title: 'images per radiologist per working day', scale: { zero: false } },
-        color: {
-          field: 'arm',
-          type: 'nominal',
-          title: 'arm',
-          scale: { domain: ctx.scenario.arms.map((a) => a.name) },
-          legend: { symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 320 },
-        },
-        tooltip: [{ field: 'arm' }, { field: 't', title: 'years' }, { field: 'value', title: 'images', format: ',.0f' }],
+        color: { ...armColor(ctx), legend: ARM_LEGEND },
+        tooltip: [
+          { field: 'arm' },
+          { field: 't', title: 'year', format: '.2f' },
+          { field: 'value', title: 'images', format: ',.0f' },
+        ],
       },
     },
   };

@@ -70,7 +70,19 @@ export function outcomesChart(ctx: ChartContext): Chart | null {
               tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'mean', format: ',.3~r' }],
             },
           },
-          { mark: { type: 'rule', color: 'black' }, encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+          {
+            mark: { type: 'rule', color: 'black' },
+            encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: { value: 'black' } },
+          },
+          // Each bar's value above its interval, so the bars read without the axis.
+          {
+            mark: { type: 'text', dy: -6, fontSize: 10, color: '#222', baseline: 'bottom' },
+            encoding: {
+              y: { field: 'hi', type: 'quantitative' },
+              text: { field: 'mean', format: ',.3~r' },
+              color: { value: '#222' },
+            },
+          },
         ],
       },
       resolve: { scale: { y: 'independent' } },

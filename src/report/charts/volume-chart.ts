@@ -1,6 +1,15 @@
 import type { RunResult } from '../../model/run-result.js';
 import { periodLength } from '../period-means.js';
-import { type Chart, type ChartContext, HEIGHT, replicationNote, WIDTH } from './chart-context.js';
+import {
+  armColor,
+  type Chart,
+  type ChartContext,
+  HEIGHT,
+  replicationNote,
+  timeEncoding,
+  timeValue,
+  WIDTH,
+} from './chart-context.js';
 
 /** Working days a year per radiologist: 250, the round figure behind "60 a working day" (Bhargavan-2009). */
 export const WORKING_DAYS_PER_YEAR = 250;
@@ -67,7 +76,7 @@ export function volumeChart(ctx: ChartContext): Chart {
         demand += per(r, arrivals);
         capacity += work > 0 ? per(r, (readingCapacity * arrivals) / work) : Number.NaN;
       }
-      const t = Number(((b + 0.5) * (block.days / 365)).toFixed(4));
+      const t = timeValue(ctx, (b + 0.5) * block.days);
       values.push({ arm: first.arm, t, measure: 'studies arriving', value: demand / armRuns.length });
       if (Number.isFinite(capacity))
         values.push({ arm: first.arm, t, measure: 'studies one radiologist can read', value: capacity / armRuns.length });
@@ -78,7 +87,7 @@ export function volumeChart(ctx: ChartContext): Chart {
   return {
     name: 'volume-per-radiologist',
     title,
-    caption: `Per arm: studies per ${block.word}, as a yearly rate, divided by the radiologists' headcount and ${WORKING_DAYS_PER_YEAR} working days (red), against what one radiologist's rostered reading time can report at that ${block.word}'s mean reading work per study (green, dashed; AI that shortens or removes reads raises it, and it falls when the case mix shifts to longer reads). With a fixed headcount the red line climbs with the volume; where it passes the green one, every extra study joins the backlog.`,
+    caption: `Per arm: studies per ${block.word}, as a yearly rate, divided by the radiologists' headcount and ${WORKING_DAYS_PER_YEAR} working days (solid line), against what one radiologist's rostered reading time can report at that ${block.word}'s mean reading work per study (dashed; AI that shortens or removes reads raises it, and it falls when the case mix shifts to longer reads). With a fixed headcount the solid line climbs with the volume; where it passes the dashed one, every extra study joins the backlog.`,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       description: title,
@@ -89,17 +98,12 @@ export function volumeChart(ctx: ChartContext): Chart {
       spec: {
         width: arms > 1 ? 330 : WIDTH,
         height: arms > 1 ? 200 : HEIGHT,
-        mark: { type: 'line', point: { size: 30 }, strokeWidth: 2 },
+        mark: { type: 'line', point: { size: 30, filled: true }, strokeWidth: 2 },
         encoding: {
-          x: { field: 't', type: 'quantitative', title: 'years from the start' },
+          x: timeEncoding(ctx),
           y: { field: 'value', type: 'quantitative', title: 'per radiologist per working day', scale: { zero: false } },
-          color: {
-            field: 'measure',
-            type: 'nominal',
-            title: null,
-            scale: { domain: MEASURES, range: ['#d62728', '#2ca02c'] },
-            legend: { symbolType: 'stroke', symbolStrokeWidth: 3, labelLimit: 360 },
-          },
+          // Colour is the arm's (as in every chart); solid and dashed say which measure.
+          color: { ...armColor(ctx), legend: null },
           strokeDash: {
             field: 'measure',
             type: 'nominal',
@@ -111,8 +115,22 @@ export function volumeChart(ctx: ChartContext): Chart {
                 [6, 4],
               ],
             },
+            legend: {
+              symbolType: 'stroke',
+              symbolStrokeColor: '#333',
+              symbolFillColor: '#333',
+              symbolStrokeWidth: 2,
+              symbolOpacity: 1,
+              symbolSize: 300,
+              labelLimit: 360,
+            },
           },
-          tooltip: [{ field: 'arm' }, { field: 't', title: 'years' }, { field: 'measure' }, { field: 'value', format: '.1f' }],
+          tooltip: [
+            { field: 'arm' },
+            { field: 't', title: 'year', format: '.2f' },
+            { field: 'measure' },
+            { field: 'value', format: '.1f' },
+          ],
         },
       },
       resolve: { scale: { y: 'shared' } },

@@ -25,6 +25,11 @@ function get(obj: unknown, path: string[]): Statistic | undefined {
   return node as Statistic | undefined;
 }
 
+/** Does the scenario have a triage tool (so that the waits by AI call say something)? */
+export function hasTriage(ctx: ChartContext): boolean {
+  return ctx.scenario.ai.some((t) => t.kind === 'triage');
+}
+
 /**
  * 5. What triage does, and who pays: the wait of the studies by the AI's call and by finding,
  * in every arm (the arm without the tool shows how the same studies fared without it).
@@ -108,7 +113,19 @@ export function waitsByCallChart(ctx: ChartContext): Chart {
               tooltip: [{ field: 'arm' }, { field: 'group' }, { field: 'mean', format: '.1f', title: `wait (${unit.name})` }],
             },
           },
-          { mark: { type: 'rule', color: 'black' }, encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+          {
+            mark: { type: 'rule', color: 'black' },
+            encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: { value: 'black' } },
+          },
+          // Each bar's value above its interval, so the bars read without the axis.
+          {
+            mark: { type: 'text', dy: -6, fontSize: 10, color: '#222', baseline: 'bottom' },
+            encoding: {
+              y: { field: 'hi', type: 'quantitative' },
+              text: { field: 'mean', format: ',.3~r' },
+              color: { value: '#222' },
+            },
+          },
         ],
       },
       resolve: { scale: { y: 'independent' } },
