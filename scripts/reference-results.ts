@@ -41,7 +41,7 @@ export async function referenceVerifyRows(jobs = 1): Promise<string> {
 
 /** The full runs README.md quotes, and the statistics of summary.json it quotes from each (means per arm). */
 export const README_RUNS: Record<string, string[]> = {
-  'widening-gap': ['studies.backlog_end'],
+  'widening-gap': ['studies.backlog_end', 'by_year.1.target_met_share.emergency'],
   'ed-head-ct-triage': ['wait.all', 'wait.by_ai_call.ich-triage.TP', 'wait.by_ai_call.ich-triage.FN'],
 };
 

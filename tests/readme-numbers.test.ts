@@ -52,8 +52,12 @@ describe('the numbers README.md quotes', () => {
     const [years, year] = quoted(/Demand passes capacity in ([\d.]+) years \(year (\d+)\)/);
     expect(years).toBe((base.crossing as number).toFixed(1));
     expect(Number(year)).toBe(Math.ceil(base.crossing as number));
-    const [share] = quoted(/the department is comfortable today \((\d+) % of its reading time used\)/);
+    const [share, emergency] = quoted(
+      /the department is comfortable today \((\d+) % of its reading time used, and (\d+) % of\s+emergency CT reported within its 1 h target\)/,
+    );
     expect(Number(share)).toBe(Math.round(base.years[0].rho * 100));
+    const year1 = means('widening-gap', 'by_year.1.target_met_share.emergency')[0];
+    expect(Number(emergency), 'year-1 emergency share within target (simulated)').toBe(Math.round(year1 * 100));
   });
 
   it('step 2: the backlog after ten years, with the run it comes from', () => {

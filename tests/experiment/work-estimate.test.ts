@@ -26,8 +26,8 @@ describe('work estimate', () => {
       /about 7\.30 billion studies \(2 runs of up to 3\.65 billion\), more than the limit of 2\.00 billion/,
     );
     const memory = workTooBig(estimateWork([load('40/day', '2w', 50_000_000)], { jobs: 2 }));
-    expect(memory).toMatch(/about 12\.1 GB of memory \(a backlog of up to 50,000,000 studies/);
+    expect(memory).toMatch(/about 7\.45 GB of memory \(a backlog of up to 50,000,000 studies/);
     // One run at a time needs half.
-    expect(estimateWork([load('40/day', '2w', 50_000_000)], { jobs: 1 }).memory).toBeCloseTo(50_000_000 * 130, -3);
+    expect(estimateWork([load('40/day', '2w', 50_000_000)], { jobs: 1 }).memory).toBeCloseTo(50_000_000 * 80, -3);
   });
 });
