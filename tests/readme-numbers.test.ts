@@ -56,7 +56,7 @@ describe('the numbers README.md quotes', () => {
       /the department is comfortable today \((\d+) % of its reading time used, and (\d+) % of\s+emergency CT reported within its 1 h target\)/,
     );
     expect(Number(share)).toBe(Math.round(base.years[0].rho * 100));
-    const year1 = means('widening-gap', 'by_year.1.target_met_share.emergency')[0];
+    const year1 = means('widening-gap', 'by_year.1.target_met_share.emergency')[0] as number;
     expect(Number(emergency), 'year-1 emergency share within target (simulated)').toBe(Math.round(year1 * 100));
   });
 

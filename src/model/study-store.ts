@@ -80,7 +80,7 @@ export class StudyStore implements WaitingKeySource {
     };
     fits('read slots', s.maxReads, 1, 255);
     fits('streams', s.streams ?? 1, 0, 65535);
-    fits('worklist levels', s.levels ?? 1, 1, 255);
+    fits('worklist levels', s.levels ?? 1, 1, MAX_WORKLIST_LEVELS);
     fits('findings', s.findings ?? 0, 0, 32);
     fits('AI tools', s.tools ?? 0, 0, 32);
     const n = Math.max(16, initialCapacity);
@@ -171,6 +171,15 @@ export class StudyStore implements WaitingKeySource {
 }
 
 /** Slots made up front at most (2^22: 4.2 million studies, 222 MB of address space, none of it resident until used). */
+/** Worklist levels a study store holds (a study's level is kept in one byte). */
+export const MAX_WORKLIST_LEVELS = 255;
+
+/**
+ * Priorities a department can have: its study store is made for priorities + 2 worklist levels
+ * (see the Department constructor), at most {@link MAX_WORKLIST_LEVELS}.
+ */
+export const MAX_PRIORITIES = MAX_WORKLIST_LEVELS - 2;
+
 export const MAX_PRESIZED_SLOTS = 2 ** 22;
 
 /**

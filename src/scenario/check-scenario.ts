@@ -1,4 +1,5 @@
 import { EngineError, makeDistribution, WEEK, YEAR } from '../engine/index.js';
+import { MAX_PRIORITIES } from '../model/study-store.js';
 import { MAX_OUTCOME_BITS } from '../model/study-stream.js';
 import { applyArm } from './apply-arm.js';
 import type { ResolvedScenario } from './resolve.js';
@@ -10,11 +11,6 @@ import { DAY_NAMES, describeFound, parseClock, parseDuration, parseShare, UnitEr
 /** Bits in a study's masks: findings and AI tools are each limited to 30. */
 const MAX_FINDINGS = 30;
 const MAX_TOOLS = 30;
-/**
- * Priorities: the worklist keeps a class per priority (at most 255) and a study's level
- * (0 to the number of priorities) in one byte.
- */
-const MAX_PRIORITIES = 254;
 /**
  * Reader groups: each in-house group takes two of the engine's 2,048 event kinds (read ends,
  * shift changes); the department takes six more.

@@ -282,7 +282,7 @@ function mutate(raw: Json, m: Mutation): void {
           for (const arm of raw.arms as Json[])
             if (arm && Array.isArray(arm.ai) && arm.ai.length > 0) arm.ai = [...arm.ai, ...names];
       } else if (what === 1) {
-        const n = [3, 254, 255, 300][m.value % 4];
+        const n = [3, 253, 254, 300][m.value % 4];
         raw.priorities = Array.from({ length: n }, (_, i) => ({ name: i === 0 ? 'stat' : i === 1 ? 'routine' : `p${i}` }));
       } else if (what === 2 && Array.isArray(raw.readers) && raw.readers[0]) {
         const n = [1000, 1001][m.value % 2];

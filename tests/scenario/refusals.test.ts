@@ -184,12 +184,12 @@ describe('refused before the run', () => {
       'x.yaml:1:1: arms[1].streams.s1.findings: in this arm, expected at most 20 findings on one stream, found 21',
     ],
     [
-      '255 priorities (a study waits at a level kept in one byte)',
+      '254 priorities (a study waits at a level kept in one byte)',
       (r) => {
-        r.priorities = Array.from({ length: 255 }, (_, i) => ({ name: `p${i}` }));
+        r.priorities = Array.from({ length: 254 }, (_, i) => ({ name: `p${i}` }));
         r.streams[0].priority = 'p0';
       },
-      'x.yaml:1:1: priorities: expected at most 254 priorities, found 255',
+      'x.yaml:1:1: priorities: expected at most 253 priorities, found 254',
     ],
     [
       "1,001 reader groups (each takes two of the engine's 2,048 event kinds)",
@@ -203,7 +203,7 @@ describe('refused before the run', () => {
     });
   }
 
-  it('at the limits themselves: 20 findings and tools on a stream, 254 priorities, 1,000 reader groups are taken', () => {
+  it('at the limits themselves: 20 findings and tools on a stream, 253 priorities, 1,000 reader groups are taken', () => {
     expect(
       problems((r) => {
         r.streams[0].findings = manyFindings(19);
@@ -212,7 +212,7 @@ describe('refused before the run', () => {
     ).toEqual([]);
     expect(
       problems((r) => {
-        r.priorities = Array.from({ length: 254 }, (_, i) => ({ name: `p${i}` }));
+        r.priorities = Array.from({ length: 253 }, (_, i) => ({ name: `p${i}` }));
         r.streams[0].priority = 'p0';
       }),
     ).toEqual([]);
