@@ -56,6 +56,28 @@ export function armColor(ctx: ChartContext) {
 }
 
 /** A legend of arms drawn as lines (the same in every layer, so that layers share it). */
+/**
+ * Two layers for a bar chart of means: each bar's confidence interval (fields `lo`, `hi`) as a
+ * black rule, and its value (field `mean`) printed above the interval, so the bars read
+ * without the axis.
+ */
+export function intervalLayers() {
+  return [
+    {
+      mark: { type: 'rule', color: 'black' },
+      encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: { value: 'black' } },
+    },
+    {
+      mark: { type: 'text', dy: -6, fontSize: 10, color: '#222', baseline: 'bottom' },
+      encoding: {
+        y: { field: 'hi', type: 'quantitative' },
+        text: { field: 'mean', format: ',.3~r' },
+        color: { value: '#222' },
+      },
+    },
+  ];
+}
+
 export const ARM_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, labelLimit: 320 };
 
 /** The reporting period as a word: "week". */

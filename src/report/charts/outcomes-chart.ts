@@ -1,7 +1,7 @@
 import type { Statistic } from '../../experiment/summary.js';
 import { statisticLabel, statisticUnit } from '../../model/statistics-catalogue.js';
 import { scenarioHasRecallOutcomes, statAt } from '../summary-table.js';
-import { ARM_LEGEND, armColor, type Chart, type ChartContext, replicationNote } from './chart-context.js';
+import { ARM_LEGEND, armColor, type Chart, type ChartContext, intervalLayers, replicationNote } from './chart-context.js';
 
 /**
  * 7 (when an autonomous AI reports studies, or the scenario has recall outcomes: readers can
@@ -70,19 +70,7 @@ export function outcomesChart(ctx: ChartContext): Chart | null {
               tooltip: [{ field: 'arm' }, { field: 'measure' }, { field: 'mean', format: ',.3~r' }],
             },
           },
-          {
-            mark: { type: 'rule', color: 'black' },
-            encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: { value: 'black' } },
-          },
-          // Each bar's value above its interval, so the bars read without the axis.
-          {
-            mark: { type: 'text', dy: -6, fontSize: 10, color: '#222', baseline: 'bottom' },
-            encoding: {
-              y: { field: 'hi', type: 'quantitative' },
-              text: { field: 'mean', format: ',.3~r' },
-              color: { value: '#222' },
-            },
-          },
+          ...intervalLayers(),
         ],
       },
       resolve: { scale: { y: 'independent' } },

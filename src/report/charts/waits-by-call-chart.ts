@@ -1,6 +1,6 @@
 import type { Statistic } from '../../experiment/summary.js';
 import { waitDefinition } from '../../model/statistics-catalogue.js';
-import { armColor, type Chart, type ChartContext, timeUnit } from './chart-context.js';
+import { armColor, type Chart, type ChartContext, intervalLayers, timeUnit } from './chart-context.js';
 
 interface Bar {
   panel: string;
@@ -113,19 +113,7 @@ export function waitsByCallChart(ctx: ChartContext): Chart {
               tooltip: [{ field: 'arm' }, { field: 'group' }, { field: 'mean', format: '.1f', title: `wait (${unit.name})` }],
             },
           },
-          {
-            mark: { type: 'rule', color: 'black' },
-            encoding: { y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' }, color: { value: 'black' } },
-          },
-          // Each bar's value above its interval, so the bars read without the axis.
-          {
-            mark: { type: 'text', dy: -6, fontSize: 10, color: '#222', baseline: 'bottom' },
-            encoding: {
-              y: { field: 'hi', type: 'quantitative' },
-              text: { field: 'mean', format: ',.3~r' },
-              color: { value: '#222' },
-            },
-          },
+          ...intervalLayers(),
         ],
       },
       resolve: { scale: { y: 'independent' } },
