@@ -1,0 +1,98 @@
+/**
+ * npm run bench:fixed [-- --rounds N] [-- --cli other/dist/cli/main.js]: the fixed cost of a
+ * command, the whole process from start to exit: `readsim --help`, and `readsim run` of
+ * bench/one-week.yaml (one stream, one week, one arm, one replication: nearly all of its time is
+ * start-up, loading and writing the results folder) with the default charts (SVG) and with
+ * `--charts none`. The yardstick, in the same rounds: `node -e 0` (a bare Node start-up).
+ * Rounds alternate the commands, so a change of load on a shared machine touches all of them.
+ * Prints, per command, the median wall and CPU (user + system, from GNU time when present)
+ * seconds and their ratio to the yardstick's; the load average before and after; and last one
+ * JSON line. `--cli` times another build of readsim (e.g. main's) on the same scenario.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Compiled to .bench-build/bench/: the scenario stays in bench/, the CLI is the built dist/.
+const scenario = resolve(here, '../../bench/one-week.yaml');
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const rounds = Number(option('--rounds') ?? 5);
+const cli = resolve(option('--cli') ?? resolve(here, '../../dist/cli/main.js'));
+if (!existsSync(cli)) throw new Error(`no built CLI at ${cli}: run npm run build first`);
+const out = mkdtempSync(join(tmpdir(), 'readsim-fixed-'));
+
+const commands: { name: string; args: string[] }[] = [
+  { name: 'node -e 0 (yardstick)', args: ['-e', '0'] },
+  { name: 'readsim --help', args: [cli, '--help'] },
+  { name: 'readsim run one-week (svg)', args: [cli, 'run', scenario, '-q', '--out', join(out, 'svg')] },
+  {
+    name: 'readsim run one-week --charts none',
+    args: [cli, 'run', scenario, '-q', '--charts', 'none', '--out', join(out, 'none')],
+  },
+];
+
+// On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it.
+const gnuTime = existsSync('/usr/bin/time');
+function timed(commandArgs: string[]): { wall: number; cpu: number } {
+  const t0 = process.hrtime.bigint();
+  const child = spawnSync(
+    gnuTime ? '/usr/bin/time' : process.execPath,
+    gnuTime ? ['-f', 'cpu %U %S', process.execPath, ...commandArgs] : commandArgs,
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (child.status !== 0) throw new Error(`${commandArgs.join(' ')} failed: ${child.stderr}`);
+  const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
+  return { wall, cpu: cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const loadBefore = loadavg()[0];
+// One untimed pass first: the file system cache holds the modules afterwards, as for a user's second command.
+for (const c of commands) timed(c.args);
+const walls = commands.map(() => [] as number[]);
+const cpus = commands.map(() => [] as number[]);
+for (let r = 0; r < rounds; r++) {
+  // Alternate the order between rounds (ABBA), so no command always runs right after the same one.
+  const order = r % 2 ? [...commands.keys()].reverse() : [...commands.keys()];
+  for (const i of order) {
+    const t = timed(commands[i].args);
+    walls[i].push(t.wall);
+    cpus[i].push(t.cpu);
+  }
+}
+rmSync(out, { recursive: true, force: true });
+const loadAfter = loadavg()[0];
+
+const yardWall = median(walls[0]);
+const yardCpu = median(cpus[0]);
+const rows = commands.map((c, i) => ({
+  command: c.name,
+  wall_s: median(walls[i]),
+  cpu_s: median(cpus[i]),
+  wall_ratio: median(walls[i]) / yardWall,
+  cpu_ratio: median(cpus[i]) / yardCpu,
+}));
+console.log(
+  `readsim fixed cost: ${cli}, medians of ${rounds} rounds; load average ${loadBefore.toFixed(2)} -> ${loadAfter.toFixed(2)}`,
+);
+console.log(
+  `${'command'.padEnd(36)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'wall / yardstick'.padStart(18)}${'CPU / yardstick'.padStart(17)}`,
+);
+for (const r of rows)
+  console.log(
+    `${r.command.padEnd(36)}${r.wall_s.toFixed(3).padStart(9)}${r.cpu_s.toFixed(3).padStart(9)}${r.wall_ratio.toFixed(2).padStart(18)}${r.cpu_ratio.toFixed(2).padStart(17)}`,
+  );
+console.log('goals (issue 12): readsim --help under 0.3 s wall, the one-week run under 0.5 s wall (whole command)');
+console.log(JSON.stringify({ rounds, load_before: loadBefore, load_after: loadAfter, rows }));
