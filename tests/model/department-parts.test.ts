@@ -10,7 +10,7 @@ import { Department, mergeParts, simulateDepartment, simulatePart } from '../../
 import type { DepartmentConfig } from '../../src/model/department-config.js';
 import { departmentParts } from '../../src/model/department-parts.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
-import { scenario } from '../support/scenarios.js';
+import { BLEED_TRIAGE, scenario } from '../support/scenarios.js';
 
 const ROSTER = [
   { days: 'Mon-Fri', from: '08:00', to: '18:00', on: 3 },
@@ -32,7 +32,7 @@ function twoRegions(changes: Record<string, unknown> = {}): Record<string, unkno
       { name: 'ct-team', count: 4, modalities: ['CT'], roster: ROSTER },
       { name: 'mr-team', count: 3, modalities: ['MR'], roster: ROSTER },
     ],
-    ai: [{ name: 'bleed-triage', kind: 'triage', finding: 'bleed', streams: ['ed-ct'], sensitivity: 0.9, specificity: 0.95 }],
+    ai: [BLEED_TRIAGE],
     ...changes,
   });
 }

@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Department } from '../../src/model/department.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
-import { ctStream, runOnce, runRaw, scenario } from '../support/scenarios.js';
+import { BLEED_TRIAGE, ctStream, runOnce, runRaw, scenario } from '../support/scenarios.js';
 import { expectWithinSe, standardError } from '../support/tolerance.js';
 
-const TRIAGE = {
-  name: 'bleed-triage',
-  kind: 'triage',
-  finding: 'bleed',
-  streams: ['ed-ct'],
-  sensitivity: 0.9,
-  specificity: 0.95,
-};
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('common random numbers', () => {
   it('every arm sees the same arrivals, findings, reading times and AI calls', async () => {
     const runs = await runRaw(
       scenario({
-        ai: [TRIAGE],
+        ai: [BLEED_TRIAGE],
         arms: [
           { name: 'without AI' },
           { name: 'triage', ai: ['bleed-triage'] },
@@ -45,7 +37,7 @@ describe('common random numbers', () => {
   });
 
   it('the same seed and replication give the same run, to the last digit', () => {
-    const raw = scenario({ ai: [TRIAGE] });
+    const raw = scenario({ ai: [BLEED_TRIAGE] });
     expect(runOnce(raw, 1, 2)).toEqual(runOnce(raw, 1, 2));
   });
 
@@ -64,7 +56,7 @@ describe('common random numbers', () => {
 
 describe('AI tools', () => {
   it('triage reorders only in the arm that has it, and only the flagged studies gain', async () => {
-    const runs = await runRaw(scenario({ ai: [TRIAGE], readers: [{ name: 'general', count: 2 }] }), 3);
+    const runs = await runRaw(scenario({ ai: [BLEED_TRIAGE], readers: [{ name: 'general', count: 2 }] }), 3);
     const [without, withAi] = runs;
     const mean = (arm: (typeof runs)[0], key: string) => sum(arm.map((r) => r.stats[key])) / arm.length;
     expect(mean(withAi, 'wait.by_ai_call.bleed-triage.TP')).toBeLessThan(mean(without, 'wait.by_ai_call.bleed-triage.TP'));

@@ -6,19 +6,13 @@ import { DAY } from '../../src/engine/index.js';
 import { simulateDepartment } from '../../src/model/department.js';
 import { TRACE, TraceRecorder } from '../../src/model/event-trace.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
-import { scenario } from '../support/scenarios.js';
-
-const TRIAGE = {
-  name: 'bleed-triage',
-  kind: 'triage',
-  finding: 'bleed',
-  streams: ['ed-ct'],
-  sensitivity: 0.9,
-  specificity: 0.95,
-};
+import { BLEED_TRIAGE, scenario } from '../support/scenarios.js';
 
 function department() {
-  const loaded = validateScenario('trace.yaml', scenario({ ai: [TRIAGE], arms: [{ name: 'triage', ai: ['bleed-triage'] }] }));
+  const loaded = validateScenario(
+    'trace.yaml',
+    scenario({ ai: [BLEED_TRIAGE], arms: [{ name: 'triage', ai: ['bleed-triage'] }] }),
+  );
   return loaded.departments[0];
 }
 

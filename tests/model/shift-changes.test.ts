@@ -3,7 +3,7 @@ import { CapacityCalendar, DAY, HOUR, ServerPool, type ServerPoolListener, Simul
 import { runExperiment } from '../../src/experiment/experiment.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { loadScenario, validateScenario } from '../../src/scenario/load-scenario.js';
-import { ctStream, runRaw, scenario } from '../support/scenarios.js';
+import { BLEED_TRIAGE, ctStream, runRaw, scenario } from '../support/scenarios.js';
 
 /**
  * Small departments whose right answers are known by hand (tests/fixtures/cases, each file says
@@ -158,14 +158,7 @@ describe('statistics the backlog hides', () => {
 
 describe('AI flags and escalation in overload', () => {
   it('an arm without the triage tool shows no flags: assistance priced per flag charges none', async () => {
-    const triage = {
-      name: 'bleed-triage',
-      kind: 'triage',
-      finding: 'bleed',
-      streams: ['ed-ct'],
-      sensitivity: 0.9,
-      specificity: 0.95,
-    };
+    const triage = BLEED_TRIAGE;
     const assist = { name: 'viewer', kind: 'assist', streams: ['ed-ct'], readTimeFactor: 1, extraTimePerFlag: '3m' };
     const runs = await runRaw(
       scenario({

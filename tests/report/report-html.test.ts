@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/experiment/experiment.js';
 import { writeResults } from '../../src/report/results-folder.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
-import { scenario } from '../support/scenarios.js';
+import { BLEED_TRIAGE, scenario } from '../support/scenarios.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const EVIL = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
@@ -23,7 +23,7 @@ beforeAll(async () => {
     name: `ED ${EVIL}`,
     description: `Teaching ${EVIL} & more`,
     horizon: '12w',
-    ai: [{ name: 'bleed-triage', kind: 'triage', finding: 'bleed', streams: ['ed-ct'], sensitivity: 0.9, specificity: 0.95 }],
+    ai: [BLEED_TRIAGE],
     arms: [{ name: 'without AI' }, { name: `triage ${EVIL}`, ai: ['bleed-triage'] }],
   });
   const result = await runExperiment(validateScenario('evil.yaml', raw), { replications: 2, jobs: 1 });

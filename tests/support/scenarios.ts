@@ -3,6 +3,16 @@ import { simulateDepartment } from '../../src/model/department.js';
 import type { RunResult } from '../../src/model/run-result.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
 
+/** The triage tool of the tests: flags bleeds in {@link scenario}'s emergency CT stream (90% sensitive, 95% specific). */
+export const BLEED_TRIAGE = {
+  name: 'bleed-triage',
+  kind: 'triage',
+  finding: 'bleed',
+  streams: ['ed-ct'],
+  sensitivity: 0.9,
+  specificity: 0.95,
+};
+
 /** A small valid scenario as a raw object, with changes layered on top. */
 export function scenario(changes: Record<string, unknown> = {}): Record<string, unknown> {
   return {
