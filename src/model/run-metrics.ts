@@ -7,7 +7,6 @@ import {
   type QuantileSketchState,
   type ServerPool,
   TallyArray,
-  WEEK,
   YEAR,
 } from '../engine/index.js';
 import { callCategory } from './ai-tools.js';
