@@ -52,18 +52,6 @@ function canonical(value: unknown, out: string[]): boolean {
   return true;
 }
 
-/**
- * What decides a run's result, as text: its department (departmentIdentity), seed and
- * replication. The arm's name is not in it: a run's random streams come from (seed, replication)
- * alone (model/department.ts, `new RandomStreams(seed, replication)`), and the name is only
- * written into the result, so two arms of different names that resolve to the same department
- * give the same result but for that name. Null when the run cannot be shared.
- */
-export function runIdentity(task: RunTask): string | null {
-  const department = departmentIdentity(task.department);
-  return department === null ? null : `${task.seed}|${task.replication}|${department}`;
-}
-
 /** Runs, and which of them are simulated. */
 export interface SharedRuns {
   /** The runs to simulate: the first of each identity, in the runs' order. */
@@ -81,16 +69,35 @@ export interface SharedRuns {
 }
 
 /**
- * Finds the runs that repeat an earlier run exactly (same department, seed and replication:
- * runIdentity), so that only the first is simulated. With `reuse` false, every run is a task.
- * With nothing to reuse, the tasks are the runs themselves, in their order.
+ * Finds the runs that repeat an earlier run exactly, so that only the first is simulated. What
+ * decides a run's result: its department (departmentIdentity), seed and replication. The arm's
+ * name is not among them: a run's random streams come from (seed, replication) alone
+ * (model/department.ts, `new RandomStreams(seed, replication)`), and the name is only written
+ * into the result, so two arms of different names that resolve to the same department give the
+ * same result but for that name. Should the arm ever enter the random streams, it must enter
+ * the key here too (tests/experiment/shared-runs.test.ts then fails).
+ *
+ * With `reuse` false, every run is a task. With nothing to reuse, the tasks are the runs
+ * themselves, in their order.
  */
 export function shareRuns(runs: readonly RunTask[], reuse = true): SharedRuns {
   const tasks: RunTask[] = [];
   const source: number[] = [];
   const seen = new Map<string, number>();
+  // Each department's text once, as a number: the runs' keys stay short however large the departments.
+  const departments = new Map<string, number>();
+  const runKey = (run: RunTask): string | null => {
+    const text = departmentIdentity(run.department);
+    if (text === null) return null;
+    let d = departments.get(text);
+    if (d === undefined) {
+      d = departments.size;
+      departments.set(text, d);
+    }
+    return `${d}|${run.seed}|${run.replication}`;
+  };
   for (const run of runs) {
-    const id = reuse ? runIdentity(run) : null;
+    const id = reuse ? runKey(run) : null;
     const earlier = id === null ? undefined : seen.get(id);
     if (earlier !== undefined) {
       source.push(earlier);
