@@ -2,7 +2,14 @@ import type { DepartmentConfig } from '../model/department-config.js';
 import { departmentStatistics, findStatistic, reportedYears, yearsOf } from '../model/statistics-catalogue.js';
 import { type LoadedScenario, type LoadOptions, loadScenario } from '../scenario/load-scenario.js';
 import { suggest } from '../scenario/scenario-error.js';
-import { type ExperimentOptions, type ExperimentResult, planBatch, planExperiment, runBatch } from './experiment.js';
+import {
+  type ExperimentOptions,
+  type ExperimentResult,
+  type PlanBatch,
+  planBatch,
+  planExperiment,
+  runBatch,
+} from './experiment.js';
 import { statistic } from './summary.js';
 import type { PoolOptions } from './worker-pool.js';
 
@@ -142,7 +149,7 @@ export async function runSweep(
 }
 
 /** The sweep's runs as one batch (planBatch): what runSweep simulates, before it runs (for its progress and work estimate). */
-export function planSweep(variants: SweepVariant[], options: Omit<ExperimentOptions, keyof PoolOptions> = {}) {
+export function planSweep(variants: SweepVariant[], options: Omit<ExperimentOptions, keyof PoolOptions> = {}): PlanBatch {
   return planBatch(variants.map((v) => planExperiment(v.scenario, options)));
 }
 
