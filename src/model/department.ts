@@ -66,6 +66,8 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly routing: RoutingPolicy;
   private readonly worklist: WorklistPolicy;
   private readonly baseLevel: Int32Array;
+  /** The least urgent level a study can have (the largest base level: aging and triage only move studies up). */
+  private readonly leastUrgentLevel: number;
   private readonly metrics: RunMetrics;
   private readonly preemptive: boolean;
   private readonly efficiency: number[];
@@ -143,6 +145,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
+    this.leastUrgentLevel = Math.max(0, ...this.baseLevel);
 
     // Kinds registered in this order so that, at equal times, period ends and the end of the
     // warm-up are handled before arrivals scheduled later.
@@ -191,8 +194,8 @@ export class Department implements EventHandler, ServerPoolListener {
     this.ran = true;
     const cfg = this.config;
     const sim = this.sim;
-    sim.at(Math.min(cfg.periodLength, cfg.horizon), this.periodKind, 0);
-    if (cfg.warmup > 0) sim.at(cfg.warmup, this.warmupKind, 0);
+    sim.schedule(Math.min(cfg.periodLength, cfg.horizon), this.periodKind, 0);
+    if (cfg.warmup > 0) sim.schedule(cfg.warmup, this.warmupKind, 0);
     for (const pool of this.pools) pool.open(cfg.horizon);
     // The initial backlog: studies waiting since time 0.
     this.streams.forEach((s, i) => {
@@ -212,7 +215,7 @@ export class Department implements EventHandler, ServerPoolListener {
     } else if (kind === this.periodKind) {
       this.closePeriod(payload);
       const next = (payload + 2) * this.config.periodLength;
-      if (payload + 1 < this.periodCount) this.sim.at(Math.min(next, this.config.horizon), this.periodKind, payload + 1);
+      if (payload + 1 < this.periodCount) this.sim.schedule(Math.min(next, this.config.horizon), this.periodKind, payload + 1);
       this.period = payload + 1;
     } else if (kind === this.warmupKind) {
       this.inWindow = true;
@@ -295,7 +298,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const wasIdle = p.nextDue() === Number.POSITIVE_INFINITY;
       const due = this.store.arrival[id] + p.config.after;
       p.watch(id, this.store.admission[id], due);
-      if (wasIdle) this.sim.at(Math.max(due, this.sim.now), this.waitedKind, p.index);
+      if (wasIdle) this.sim.schedule(Math.max(due, this.sim.now), this.waitedKind, p.index);
       return; // the first provider that watches it
     }
   }
@@ -315,7 +318,7 @@ export class Department implements EventHandler, ServerPoolListener {
       this.sendOut(p, id);
     });
     const next = p.nextDue();
-    if (next < Number.POSITIVE_INFINITY) this.sim.at(Math.max(next, now), this.waitedKind, provider);
+    if (next < Number.POSITIVE_INFINITY) this.sim.schedule(Math.max(next, now), this.waitedKind, provider);
   }
 
   private sendOut(p: ExternalProvider, id: number): void {
@@ -330,7 +333,7 @@ export class Department implements EventHandler, ServerPoolListener {
       this.metrics.outsourcedStudies[p.index]++;
       this.metrics.outsourcedCost[p.index] += p.config.costPerStudy;
     }
-    this.sim.at(now + turnaround, this.returnKind, id);
+    this.sim.schedule(now + turnaround, this.returnKind, id);
   }
 
   /**
@@ -346,7 +349,8 @@ export class Department implements EventHandler, ServerPoolListener {
       this.start(group, id);
       return;
     }
-    if (mayPreempt && this.preemptive) {
+    // A study at the least urgent level can interrupt nobody: no read in hand is less urgent.
+    if (mayPreempt && this.preemptive && this.store.level[id] < this.leastUrgentLevel) {
       const level = this.store.level[id];
       const best = preemptionGroup(this.dispatchState, line, level);
       if (best >= 0) {
@@ -540,7 +544,7 @@ export class Department implements EventHandler, ServerPoolListener {
 
   private scheduleArrival(s: StudyStream, now: number): void {
     const t = s.nextArrival(now, this.config.horizon);
-    if (t < this.config.horizon) this.sim.at(t, this.arrivalKind, s.index);
+    if (t < this.config.horizon) this.sim.schedule(t, this.arrivalKind, s.index);
   }
 
   private closePeriod(k: number): void {
