@@ -1,6 +1,7 @@
 import { YEAR } from '../engine/index.js';
 import type { LoadedScenario } from '../scenario/load-scenario.js';
 import { explainScenario } from './analytic-companion.js';
+import { departmentIdentity } from './shared-runs.js';
 
 /**
  * Memory one study in the system takes in a run (its columns in the study store, the worklist
@@ -38,17 +39,25 @@ function arrivals(perMinute: number, growth: number, horizon: number): number {
  * to simulate = arrivals (the rate's integral with growth) + initial backlogs, per arm, times
  * replications; peak memory = the largest backlog the fluid estimate of the analytic companion
  * predicts (never more than the run's studies) x BYTES_PER_STUDY x runs at once.
+ *
+ * Only runs that are simulated count: a run whose department, seed and replication repeat an
+ * earlier run's is reused, not simulated (shared-runs.ts; `reuse: false` counts every run).
+ * `seed`: the seed every scenario runs with (default: each scenario's own).
  */
 export function estimateWork(
   scenarios: LoadedScenario[],
-  options: { replications?: number; replication?: number; jobs: number },
+  options: { replications?: number; replication?: number; seed?: number; reuse?: boolean; jobs: number },
 ): WorkEstimate {
   let studies = 0;
   let studiesPerRun = 0;
   let runs = 0;
   let peakBacklog = 0;
+  // Replications already counted per (seed, department): all below `upTo`, and single ones.
+  const counted = new Map<string, { upTo: number; singles: Set<number> }>();
+  let unshared = 0;
   for (const scenario of scenarios) {
     const reps = options.replication !== undefined ? 1 : (options.replications ?? scenario.resolved.replications);
+    const seed = options.seed ?? scenario.resolved.seed;
     let fluid: number[] | null = null;
     try {
       fluid = explainScenario(scenario).arms.map((a) => Math.max(0, ...a.years.map((y) => y.fluidBacklog)));
@@ -60,10 +69,32 @@ export function estimateWork(
       const initial = d.streams.reduce((s, st) => s + st.backlog, 0);
       const f = fluid?.[a];
       const peak = Math.min(perRun, Math.max(initial, f !== undefined && Number.isFinite(f) ? f : perRun));
-      studies += perRun * reps;
+      const identity = options.reuse === false ? null : departmentIdentity(d);
+      const key = `${seed}|${identity ?? `unshared ${unshared++}`}`;
+      let seen = counted.get(key);
+      if (!seen) {
+        seen = { upTo: 0, singles: new Set() };
+        counted.set(key, seen);
+      }
+      // The replications this arm adds that no earlier run of the same department and seed had.
+      let added = 0;
+      if (options.replication !== undefined) {
+        const r = options.replication;
+        if (r >= seen.upTo && !seen.singles.has(r)) {
+          seen.singles.add(r);
+          added = 1;
+        }
+      } else if (reps > seen.upTo) {
+        let singlesAbove = 0;
+        for (const r of seen.singles) if (r >= seen.upTo && r < reps) singlesAbove++;
+        added = reps - seen.upTo - singlesAbove;
+        seen.upTo = reps;
+      }
+      if (added === 0) return;
+      studies += perRun * added;
       studiesPerRun = Math.max(studiesPerRun, perRun);
       peakBacklog = Math.max(peakBacklog, peak);
-      runs += reps;
+      runs += added;
     });
   }
   const atOnce = Math.max(1, Math.min(options.jobs, runs));

@@ -1,7 +1,8 @@
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { runExperiment } from '../../experiment/experiment.js';
+import { planExperiment, runPlan } from '../../experiment/experiment.js';
 import { summaryJson } from '../../experiment/summary.js';
+import { runTasks } from '../../experiment/worker-pool.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import type { ChartFormats } from '../../report/render-chart.js';
 import { writeResults } from '../../report/results-folder.js';
@@ -87,14 +88,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
     try {
       claimed = claimOutputFolder(outArg, { inputs: [argv.scenario], shown: argv.out ?? shownPath(outDir) });
       announceStart(argv.quiet, `${scenario.resolved.name}: running; results will be in ${shownPath(outDir)}/`);
-      const result = await runExperiment(scenario, {
+      // An arm that resolves to the same department as an earlier one is simulated once (planExperiment).
+      const plan = planExperiment(scenario, {
         replications: argv.replications,
         seed: argv.seed,
         replication: argv.replication === undefined ? undefined : argv.replication - 1,
-        jobs: argv.jobs,
-        signal: interrupt.signal,
-        onProgress: bar.update,
       });
+      const result = await runPlan(plan, (tasks) =>
+        runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update }),
+      );
       bar.stop();
       await writeResults(result, outDir, { signal: interrupt.signal, charts: argv.charts });
       if (argv.format === 'json') {
@@ -121,6 +123,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
           `By ${scenario.resolved.start ? 'calendar' : 'simulated'} year (studies by the year they arrived; backlog at the end of the year's last ${scenario.resolved.period}):`,
         );
         out.push(textTable(years, 2));
+      }
+      if (plan.reused > 0) {
+        out.push('');
+        out.push(
+          `${plan.reused} of ${plan.runs.length} runs reused from identical arms (an arm with the same department as an earlier one)`,
+        );
       }
       out.push('');
       out.push(
