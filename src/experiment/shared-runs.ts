@@ -1,11 +1,12 @@
 // Runs that would simulate exactly the same thing twice are simulated once: no threads, so that it runs in the browser too.
 import type { DepartmentConfig } from '../model/department-config.js';
+import { modelInputs } from '../model/model-inputs.js';
 import type { RunResult } from '../model/run-result.js';
 import type { RunTask } from './run-task.js';
 
 /**
  * A department as text that is the same for two departments exactly when the model would
- * simulate them the same way: every field, in its order (an absent field and one set to
+ * simulate them the same way: every field the model reads (model/model-inputs.ts), in its order (an absent field and one set to
  * `undefined` differ, so do key orders, 0 and -0, NaN and Infinity: being strict can only miss
  * a reuse, never make a wrong one). Null when the department holds something that is not plain
  * data (it is then never shared). Computed once per department object.
@@ -14,7 +15,8 @@ export function departmentIdentity(config: DepartmentConfig): string | null {
   let text = identities.get(config);
   if (text === undefined) {
     const parts: string[] = [];
-    text = canonical(config, parts) ? parts.join('') : null;
+    // Settings the model does not read for this arm (a tool it does not deploy) do not count.
+    text = canonical(modelInputs(config), parts) ? parts.join('') : null;
     identities.set(config, text);
   }
   return text;
