@@ -1,5 +1,5 @@
-import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
 import { DAY, YEAR } from '../engine/index.js';
+import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
 import { defaultYears } from '../model/statistics-catalogue.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
 import { calendarYears } from '../scenario/to-department-config.js';
