@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Piscina } from 'piscina';
-import { mergeParts } from '../model/department.js';
 import { type DepartmentPart, departmentParts } from '../model/department-parts.js';
+import { PartsMerge } from '../model/parts-merge.js';
 import type { MetricsState } from '../model/run-metrics.js';
 import type { RunResult } from '../model/run-result.js';
 import { defaultJobs } from './default-jobs.js';
@@ -97,7 +97,11 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   // With parts, progress counts parts: a run in 42 parts moves 42 times, not once at its end.
   const split = work.length > tasks.length;
   let partsDone = 0;
-  const states: MetricsState[][] = tasks.map(() => []);
+  // Each run in parts merges its parts' states as they come (in the parts' order), holding only early ones.
+  const merges = tasks.map((task, i) => {
+    const ps = parts[i];
+    return ps ? new PartsMerge(task.department, ps) : null;
+  });
   const left = tasks.map((_, i) => parts[i]?.length ?? 1);
   // One controller stops every task: on the caller's abort, or on the first failure.
   const stop = new AbortController();
@@ -115,12 +119,12 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
       work.map(async ({ task, of, part }) => {
         try {
           const out = await pool.run(task, { signal: stop.signal });
-          if ('part' in task) states[of][part] = out as MetricsState;
+          const merge = merges[of];
+          if (merge) merge.add(part, out as MetricsState);
           else results[of] = out as RunResult;
           const last = --left[of] === 0;
-          const ps = parts[of];
           // The parts merged in their order, as simulateDepartment merges them in one thread.
-          if (last && ps) results[of] = mergeParts(tasks[of].department, ps, states[of], tasks[of]);
+          if (last && merge) results[of] = merge.result(tasks[of].arm, tasks[of].replication);
           if (split) options.onProgress?.(++partsDone, work.length, 'parts');
           else if (last) report();
         } catch (e) {

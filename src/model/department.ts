@@ -13,10 +13,11 @@ import { type DepartmentPart, departmentParts } from './department-parts.js';
 import { DispatchState } from './dispatch-state.js';
 import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
 import { ExternalProvider } from './external-provider.js';
+import { PartsMerge } from './parts-merge.js';
 import { firstFreeGroup, preemptionGroup, type RoutingPolicy } from './routing-policy.js';
 import { type MetricsState, type ReaderGroupTime, RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
-import { StudyStore, storeCapacityFor } from './study-store.js';
+import { giveBackStudyStore, type StudyStore, storeCapacityFor, takeStudyStore } from './study-store.js';
 import { StudyStream } from './study-stream.js';
 import { mostUrgentFirst, type WorklistPolicy } from './worklist-policy.js';
 
@@ -109,7 +110,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.traceMasks = this.trace ? triageCallMasks(config) : [];
     const rs = new RandomStreams(options.seed, options.replication);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
-    this.store = new StudyStore(
+    this.store = takeStudyStore(
       {
         maxReads: Math.max(1, ...this.streams.map((s) => s.readSlots)),
         streams: config.streams.length,
@@ -140,7 +141,9 @@ export class Department implements EventHandler, ServerPoolListener {
     const classes = byPriority
       ? config.priorities.map((_, p) => ({ ceiling: p === 0 ? 0 : 1, agedRank: p }))
       : [{ ceiling: 0, agedRank: 0 }];
-    this.lines = modalities.map(() => new WaitingLine(levelCount, aging, this.store.length, classes, this.store));
+    // Lines start small and grow with the largest study slot they hold (the store's slots are
+    // handed out lowest first, so that follows the backlog, not the studies simulated).
+    this.lines = modalities.map(() => new WaitingLine(levelCount, aging, Math.min(this.store.length, 4096), classes, this.store));
     this.classOfStream = Int32Array.from(config.streams.map((s) => (byPriority ? s.priority : 0)));
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
@@ -204,7 +207,10 @@ export class Department implements EventHandler, ServerPoolListener {
     if (cfg.warmup <= 0) this.metrics.backlogStart = this.store.live;
     for (const s of this.streams) this.scheduleArrival(s, 0);
     sim.runUntil(cfg.horizon);
-    return this.finish();
+    const result = this.finish();
+    // The next run in this thread writes into the same memory (study-store.ts takeStudyStore).
+    giveBackStudyStore(this.store);
+    return result;
   }
 
   handleEvent(kind: number, payload: number): void {
@@ -588,12 +594,10 @@ function traceFlags(store: StudyStore, id: number, triageMask: number): number {
 export function simulateDepartment(config: DepartmentConfig, options: RunOptions): RunResult {
   const parts = options.trace ? [] : departmentParts(config);
   if (parts.length <= 1) return new Department(config, options).run();
-  return mergeParts(
-    config,
-    parts,
-    parts.map((p) => simulatePart(p.config, options)),
-    options,
-  );
+  // Each part's state merged as soon as it is made: one part's state held at a time.
+  const merge = new PartsMerge(config, parts);
+  parts.forEach((p, k) => merge.add(k, simulatePart(p.config, options)));
+  return merge.result(options.arm ?? '', options.replication);
 }
 
 /** Simulates one part of a department (the config of one of its departmentParts) and returns its metrics' state. */
@@ -610,7 +614,7 @@ export function mergeParts(
   states: readonly MetricsState[],
   options: Pick<RunOptions, 'arm' | 'replication'>,
 ): RunResult {
-  const periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
-  const merged = parts.map((p, i) => ({ state: states[i], streams: p.streams, groups: p.groups }));
-  return RunMetrics.merged(config, periodCount, merged, options.arm ?? '', options.replication);
+  const merge = new PartsMerge(config, parts);
+  states.forEach((st, k) => merge.add(k, st));
+  return merge.result(options.arm ?? '', options.replication);
 }

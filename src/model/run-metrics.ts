@@ -116,6 +116,8 @@ export class RunMetrics {
   private readonly closedAt: Float64Array;
   /** Mergeable runs only: per closed period, its turnaround sketches (all, then per priority). */
   private readonly periodSketches: QuantileSketchState[][] = [];
+  /** Metrics merging parts (RunMetrics.merging): per period, its sketches over the parts merged so far. */
+  private mergedPeriods: (QuantileSketch[] | null)[] | null = null;
 
   /**
    * `mergeable`: the run is one part of a department (department-parts.ts). Periods are then
@@ -642,20 +644,20 @@ export class RunMetrics {
         clearedAt: this.initialClearedAt,
       },
       missed: this.missed,
-      counts: [
-        this.outcomes,
-        this.recalled,
-        this.normals,
-        this.falseRecalls,
-        this.positives,
-        this.detected,
-        this.arrived,
-        this.reportedCount,
-        this.clearedCount,
-        this.humanReads,
-        this.backlogStart,
-        this.images,
-      ],
+      counts: {
+        outcomes: this.outcomes,
+        recalled: this.recalled,
+        normals: this.normals,
+        falseRecalls: this.falseRecalls,
+        positives: this.positives,
+        detected: this.detected,
+        arrived: this.arrived,
+        reported: this.reportedCount,
+        cleared: this.clearedCount,
+        humanReads: this.humanReads,
+        backlogStart: this.backlogStart,
+        images: this.images,
+      },
       outsourcedStudies: this.outsourcedStudies,
       outsourcedCost: this.outsourcedCost,
       yMet: this.yMet,
@@ -687,42 +689,75 @@ export class RunMetrics {
   static merged(
     config: DepartmentConfig,
     periodCount: number,
-    parts: readonly { state: MetricsState; streams: readonly number[]; groups: readonly number[] }[],
+    parts: readonly MergedPart[],
     arm: string,
     replication: number,
   ): RunResult {
+    const m = RunMetrics.merging(config, periodCount);
+    for (const part of parts) m.mergePart(part);
+    return m.mergedResult(arm, replication);
+  }
+
+  /**
+   * Empty metrics to merge parts' states into, one part at a time (`mergePart`, in the parts'
+   * order: sums of doubles depend on it), so that a part's state can be dropped once merged;
+   * then `mergedResult`. The same result as `merged` with every part at once.
+   */
+  static merging(config: DepartmentConfig, periodCount: number): RunMetrics {
     const m = new RunMetrics(config, periodCount);
     const groups = config.readers.length;
     const e = m.end;
     e.groupReading = new Array<number>(groups).fill(0);
     e.groupRostered = new Array<number>(groups).fill(0);
     e.groupOvertime = new Array<number>(groups).fill(0);
-    let clearedAt = config.streams.some((s) => s.backlog > 0) ? 0 : Number.NaN;
-    for (const part of parts) {
-      const st = part.state;
-      m.absorb(st, part.streams);
-      part.groups.forEach((g, i) => {
-        e.groupReading[g] = st.end.groupReading[i];
-        e.groupRostered[g] = st.end.groupRostered[i];
-        e.groupOvertime[g] = st.end.groupOvertime[i];
-      });
-      e.live += st.end.live;
-      e.ageSum += st.end.ageSum;
-      e.ageMax = nanMax(e.ageMax, st.end.ageMax);
-      // The initial backlog is cleared when every part's is.
-      if (st.initial.backlog > 0) clearedAt = Math.max(clearedAt, st.initial.clearedAt);
-    }
-    m.initialClearedAt = clearedAt;
-    for (let k = 0; k < periodCount; k++) {
-      if (Number.isNaN(m.closedAt[k])) continue;
-      // The period's turnaround sketches over every part (completePeriod turns them into percentiles and empties them).
-      for (const part of parts) {
-        const sketches = part.state.periodSketches[k];
-        if (sketches) for (let i = 0; i < sketches.length; i++) m.periodSketch[i].merge(sketches[i]);
+    m.initialClearedAt = config.streams.some((s) => s.backlog > 0) ? 0 : Number.NaN;
+    m.mergedPeriods = new Array(periodCount).fill(null);
+    return m;
+  }
+
+  /** Adds one part's state (metrics made by `merging`); parts in their order. */
+  mergePart(part: MergedPart): void {
+    const periods = this.mergedPeriods;
+    if (periods === null) throw new Error('mergePart: metrics not made by RunMetrics.merging');
+    const st = part.state;
+    const e = this.end;
+    this.absorb(st, part.streams);
+    part.groups.forEach((g, i) => {
+      e.groupReading[g] = st.end.groupReading[i];
+      e.groupRostered[g] = st.end.groupRostered[i];
+      e.groupOvertime[g] = st.end.groupOvertime[i];
+    });
+    e.live += st.end.live;
+    e.ageSum += st.end.ageSum;
+    e.ageMax = nanMax(e.ageMax, st.end.ageMax);
+    // The initial backlog is cleared when every part's is.
+    if (st.initial.backlog > 0) this.initialClearedAt = Math.max(this.initialClearedAt, st.initial.clearedAt);
+    // Each period's turnaround sketches over the parts so far (completed in mergedResult).
+    for (let k = 0; k < this.periodCount; k++) {
+      const sketches = st.periodSketches[k];
+      if (!sketches) continue;
+      let merged = periods[k];
+      if (merged === null) {
+        merged = sketches.map(() => new QuantileSketch(PERCENTILE_RELATIVE_ERROR));
+        periods[k] = merged;
       }
-      m.completePeriod(k);
+      for (let i = 0; i < sketches.length; i++) merged[i].merge(sketches[i]);
     }
-    return m.result(arm, replication);
+  }
+
+  /** The department's result from the parts merged so far (metrics made by `merging`). */
+  mergedResult(arm: string, replication: number): RunResult {
+    const periods = this.mergedPeriods;
+    if (periods === null) throw new Error('mergedResult: metrics not made by RunMetrics.merging');
+    for (let k = 0; k < this.periodCount; k++) {
+      if (Number.isNaN(this.closedAt[k])) continue;
+      // completePeriod turns the period's sketches into percentiles and empties them.
+      const merged = periods[k];
+      if (merged) for (let i = 0; i < merged.length; i++) this.periodSketch[i].mergeSketch(merged[i]);
+      periods[k] = null;
+      this.completePeriod(k);
+    }
+    return this.result(arm, replication);
   }
 
   /** Adds one part's state (its stream s is this department's streams[s]); periods closed by the part are merged but not completed. */
@@ -747,18 +782,18 @@ export class RunMetrics {
     this.initialTatMax = nanMax(this.initialTatMax, st.initial.tatMax);
     addInto(this.missed, st.missed);
     const c = st.counts;
-    this.outcomes += c[0];
-    this.recalled += c[1];
-    this.normals += c[2];
-    this.falseRecalls += c[3];
-    this.positives += c[4];
-    this.detected += c[5];
-    this.arrived += c[6];
-    this.reportedCount += c[7];
-    this.clearedCount += c[8];
-    this.humanReads += c[9];
-    this.backlogStart += c[10];
-    this.images += c[11];
+    this.outcomes += c.outcomes;
+    this.recalled += c.recalled;
+    this.normals += c.normals;
+    this.falseRecalls += c.falseRecalls;
+    this.positives += c.positives;
+    this.detected += c.detected;
+    this.arrived += c.arrived;
+    this.reportedCount += c.reported;
+    this.clearedCount += c.cleared;
+    this.humanReads += c.humanReads;
+    this.backlogStart += c.backlogStart;
+    this.images += c.images;
     addInto(this.outsourcedStudies, st.outsourcedStudies);
     addInto(this.outsourcedCost, st.outsourcedCost);
     for (let y = 0; y < this.yearStarts.length; y++) {
@@ -865,8 +900,8 @@ export interface MetricsState {
   targetMissedUnread: Float64Array;
   initial: { backlog: number; reported: number; tatSum: number; tatMax: number; clearedAt: number };
   missed: Float64Array;
-  /** outcomes, recalled, normals, false recalls, positives, detected, arrived, reported, cleared by AI, human reads, backlog at the start, images. */
-  counts: number[];
+  /** The run's counters (studies with an outcome, recalled, ..., cleared by AI, images): added up over parts. */
+  counts: MetricsCounts;
   outsourcedStudies: Float64Array;
   outsourcedCost: Float64Array;
   yMet: Float64Array[];
@@ -925,4 +960,27 @@ function totalSketch(sketches: readonly QuantileSketch[]): void {
   const all = sketches[0];
   all.reset();
   for (let i = 1; i < sketches.length; i++) all.mergeSketch(sketches[i]);
+}
+
+/** A part's metrics state and where its streams and reader groups are in the department. */
+export interface MergedPart {
+  state: MetricsState;
+  streams: readonly number[];
+  groups: readonly number[];
+}
+
+/** The counters of a run, added up over parts. */
+export interface MetricsCounts {
+  outcomes: number;
+  recalled: number;
+  normals: number;
+  falseRecalls: number;
+  positives: number;
+  detected: number;
+  arrived: number;
+  reported: number;
+  cleared: number;
+  humanReads: number;
+  backlogStart: number;
+  images: number;
 }

@@ -70,6 +70,8 @@ export class StudyStore implements WaitingKeySource {
   private freeHead = -1;
   private used = 0;
   private allocations = 0;
+  /** What decides the columns' types: a store is reused only for the same shape. */
+  private readonly shapeKey: string;
 
   constructor(shape: number | StudyStoreShape, initialCapacity = 1024) {
     const s: StudyStoreShape = typeof shape === 'number' ? { maxReads: shape } : shape;
@@ -84,6 +86,7 @@ export class StudyStore implements WaitingKeySource {
     fits('findings', s.findings ?? 0, 0, 32);
     fits('AI tools', s.tools ?? 0, 0, 32);
     const n = Math.max(16, initialCapacity);
+    this.shapeKey = shapeKeyOf(s);
     this.arrival = new Float64Array(n);
     this.admission = new Uint32Array(n);
     this.stream = new Uint16Array(n);
@@ -121,6 +124,19 @@ export class StudyStore implements WaitingKeySource {
   /** Length of the columns: slots that fit before they grow. */
   get length(): number {
     return this.arrival.length;
+  }
+
+  /** Can this store serve a run of `shape` with `capacity` slots (same column types, long enough)? */
+  fits(shape: StudyStoreShape, capacity: number): boolean {
+    return this.shapeKey === shapeKeyOf(shape) && this.arrival.length >= capacity;
+  }
+
+  /** Empties the store: no study held, slots handed out from the lowest again, as a new store does. */
+  clear(): void {
+    this.freeHead = -1;
+    this.used = 0;
+    this.live = 0;
+    this.allocations = 0;
   }
 
   /** A fresh slot with its per-study counters cleared (the slot freed last, if any). */
@@ -200,4 +216,38 @@ export function storeCapacityFor(config: DepartmentConfig): number {
 /** The narrowest array whose elements hold `bits` bits. */
 function bitsArray(bits: number, n: number): StudyBits {
   return bits <= 8 ? new Uint8Array(n) : bits <= 16 ? new Uint16Array(n) : new Int32Array(n);
+}
+
+/** The shape's values that decide the columns' types and lengths per slot. */
+function shapeKeyOf(s: StudyStoreShape): string {
+  const width = (bits: number) => (bits <= 8 ? 8 : bits <= 16 ? 16 : 32);
+  return `${s.maxReads}|${width(s.findings ?? 32)}|${width(s.tools ?? 32)}`;
+}
+
+/** The store this thread's last run gave back (each worker thread has its own module, so its own). */
+let spare: StudyStore | null = null;
+
+/**
+ * A study store for a run: the one this thread's previous run gave back (`giveBackStudyStore`),
+ * emptied, when it has the same shape and is long enough; else a new one of `capacity` slots.
+ * A thread runs many departments one after the other (replications, parts of a department): with
+ * a new store each time, once earlier stores were freed the C allocator hands out their memory
+ * again and clears it page by page (glibc raises its mmap threshold after a large free), so the
+ * resident memory would grow with every run; reused, the run writes into the same pages.
+ * A slot's fields are all set when it is handed out or when its study is drawn, so a reused
+ * store gives the same results as a new one (tests/model/study-store.test.ts).
+ */
+export function takeStudyStore(shape: StudyStoreShape, capacity: number): StudyStore {
+  const s = spare;
+  if (s?.fits(shape, capacity)) {
+    spare = null;
+    s.clear();
+    return s;
+  }
+  return new StudyStore(shape, capacity);
+}
+
+/** A finished run's store, for the thread's next run (the previous spare, if any, is dropped). */
+export function giveBackStudyStore(store: StudyStore): void {
+  spare = store;
 }

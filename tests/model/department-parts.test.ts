@@ -9,6 +9,7 @@ import { runTasks } from '../../src/experiment/worker-pool.js';
 import { Department, mergeParts, simulateDepartment, simulatePart } from '../../src/model/department.js';
 import type { DepartmentConfig } from '../../src/model/department-config.js';
 import { departmentParts } from '../../src/model/department-parts.js';
+import { PartsMerge } from '../../src/model/parts-merge.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
 import { BLEED_TRIAGE, scenario } from '../support/scenarios.js';
 
@@ -115,6 +116,49 @@ describe('department parts', () => {
       expect(direct.stats['outsourced.studies']).toBeGreaterThan(0);
       expect(direct.stats['initial_backlog.reported']).toBe(30);
     }
+  });
+
+  it('merges parts that come in any order as in their own order, byte for byte, and refuses a part twice', () => {
+    // Four regions: two teams per modality pair, each region its own part.
+    const regions = ['a', 'b', 'c', 'd'];
+    const raw = twoRegions({
+      streams: regions.map((r, i) => ({
+        name: `ct-${r}`,
+        modality: `CT-${r}`,
+        priority: i % 2 ? 'routine' : 'stat',
+        volume: `${40 + 10 * i}/day`,
+        readTime: { dist: 'lognormal', mean: '12m', cv: 0.6 },
+      })),
+      readers: regions.map((r) => ({
+        name: `team-${r}`,
+        count: 3,
+        modalities: [`CT-${r}`],
+        roster: [{ days: 'all', from: '00:00', to: '24:00', on: 2 }],
+      })),
+      ai: [],
+    });
+    const config = department(raw);
+    const parts = departmentParts(config);
+    expect(parts).toHaveLength(4);
+    const options = { seed: 9, replication: 2, arm: 'x' };
+    const states = parts.map((p) => simulatePart(p.config, options));
+    const inOrder = JSON.stringify(mergeParts(config, parts, states, options));
+    expect(JSON.stringify(simulateDepartment(config, options))).toBe(inOrder);
+    for (const order of [
+      [3, 2, 1, 0],
+      [1, 3, 0, 2],
+    ]) {
+      const merge = new PartsMerge(config, parts);
+      for (const k of order) {
+        expect(merge.complete).toBe(false);
+        merge.add(k, states[k]);
+      }
+      expect(JSON.stringify(merge.result('x', 2))).toBe(inOrder);
+    }
+    const twice = new PartsMerge(config, parts);
+    twice.add(1, states[1]);
+    expect(() => twice.add(1, states[1])).toThrow(/part 1 given twice/);
+    expect(() => twice.result('x', 2)).toThrow(/3 of 4 parts not given yet/);
   });
 
   it("a part's numbers do not depend on the part beside it; percentiles merge exactly", () => {
