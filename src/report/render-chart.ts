@@ -3,14 +3,17 @@ import { CHART_CONFIG, FONT_FAMILY, type VegaLiteSpec } from './chart-config.js'
 
 export { CHART_CONFIG, FONT_FAMILY, type VegaLiteSpec } from './chart-config.js';
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /**
  * The fonts PNGs are drawn with, bundled from the npm package so that text never silently
  * disappears (resvg draws no text without fonts) and looks the same on every machine.
  */
 export function fontFiles(): string[] {
-  fonts ??= [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')];
+  fonts ??= [
+    requireHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    requireHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  ];
   return fonts;
 }
 let fonts: string[] | null = null;

@@ -20,7 +20,7 @@ let tarball = '';
 let files: string[] = [];
 
 beforeAll(() => {
-  expect(existsSync('dist/cli/main.js'), 'dist/ is missing: npm ci (or npm run build) builds it').toBe(true);
+  expect(existsSync(pkg.bin.readsim), 'dist/ is missing: npm ci (or npm run build) builds it').toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'readsim-install-'));
   const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
     encoding: 'utf8',
@@ -62,14 +62,15 @@ describe('the packed tarball', () => {
     for (const f of [
       'package.json',
       'README.md',
-      'dist/cli/main.js',
+      pkg.bin.readsim,
+      'dist/bin/worker.js',
       'dist/index.js',
       'schema/scenario.schema.json',
       'scenarios/widening-gap.yaml',
     ])
       expect(files, f).toContain(f);
     expect(files.filter((f) => /^(src|tests|bench|scripts|node_modules)\//.test(f))).toEqual([]);
-    expect(readFileSync('dist/cli/main.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(readFileSync(pkg.bin.readsim, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
     expect(statSync(tarball).size).toBeLessThan(20_000_000);
   });
 
