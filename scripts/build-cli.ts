@@ -1,6 +1,6 @@
 /**
- * The command line as users run it: src/cli/main.ts and the worker thread's module
- * (src/experiment/worker.ts) bundled with esbuild into dist/bin/ (readsim.js, worker.js and the
+ * The command line as users run it: src/cli/main.ts and the worker threads' modules
+ * (src/experiment/worker.ts, src/report/chart-worker.ts) bundled with esbuild into dist/bin/ (readsim.js, worker.js, chart-worker.js and the
  * chunks they share, all in that one folder). Node then reads a few large files instead of some
  * thousand small ones (our modules, yargs, vega and their dependencies): `readsim --help` and a
  * small run start about twice as fast. Code split: each command, and vega, stay in chunks of
@@ -38,7 +38,7 @@ export async function buildCli(): Promise<void> {
   rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { readsim: 'src/cli/main.ts', worker: 'src/experiment/worker.ts' },
+    entryPoints: { readsim: 'src/cli/main.ts', worker: 'src/experiment/worker.ts', 'chart-worker': 'src/report/chart-worker.ts' },
     outdir,
     bundle: true,
     splitting: true,
@@ -58,8 +58,12 @@ export async function buildCli(): Promise<void> {
   chmodSync(main, 0o755);
   if (!readFileSync(main, 'utf8').startsWith('#!/usr/bin/env node')) throw new Error(`${CLI_FILE} lacks its #! line`);
   // worker-pool.ts finds the worker beside itself: the chunks must stay in one flat folder.
-  if (!existsSync(join(outdir, 'worker.js')) || readdirSync(outdir, { withFileTypes: true }).some((d) => d.isDirectory()))
-    throw new Error(`${CLI_DIR} should hold worker.js and no subfolder`);
+  const workers = ['worker.js', 'chart-worker.js'];
+  if (
+    workers.some((f) => !existsSync(join(outdir, f))) ||
+    readdirSync(outdir, { withFileTypes: true }).some((d) => d.isDirectory())
+  )
+    throw new Error(`${CLI_DIR} should hold ${workers.join(' and ')} and no subfolder`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();

@@ -50,6 +50,21 @@ function collectingLogger(warnings: string[]) {
 let vegaModules: Promise<[typeof import('vega-lite'), typeof import('vega')]> | null = null;
 let resvgModule: Promise<typeof import('@resvg/resvg-js')> | null = null;
 
+/** Draws a chart: renderChart, or the same on a chart thread (chart-thread.ts). */
+export type ChartRenderer = (spec: VegaLiteSpec, options?: { png?: boolean }) => Promise<RenderedChart>;
+
+/**
+ * Starts loading the chart modules (vega and vega-lite; with `png`, resvg too) without waiting
+ * for them, so that they load while other work goes on. renderChart loads them anyway.
+ */
+export function loadChartModules(options: { png?: boolean } = {}): void {
+  vegaModules ??= Promise.all([import('vega-lite'), import('vega')]);
+  if (options.png) resvgModule ??= import('@resvg/resvg-js');
+  // A failure is thrown by renderChart, where it waits for them.
+  vegaModules.catch(() => {});
+  resvgModule?.catch(() => {});
+}
+
 /** Compiles a Vega-Lite spec and draws it as SVG (vega, no browser) and, if asked, PNG (resvg). */
 export async function renderChart(spec: VegaLiteSpec, options: { png?: boolean } = {}): Promise<RenderedChart> {
   vegaModules ??= Promise.all([import('vega-lite'), import('vega')]);
