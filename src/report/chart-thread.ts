@@ -26,8 +26,15 @@ interface Reply {
  * message; a thread that stops rejects every chart it had.
  */
 export function startChartThread(options: { png?: boolean } = {}): ChartThread {
-  const { filename, execArgv } = workerFile('chart-worker', import.meta.url);
-  const worker = new Worker(new URL(filename), { execArgv, workerData: { png: options.png === true } });
+  const { filename } = workerFile('chart-worker', import.meta.url);
+  const workerData = { png: options.png === true };
+  // Under tsx (tests), a worker's first module cannot be TypeScript: it registers tsx, then imports it.
+  const worker = filename.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(filename)}))`,
+        { eval: true, workerData },
+      )
+    : new Worker(new URL(filename), { workerData });
   worker.unref();
   const waiting = new Map<number, { resolve: (r: RenderedChart) => void; reject: (e: Error) => void }>();
   let next = 0;
