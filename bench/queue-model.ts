@@ -225,7 +225,7 @@ export class QueueModel implements EventHandler, ServerPoolListener {
   private scheduleArrival(k: number): void {
     const rate = this.o.classes[k].rate;
     if (rate <= 0) return;
-    this.sim.after(-Math.log(this.arrivalRng[k].uniform()) / rate, this.arrivalKind, k);
+    this.sim.schedule(this.sim.now - Math.log(this.arrivalRng[k].uniform()) / rate, this.arrivalKind, k);
   }
 
   private alloc(): number {

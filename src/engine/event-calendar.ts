@@ -18,11 +18,15 @@ import { grown } from './typed-arrays.js';
  * Besides the heap, the calendar holds one timer (`setTimer`): an event its owner moves often
  * (sets again before it runs), kept outside the heap so that setting it costs no heap work.
  */
-// handle = (generation mod 2^9) * 2^21 + slot: a small integer (no boxing), at most 2^21 pending
-// events, and a stale handle is caught unless its slot was reused a multiple of 512 times.
+// handle = (generation mod 2^9) * 2^21 + slot: a small integer (no boxing), at most 2^21 - 1
+// pending events with a handle, and a stale handle is caught unless its slot was reused a
+// multiple of 512 times. Events without a handle (`pushFixed`) take no slot: their number is
+// bounded only by memory (24 bytes each).
 const SLOT_SHIFT = 21;
 const SLOT_MASK = (1 << SLOT_SHIFT) - 1;
-const MAX_EVENTS = 1 << SLOT_SHIFT;
+/** The slot word of an event without a handle (never allocated to a handle). */
+const NO_SLOT = SLOT_MASK;
+const MAX_HANDLES = SLOT_MASK;
 const GEN_MASK = (1 << 9) - 1;
 /** Event kinds fit above the slot in one 32-bit word. */
 export const MAX_EVENT_KINDS = 1 << (32 - SLOT_SHIFT);
@@ -115,18 +119,36 @@ export class EventCalendar {
     if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
     if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
       throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
-    if (this.nextSlot === this.states.length && this.freeCount === 0) this.grow();
+    if (this.nextSlot === this.states.length && this.freeCount === 0) this.growSlots();
     let slot: number;
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
     else slot = this.nextSlot++;
     this.states[slot] = PENDING;
+    this.insert(time, kind, slot, payload);
+    return (this.generations[slot] << SLOT_SHIFT) | slot;
+  }
+
+  /**
+   * Schedules an event that will never be cancelled: as `push`, in the same order among events
+   * of the same time, but without a handle, so it takes none of the 2^21 - 1 handle slots (an
+   * arrival, a study's return from an outside provider: there may be millions pending).
+   */
+  pushFixed(time: number, kind: number, payload: number): void {
+    if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
+    if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
+      throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
+    this.insert(time, kind, NO_SLOT, payload);
+  }
+
+  /** Puts an entry into the heap with the next insertion sequence. */
+  private insert(time: number, kind: number, slot: number, payload: number): void {
+    if (2 * this.count === this.keys.length) this.growHeap();
     const i = this.count++;
     this.keys[2 * i] = time;
     this.keys[2 * i + 1] = this.seq++;
     this.data[2 * i] = (kind << SLOT_SHIFT) | slot;
     this.data[2 * i + 1] = payload;
     this.siftUp(i);
-    return (this.generations[slot] << SLOT_SHIFT) | slot;
   }
 
   /** Removes the earliest event; returns its time and leaves kind/payload in `popped*`. */
@@ -144,7 +166,8 @@ export class EventCalendar {
     const word = this.data[0];
     this.poppedKind = word >>> SLOT_SHIFT;
     this.poppedPayload = this.data[1];
-    this.release(word & SLOT_MASK);
+    const slot = word & SLOT_MASK;
+    if (slot !== NO_SLOT) this.release(slot);
     this.removeTop();
     return time;
   }
@@ -190,7 +213,7 @@ export class EventCalendar {
   private dropCancelledTop(): void {
     while (this.count > 0) {
       const slot = this.data[0] & SLOT_MASK;
-      if (this.states[slot] !== CANCELLED) return;
+      if (slot === NO_SLOT || this.states[slot] !== CANCELLED) return;
       this.release(slot);
       this.cancelled--;
       this.removeTop();
@@ -267,13 +290,21 @@ export class EventCalendar {
     D[2 * i + 1] = p;
   }
 
-  private grow(): void {
-    const cap = this.states.length * 2;
-    if (this.states.length >= MAX_EVENTS) throw new EngineError(`event calendar is full (${MAX_EVENTS} pending events)`);
-    this.keys = grown(this.keys, 2 * cap);
-    this.data = grown(this.data, 2 * cap);
+  /** More handle slots (doubling), up to 2^21 - 1 pending events with a handle. */
+  private growSlots(): void {
+    if (this.states.length >= MAX_HANDLES) {
+      throw new EngineError(`event calendar is full (${MAX_HANDLES} pending events that can be cancelled)`);
+    }
+    const cap = Math.min(this.states.length * 2, MAX_HANDLES);
     this.states = grown(this.states, cap);
     this.generations = grown(this.generations, cap);
     this.freeSlots = grown(this.freeSlots, cap);
+  }
+
+  /** More heap positions (doubling). */
+  private growHeap(): void {
+    const cap = this.keys.length;
+    this.keys = grown(this.keys, 2 * cap);
+    this.data = grown(this.data, 2 * cap);
   }
 }

@@ -33,13 +33,30 @@ export class Simulation {
     return this.handlers.length - 1;
   }
 
-  /** Schedules an event at absolute time `time` (not before now). Returns a handle for `cancel`. */
+  /**
+   * Schedules an event at absolute time `time` (not before now). Returns a handle for `cancel`.
+   * At most 2^21 - 1 events scheduled so may be pending at once (EngineError beyond); events
+   * that are never cancelled should use `schedule`.
+   */
   at(time: number, kind: number, payload = 0): number {
     if (!(time >= this.now)) {
       throw new EngineError(`cannot schedule an event at ${time}: it is before the current time ${this.now}`);
     }
     if (kind >>> 0 !== kind || kind >= this.handlers.length) throw new EngineError(`unknown event kind ${kind}`);
     return this.calendar.push(time, kind, payload);
+  }
+
+  /**
+   * Schedules an event at absolute time `time` (not before now) that will never be cancelled:
+   * the same order as `at`, but no handle, so any number may be pending (`at` allows 2^21 - 1).
+   * Errors as `at`.
+   */
+  schedule(time: number, kind: number, payload = 0): void {
+    if (!(time >= this.now)) {
+      throw new EngineError(`cannot schedule an event at ${time}: it is before the current time ${this.now}`);
+    }
+    if (kind >>> 0 !== kind || kind >= this.handlers.length) throw new EngineError(`unknown event kind ${kind}`);
+    this.calendar.pushFixed(time, kind, payload);
   }
 
   /** Schedules an event `delay` after now. */

@@ -191,8 +191,8 @@ export class Department implements EventHandler, ServerPoolListener {
     this.ran = true;
     const cfg = this.config;
     const sim = this.sim;
-    sim.at(Math.min(cfg.periodLength, cfg.horizon), this.periodKind, 0);
-    if (cfg.warmup > 0) sim.at(cfg.warmup, this.warmupKind, 0);
+    sim.schedule(Math.min(cfg.periodLength, cfg.horizon), this.periodKind, 0);
+    if (cfg.warmup > 0) sim.schedule(cfg.warmup, this.warmupKind, 0);
     for (const pool of this.pools) pool.open(cfg.horizon);
     // The initial backlog: studies waiting since time 0.
     this.streams.forEach((s, i) => {
@@ -212,7 +212,7 @@ export class Department implements EventHandler, ServerPoolListener {
     } else if (kind === this.periodKind) {
       this.closePeriod(payload);
       const next = (payload + 2) * this.config.periodLength;
-      if (payload + 1 < this.periodCount) this.sim.at(Math.min(next, this.config.horizon), this.periodKind, payload + 1);
+      if (payload + 1 < this.periodCount) this.sim.schedule(Math.min(next, this.config.horizon), this.periodKind, payload + 1);
       this.period = payload + 1;
     } else if (kind === this.warmupKind) {
       this.inWindow = true;
@@ -295,7 +295,7 @@ export class Department implements EventHandler, ServerPoolListener {
       const wasIdle = p.nextDue() === Number.POSITIVE_INFINITY;
       const due = this.store.arrival[id] + p.config.after;
       p.watch(id, this.store.admission[id], due);
-      if (wasIdle) this.sim.at(Math.max(due, this.sim.now), this.waitedKind, p.index);
+      if (wasIdle) this.sim.schedule(Math.max(due, this.sim.now), this.waitedKind, p.index);
       return; // the first provider that watches it
     }
   }
@@ -315,7 +315,7 @@ export class Department implements EventHandler, ServerPoolListener {
       this.sendOut(p, id);
     });
     const next = p.nextDue();
-    if (next < Number.POSITIVE_INFINITY) this.sim.at(Math.max(next, now), this.waitedKind, provider);
+    if (next < Number.POSITIVE_INFINITY) this.sim.schedule(Math.max(next, now), this.waitedKind, provider);
   }
 
   private sendOut(p: ExternalProvider, id: number): void {
@@ -330,7 +330,7 @@ export class Department implements EventHandler, ServerPoolListener {
       this.metrics.outsourcedStudies[p.index]++;
       this.metrics.outsourcedCost[p.index] += p.config.costPerStudy;
     }
-    this.sim.at(now + turnaround, this.returnKind, id);
+    this.sim.schedule(now + turnaround, this.returnKind, id);
   }
 
   /**
@@ -540,7 +540,7 @@ export class Department implements EventHandler, ServerPoolListener {
 
   private scheduleArrival(s: StudyStream, now: number): void {
     const t = s.nextArrival(now, this.config.horizon);
-    if (t < this.config.horizon) this.sim.at(t, this.arrivalKind, s.index);
+    if (t < this.config.horizon) this.sim.schedule(t, this.arrivalKind, s.index);
   }
 
   private closePeriod(k: number): void {

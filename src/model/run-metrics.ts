@@ -1,12 +1,12 @@
 import {
   DAY,
   HOUR,
+  minuteOfWeek,
   type PeriodSeries,
   QuantileSketch,
   type QuantileSketchState,
   type ServerPool,
   TallyArray,
-  WEEK,
   YEAR,
 } from '../engine/index.js';
 import { callCategory } from './ai-tools.js';
@@ -198,8 +198,7 @@ export class RunMetrics {
 
   /** Hour of the week (0 = Monday 00:00-01:00) of time t. */
   private static hourOfWeek(t: number): number {
-    const m = ((t % WEEK) + WEEK) % WEEK;
-    return Math.min(167, Math.floor(m / HOUR));
+    return Math.min(167, Math.floor(minuteOfWeek(t) / HOUR));
   }
 
   /**
@@ -268,7 +267,7 @@ export class RunMetrics {
       this.tats.add(0, tat);
       this.tats.add(1 + p, tat);
       if (tat > this.tatMax) this.tatMax = tat;
-      this.tatSketch[0].addAt(bucket, tat);
+      // tatSketch[0] (all priorities) is their sum, made when read (totalSketch).
       this.tatSketch[1 + p].addAt(bucket, tat);
       if (this.targets[p] !== Number.POSITIVE_INFINITY) {
         this.targetCount[p]++;
@@ -276,7 +275,6 @@ export class RunMetrics {
       }
     }
     // The period table describes every report in the period.
-    this.periodSketch[0].addAt(bucket, tat);
     this.periodSketch[1 + p].addAt(bucket, tat);
     if (!byAi) this.pcol[p].reported[k]++;
     if (this.targets[p] !== Number.POSITIVE_INFINITY) {
@@ -373,6 +371,7 @@ export class RunMetrics {
       this.completePeriod(k);
       return;
     }
+    totalSketch(this.periodSketch);
     this.periodSketches[k] = this.periodSketch.map((sk) => {
       const st = sk.state();
       sk.reset();
@@ -399,6 +398,7 @@ export class RunMetrics {
   /** Turns period k's sums into means and its sketches into percentiles. */
   private closeMeans(k: number): void {
     const c = this.col;
+    totalSketch(this.periodSketch);
     c.wait_mean_min[k] = this.periodWaitCount[k] > 0 ? this.periodWaitSum[k] / this.periodWaitCount[k] : Number.NaN;
     c.tat_p50_min[k] = this.periodSketch[0].quantile(0.5);
     c.tat_p90_min[k] = this.periodSketch[0].quantile(0.9);
@@ -494,6 +494,7 @@ export class RunMetrics {
   /** The run's statistics (every path of the statistics catalogue that applies, in its order) and tables. */
   private result(arm: string, replication: number): RunResult {
     const cfg = this.config;
+    totalSketch(this.tatSketch);
     const value = this.statisticValues();
     const s: Record<string, number> = {};
     for (const st of departmentStatistics(cfg)) s[st.path] = value[st.entry.path](st.bindings);
@@ -621,6 +622,7 @@ export class RunMetrics {
    * after finish(), and do not use the metrics afterwards.
    */
   state(): MetricsState {
+    totalSketch(this.tatSketch);
     return {
       streams: this.S,
       waitSums: this.waits.sums,
@@ -912,4 +914,15 @@ function addInto(to: Float64Array, from: Float64Array): void {
 function nanMax(a: number, b: number): number {
   if (Number.isNaN(a)) return b;
   return b > a ? b : a;
+}
+
+/**
+ * Sets sketches[0] (all priorities) to the sum of sketches[1..]: a report is added only to its
+ * priority's sketch, and the sum is made when the total is read. Exact (counts per bucket add),
+ * so every percentile is the one a sketch fed every report gives.
+ */
+function totalSketch(sketches: readonly QuantileSketch[]): void {
+  const all = sketches[0];
+  all.reset();
+  for (let i = 1; i < sketches.length; i++) all.mergeSketch(sketches[i]);
 }

@@ -2,11 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EngineError, EventCalendar } from '../../src/engine/index.js';
 
-type Op = { op: 'push'; time: number } | { op: 'cancel'; pick: number } | { op: 'pop' };
+type Op = { op: 'push'; time: number; fixed: boolean } | { op: 'cancel'; pick: number } | { op: 'pop' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   // Few distinct times, so that ties (the FIFO rule) are common.
-  fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 8 }).map((t) => t / 2) }),
+  fc.record({
+    op: fc.constant('push' as const),
+    time: fc.integer({ min: 0, max: 8 }).map((t) => t / 2),
+    // An event without a handle (pushFixed), mixed with those that have one.
+    fixed: fc.boolean(),
+  }),
   fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('pop' as const) }),
 );
@@ -25,12 +30,16 @@ describe('event calendar', () => {
           if (o.op === 'push') {
             // Events are never scheduled before the last popped one, as in a simulation.
             const time = Math.max(o.time, last === Number.NEGATIVE_INFINITY ? 0 : last);
-            const h = cal.push(time, 0, seq);
+            let h = -1;
+            if (o.fixed) cal.pushFixed(time, 0, seq);
+            else h = cal.push(time, 0, seq);
             pending.push({ time, seq, handle: h });
             seq++;
           } else if (o.op === 'cancel') {
-            if (pending.length > 0) {
-              const [victim] = pending.splice(o.pick % pending.length, 1);
+            const named = pending.filter((e) => e.handle >= 0);
+            if (named.length > 0) {
+              const victim = named[o.pick % named.length];
+              pending.splice(pending.indexOf(victim), 1);
               expect(cal.cancel(victim.handle)).toBe(true);
               dead.push(victim.handle);
             }
@@ -41,7 +50,7 @@ describe('event calendar', () => {
             const t = cal.pop();
             expect(t).toBe(want.time);
             expect(cal.poppedPayload).toBe(want.seq);
-            expect(cal.isPending(want.handle)).toBe(false);
+            if (want.handle >= 0) expect(cal.isPending(want.handle)).toBe(false);
             last = t;
           }
           expect(cal.size).toBe(pending.length);
@@ -128,6 +137,23 @@ describe('event calendar', () => {
       expect(cal.poppedPayload % 2).toBe(1);
       prev = t;
     }
+  });
+
+  it('holds more events without a handle than there are handle slots (2^21 - 1)', () => {
+    const cal = new EventCalendar(4);
+    const n = 2_200_000;
+    // Returns from an outside provider: many pending at once, in no particular time order.
+    for (let i = 0; i < n; i++) cal.pushFixed(((i * 7919) % n) / 10, 1, i);
+    const h = cal.push(5, 2, -1);
+    expect(cal.size).toBe(n + 1);
+    expect(cal.cancel(h)).toBe(true);
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      const t = cal.pop();
+      if (t < last) expect.fail(`popped ${t} after ${last}`);
+      last = t;
+    }
+    expect(cal.size).toBe(0);
   });
 
   it('rejects NaN times and pops from an empty calendar with a typed error', () => {
