@@ -14,8 +14,8 @@ import { interruptedBy } from './stop-signal.js';
  *
  * yargs parses and checks the line, prints help and the version, and reports usage errors; the
  * chosen command's handler is called here once yargs is done. (Given the handler, yargs would
- * also lay out the command's help text for later, on every run: some tens of milliseconds,
- * most of the start-up of a small run.)
+ * also lay out the command's help text for later, on every run: some tens of milliseconds of a
+ * small run's half second.)
  */
 async function main(argv: string[]): Promise<void> {
   const y = yargs(argv)
