@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yargs, { type Argv } from 'yargs';
+import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { packageRoot } from '../scenario/package-root.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, UsageError } from './cli-error.js';
@@ -11,11 +11,6 @@ import { interruptedBy } from './stop-signal.js';
 /**
  * The readsim command line: bad input exits 1 with one clear message, a bug exits 2. Only the
  * command named on the line is loaded; the others are listed by name and description.
- *
- * yargs parses and checks the line, prints help and the version, and reports usage errors; the
- * chosen command's handler is called here once yargs is done. (Given the handler, yargs would
- * also lay out the command's help text for later, on every run: some tens of milliseconds of a
- * small run's half second.)
  */
 async function main(argv: string[]): Promise<void> {
   const y = yargs(argv)
@@ -23,17 +18,16 @@ async function main(argv: string[]): Promise<void> {
     .usage(
       'readsim: the reading-workload simulator (growing imaging volumes, a fixed headcount, and AI)\n\nUsage: $0 <command> [options]',
     );
-  const handlers = new Map<string, (args: never) => void | Promise<void>>();
+  const asksHelp = argv.includes('--help') || argv.includes('-h');
   // Every command whose name is on the line is loaded (an option's value may look like one).
   for (const name of Object.keys(COMMAND_INFO) as CommandName[]) {
     if (argv.includes(name))
       await loadCommand(name, (module) => {
-        handlers.set(name, module.handler as (args: never) => void | Promise<void>);
-        y.command(COMMAND_INFO[name].command, COMMAND_INFO[name].describe, module.builder as (y: Argv) => Argv);
+        y.command(module);
       });
-    else y.command(COMMAND_INFO[name].command, COMMAND_INFO[name].describe);
+    else y.command({ ...COMMAND_INFO[name], handler: () => {} });
   }
-  const args = await y
+  await y
     .demandCommand(
       1,
       'name a command: run, validate, sweep, staff, explain, verify, init, list, app, calibrate, backtest or synth-export',
@@ -46,17 +40,16 @@ async function main(argv: string[]): Promise<void> {
     .alias('help', 'h')
     // The version from readsim's own package.json (yargs would look for it from the bundle's folder).
     .version(packageVersion())
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    // yargs lays out the chosen command's help text on every run, in case it is asked for: some
+    // tens of milliseconds wrapped to the terminal, about half that unwrapped. It is shown only
+    // for --help (usage errors print our message alone), so only then is it wrapped.
+    .wrap(asksHelp ? Math.min(110, process.stdout.columns || 100) : null)
     .epilog('Results: output/<scenario>/ holds report.html, summary.json, periods.csv and charts/. Docs: README.md.')
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(`${msg}\n(readsim --help lists the commands and their options)`);
     })
     .parseAsync();
-  // demandCommand and strict: yargs has refused a line without a known command.
-  const handler = handlers.get(String(args._[0]));
-  if (!handler) throw new Error(`no handler for the command ${String(args._[0])}`);
-  await handler(args as never);
 }
 
 /** readsim's version, from its package.json. */
