@@ -1,12 +1,13 @@
 /**
- * npm run bench:model [years]: a large department (bench/large-department.yaml: about 500,000
+ * npm run bench:model [years] [-- --cli other/dist/cli/main.js]: a large department (bench/large-department.yaml: about 500,000
  * studies a year, 40 readers on a weekly roster, 4 streams, triage + assistance + autonomous AI,
  * 2 arms; 5 years unless told) on one thread, twice: the simulation alone (in this process), and
  * the whole command `readsim run --jobs 1` (a child process: start-up, loading, simulation,
  * summaries, CSV files, SVG charts and report.html) on the same studies. Prints each arm's
  * figures and, last, one JSON line with studies_per_s (simulation alone, all arms counted),
  * command_studies_per_s (whole command) and peak_rss_mb. The engine yardstick runs in the same
- * script so the figures can be read against this machine's speed that moment.
+ * script so the figures can be read against this machine's speed that moment. `--cli` times the
+ * whole command of another build (say, an older checkout's) on the same scenario, seed and years.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +22,11 @@ import { QueueModel } from './queue-model.js';
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled to .bench-build/bench/, the scenario stays in bench/.
 const file = resolve(here, '../../bench/large-department.yaml');
-const years = Number(process.argv[2] ?? 5);
+const argv = process.argv.slice(2);
+const cliAt = argv.indexOf('--cli');
+const otherCli = cliAt >= 0 ? resolve(argv[cliAt + 1]) : null;
+if (cliAt >= 0) argv.splice(cliAt, 2);
+const years = Number(argv[0] ?? 5);
 const scenario = loadScenario(file, { set: [`horizon=${years}y`] });
 
 function rssMb(): number {
@@ -51,7 +56,7 @@ for (const [a, department] of scenario.departments.entries()) {
 
 // The whole command on the same scenario, seed and replication, on one thread.
 const out = mkdtempSync(join(tmpdir(), 'readsim-bench-'));
-const main = resolve(here, '../src/cli/main.js');
+const main = otherCli ?? resolve(here, '../src/cli/main.js');
 const command = [main, 'run', file, '--horizon', `${years}y`, '--seed', '1', '-r', '1', '-j', '1', '-q', '--out', join(out, 'r')];
 // On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it when present.
 const gnuTime = existsSync('/usr/bin/time');
@@ -70,7 +75,7 @@ rmSync(out, { recursive: true, force: true });
 const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
 const commandCpu = cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN;
 console.log(
-  `whole command (readsim run -j 1, SVG charts): ${commandSeconds.toFixed(2)} s (CPU ${commandCpu.toFixed(2)} s) = ${(studies / commandSeconds / 1e6).toFixed(2)} M studies/s; the simulation alone took ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`,
+  `whole command (${otherCli ?? 'readsim'} run -j 1, default charts): ${commandSeconds.toFixed(2)} s (CPU ${commandCpu.toFixed(2)} s) = ${(studies / commandSeconds / 1e6).toFixed(2)} M studies/s; the simulation alone took ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`,
 );
 
 // Yardstick: the engine's own M/M/c in this process, for scale.

@@ -126,7 +126,8 @@ export function renderLesson(root: HTMLElement, index: number, pool: BrowserPool
 
   async function simulate(id: number, loaded: ReturnType<Lesson['scenario']>): Promise<void> {
     if (id !== runId) return;
-    const plan = planExperiment(loaded, { replications: lesson.replications });
+    // Every run simulated (no reuse): the view takes each run's result as it comes, arm by arm.
+    const plan = planExperiment(loaded, { replications: lesson.replications, reuse: false });
     const runs: Row[] = [];
     const t0 = performance.now();
     lessonStatus.times = { firstCurve: null, complete: null };

@@ -8,23 +8,23 @@ import { setInterruptedBy } from './stop-signal.js';
 export function progressBar(
   enabled: boolean,
   label: string,
-): { update: (done: number, total: number) => void; stop: () => void } {
+): { update: (done: number, total: number, unit?: 'runs' | 'parts') => void; stop: () => void } {
   if (!enabled) return { update: () => {}, stop: () => {} };
   if (!process.stderr.isTTY) {
     // No bar off a terminal; one line when the first run is done says the work is under way.
     let said = false;
     return {
-      update(done, total) {
+      update(done, total, unit = 'runs') {
         if (said) return;
         said = true;
-        process.stderr.write(`${label}: ${done} of ${total} runs done\n`);
+        process.stderr.write(`${label}: ${done} of ${total} ${unit === 'parts' ? 'parts of runs' : 'runs'} done\n`);
       },
       stop: () => {},
     };
   }
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} {bar} {value}/{total} runs | {eta_formatted} left`,
+      format: `${label} {bar} {value}/{total} {unit} | {eta_formatted} left`,
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
@@ -34,12 +34,13 @@ export function progressBar(
   );
   let started = false;
   return {
-    update(done, total) {
+    update(done, total, unit = 'runs') {
+      const payload = { unit: unit === 'parts' ? 'parts of runs' : 'runs' };
       if (!started) {
-        bar.start(total, 0);
+        bar.start(total, 0, payload);
         started = true;
       }
-      bar.update(done);
+      bar.update(done, payload);
     },
     stop() {
       if (started) bar.stop();

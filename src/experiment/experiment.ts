@@ -1,11 +1,21 @@
 import type { LoadedScenario } from '../scenario/load-scenario.js';
-import { type ExperimentPlan, type ExperimentResult, type PlanOptions, planExperiment, runPlan } from './experiment-plan.js';
+import {
+  type ExperimentPlan,
+  type ExperimentResult,
+  type PlanBatch,
+  type PlanOptions,
+  planBatch,
+  planExperiment,
+  runPlan,
+} from './experiment-plan.js';
 import { type PoolOptions, runTasks } from './worker-pool.js';
 
 export {
   type ExperimentPlan,
   type ExperimentResult,
+  type PlanBatch,
   type PlanOptions,
+  planBatch,
   planExperiment,
   runPlan,
   type TaskRunner,
@@ -22,14 +32,16 @@ export async function runExperiment(scenario: LoadedScenario, options: Experimen
   return runPlan(planExperiment(scenario, options), (tasks) => runTasks(tasks, options));
 }
 
-/** Several experiments on one worker pool; results in the order given. */
+/**
+ * Several experiments on one worker pool; results in the order given. A run that repeats
+ * another exactly, in the same plan or another, is simulated once (planBatch); progress counts
+ * the runs simulated.
+ */
 export async function runExperiments(plans: ExperimentPlan[], options: PoolOptions = {}): Promise<ExperimentResult[]> {
-  const tasks = plans.flatMap((p) => p.tasks);
-  const flat = await runTasks(tasks, options);
-  let at = 0;
-  return plans.map((p) => {
-    const part = flat.slice(at, at + p.tasks.length);
-    at += p.tasks.length;
-    return p.assemble(part);
-  });
+  return runBatch(planBatch(plans), options);
+}
+
+/** Runs a batch of plans (planBatch) on one worker pool; results in the plans' order. */
+export async function runBatch(batch: PlanBatch, options: PoolOptions = {}): Promise<ExperimentResult[]> {
+  return batch.assemble(await runTasks(batch.tasks, options));
 }

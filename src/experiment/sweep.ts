@@ -2,7 +2,14 @@ import type { DepartmentConfig } from '../model/department-config.js';
 import { departmentStatistics, findStatistic, reportedYears, yearsOf } from '../model/statistics-catalogue.js';
 import { type LoadedScenario, type LoadOptions, loadScenario } from '../scenario/load-scenario.js';
 import { suggest } from '../scenario/scenario-error.js';
-import { type ExperimentOptions, type ExperimentResult, planExperiment, runExperiments } from './experiment.js';
+import {
+  type ExperimentOptions,
+  type ExperimentResult,
+  type PlanBatch,
+  planBatch,
+  planExperiment,
+  runBatch,
+} from './experiment.js';
 import { statistic } from './summary.js';
 import type { PoolOptions } from './worker-pool.js';
 
@@ -97,6 +104,10 @@ export interface SweepResult {
   axes: SweepAxis[];
   variants: SweepVariant[];
   results: ExperimentResult[];
+  /** Arm-replication runs over every variant. */
+  runs: number;
+  /** Of those, runs not simulated: their arm, seed and replication resolve exactly as in a run simulated before them. */
+  reused: number;
 }
 
 /** Every combination of the axes' values, first axis slowest. */
@@ -120,15 +131,26 @@ export function sweepVariants(file: string, axes: SweepAxis[], options: LoadOpti
 /**
  * Runs the grid of variants, all on one worker pool. Every variant uses the same seed, so the
  * variants see the same patients and the curve across them is smooth (common random numbers).
+ *
+ * An arm whose department a variant leaves exactly as an earlier variant (or arm) has it — the
+ * variant changes another arm, or a field the arm sets to its own value, or two values resolve
+ * to the same department — is simulated once per replication and its results reused: the same
+ * results as simulating it again (planBatch, shared-runs.ts). `reuse: false` simulates every run.
+ * Progress counts the runs simulated.
  */
 export async function runSweep(
   variants: SweepVariant[],
   axes: SweepAxis[],
   options: Omit<ExperimentOptions, keyof PoolOptions> & PoolOptions = {},
 ): Promise<SweepResult> {
-  const plans = variants.map((v) => planExperiment(v.scenario, options));
-  const results = await runExperiments(plans, options);
-  return { axes, variants, results };
+  const batch = planSweep(variants, options);
+  const results = await runBatch(batch, options);
+  return { axes, variants, results, runs: batch.runs, reused: batch.reused };
+}
+
+/** The sweep's runs as one batch (planBatch): what runSweep simulates, before it runs (for its progress and work estimate). */
+export function planSweep(variants: SweepVariant[], options: Omit<ExperimentOptions, keyof PoolOptions> = {}): PlanBatch {
+  return planBatch(variants.map((v) => planExperiment(v.scenario, options)));
 }
 
 /**

@@ -11,8 +11,12 @@ import { workerFile } from './worker-file.js';
 export interface PoolOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
   jobs?: number;
-  /** Called after each task with the number done and the total. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each task with the number done and the total, in runs; when some run is split
+   * into parts (department-parts.ts), in parts of runs (`unit` says which), so that a single
+   * run of a department in many parts shows its progress too.
+   */
+  onProgress?: (done: number, total: number, unit: 'runs' | 'parts') => void;
   /** Aborting stops the workers; the run then rejects with an AbortError. */
   signal?: AbortSignal;
 }
@@ -70,7 +74,7 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   const small = tasks.reduce((n, t) => n + taskStudies(t), 0) < IN_THREAD_STUDIES;
   const results: RunResult[] = new Array(tasks.length);
   let done = 0;
-  const report = () => options.onProgress?.(++done, tasks.length);
+  const report = () => options.onProgress?.(++done, tasks.length, 'runs');
   if (options.signal?.aborted) throw abortError();
   if (small || (jobs === 1 && !options.signal)) {
     for (let i = 0; i < tasks.length; i++) {
@@ -82,6 +86,9 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
     }
     return results;
   }
+  // With parts, progress counts parts: a run in 42 parts moves 42 times, not once at its end.
+  const split = work.length > tasks.length;
+  let partsDone = 0;
   const states: MetricsState[][] = tasks.map(() => []);
   const left = tasks.map((_, i) => parts[i]?.length ?? 1);
   // One controller stops every task: on the caller's abort, or on the first failure.
@@ -102,11 +109,12 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
           const out = await pool.run(task, { signal: stop.signal });
           if ('part' in task) states[of][part] = out as MetricsState;
           else results[of] = out as RunResult;
-          if (--left[of] > 0) return;
+          const last = --left[of] === 0;
           const ps = parts[of];
           // The parts merged in their order, as simulateDepartment merges them in one thread.
-          if (ps) results[of] = mergeParts(tasks[of].department, ps, states[of], tasks[of]);
-          report();
+          if (last && ps) results[of] = mergeParts(tasks[of].department, ps, states[of], tasks[of]);
+          if (split) options.onProgress?.(++partsDone, work.length, 'parts');
+          else if (last) report();
         } catch (e) {
           if (firstError === null && !stop.signal.aborted) firstError = e;
           stop.abort();

@@ -66,6 +66,8 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly routing: RoutingPolicy;
   private readonly worklist: WorklistPolicy;
   private readonly baseLevel: Int32Array;
+  /** The least urgent level a study can have (the largest base level: aging and triage only move studies up). */
+  private readonly leastUrgentLevel: number;
   private readonly metrics: RunMetrics;
   private readonly preemptive: boolean;
   private readonly efficiency: number[];
@@ -143,6 +145,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
+    this.leastUrgentLevel = Math.max(0, ...this.baseLevel);
 
     // Kinds registered in this order so that, at equal times, period ends and the end of the
     // warm-up are handled before arrivals scheduled later.
@@ -346,7 +349,8 @@ export class Department implements EventHandler, ServerPoolListener {
       this.start(group, id);
       return;
     }
-    if (mayPreempt && this.preemptive) {
+    // A study at the least urgent level can interrupt nobody: no read in hand is less urgent.
+    if (mayPreempt && this.preemptive && this.store.level[id] < this.leastUrgentLevel) {
       const level = this.store.level[id];
       const best = preemptionGroup(this.dispatchState, line, level);
       if (best >= 0) {

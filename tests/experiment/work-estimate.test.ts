@@ -30,4 +30,31 @@ describe('work estimate', () => {
     // One run at a time needs half.
     expect(estimateWork([load('40/day', '2w', 50_000_000)], { jobs: 1 }).memory).toBeCloseTo(50_000_000 * 80, -3);
   });
+
+  it('counts the memory of parts, not whole departments, when a department falls into parts', () => {
+    // Two regions whose readers read only their own: each part holds about half the backlog.
+    const regions = validateScenario(
+      'x.yaml',
+      parseScenarioText(
+        'x.yaml',
+        [
+          'name: regions',
+          'horizon: 2w',
+          'replications: 1',
+          'streams:',
+          '  - { name: a, modality: CT-A, volume: 40/day, backlog: 30000000, readTime: { dist: exponential, mean: 10m } }',
+          '  - { name: b, modality: CT-B, volume: 40/day, backlog: 30000000, readTime: { dist: exponential, mean: 10m } }',
+          'readers:',
+          '  - { name: ra, count: 5, modalities: [CT-A] }',
+          '  - { name: rb, count: 5, modalities: [CT-B] }',
+        ].join('\n'),
+      ),
+    );
+    const e = estimateWork([regions], { jobs: 2 });
+    expect(e.runs).toBe(1);
+    expect(e.peakBacklog).toBe(60_000_000);
+    // Two parts at once on two threads, each half: the whole backlog once, not twice as for two whole runs.
+    expect(e.memory / 80).toBeCloseTo(60_000_000, -3);
+    expect(estimateWork([regions], { jobs: 1 }).memory / 80).toBeCloseTo(30_000_000, -3);
+  });
 });

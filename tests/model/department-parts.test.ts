@@ -163,8 +163,15 @@ describe('department parts', () => {
     );
     const tasks = [{ department: config, arm: 'a', seed: 5, replication: 0 }];
     const one = await runTasks(tasks, { jobs: 1 });
-    const two = await runTasks(tasks, { jobs: 2, signal: new AbortController().signal });
+    const progress: string[] = [];
+    const two = await runTasks(tasks, {
+      jobs: 2,
+      signal: new AbortController().signal,
+      onProgress: (done, total, unit) => progress.push(`${done}/${total} ${unit}`),
+    });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    // One run in two parts: the progress moves with each part, not once at the end.
+    expect(progress).toEqual(['1/2 parts', '2/2 parts']);
     expect(one[0].stats['studies.arrived']).toBeGreaterThan(100_000);
   });
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { runExperiment } from '../../experiment/experiment.js';
+import { planExperiment, runPlan } from '../../experiment/experiment.js';
 import { summaryJson } from '../../experiment/summary.js';
+import { runTasks } from '../../experiment/worker-pool.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import type { ChartThread } from '../../report/chart-thread.js';
 import { writeResults } from '../../report/results-folder.js';
@@ -33,14 +34,15 @@ export async function runScenario(argv: RunArgs, set: string[], chartThread: Cha
   try {
     claimed = claimOutputFolder(outArg, { inputs: [argv.scenario], shown: argv.out ?? shownPath(outDir) });
     announceStart(argv.quiet, `${scenario.resolved.name}: running; results will be in ${shownPath(outDir)}/`);
-    const result = await runExperiment(scenario, {
+    // An arm that resolves to the same department as an earlier one is simulated once (planExperiment).
+    const plan = planExperiment(scenario, {
       replications: argv.replications,
       seed: argv.seed,
       replication: argv.replication === undefined ? undefined : argv.replication - 1,
-      jobs: argv.jobs,
-      signal: interrupt.signal,
-      onProgress: bar.update,
     });
+    const result = await runPlan(plan, (tasks) =>
+      runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update }),
+    );
     bar.stop();
     await writeResults(result, outDir, { signal: interrupt.signal, charts: argv.charts, draw: chartThread?.render });
     if (argv.format === 'json') {
@@ -65,6 +67,12 @@ export async function runScenario(argv: RunArgs, set: string[], chartThread: Cha
         `By ${scenario.resolved.start ? 'calendar' : 'simulated'} year (studies by the year they arrived; backlog at the end of the year's last ${scenario.resolved.period}):`,
       );
       out.push(textTable(years, 2));
+    }
+    if (plan.reused > 0) {
+      out.push('');
+      out.push(
+        `${plan.reused} of ${plan.runs.length} runs reused from identical arms (an arm with the same department as an earlier one)`,
+      );
     }
     out.push('');
     out.push(

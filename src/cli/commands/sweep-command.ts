@@ -76,7 +76,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const outDir = resolve(outArg);
     checkWorkLimits(
       variants.map((v) => v.scenario),
-      { replications: argv.replications, jobs: argv.jobs, force: argv.force },
+      { replications: argv.replications, seed: argv.seed, jobs: argv.jobs, force: argv.force },
     );
     const interrupt = interruptSignal();
     let claimed: ClaimedFolder | undefined;
@@ -120,8 +120,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           ]);
         }
       });
+      // Runs of an arm a variant leaves unchanged were simulated once (runSweep): say how many.
+      const reused = sweep.reused > 0 ? `\n\n${sweep.reused} of ${sweep.runs} runs reused from identical arms` : '';
       process.stdout.write(
-        `${textTable(rows, axes.length + 1)}\n\nResults in ${shownPath(outDir)}/ (sweep.csv${diffs.length ? ', sweep_differences.csv' : ''}${argv.charts === 'none' ? '' : ', charts/'})\n`,
+        `${textTable(rows, axes.length + 1)}${reused}\n\nResults in ${shownPath(outDir)}/ (sweep.csv${diffs.length ? ', sweep_differences.csv' : ''}${argv.charts === 'none' ? '' : ', charts/'})\n`,
       );
     } finally {
       bar.stop();

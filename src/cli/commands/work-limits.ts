@@ -9,7 +9,7 @@ import { UsageError } from '../cli-error.js';
  */
 export function checkWorkLimits(
   scenarios: LoadedScenario | LoadedScenario[],
-  options: { replications?: number; replication?: number; jobs?: number; force: boolean },
+  options: { replications?: number; replication?: number; seed?: number; jobs?: number; force: boolean },
 ): void {
   if (options.force) return;
   const all = Array.isArray(scenarios) ? scenarios : [scenarios];

@@ -1,0 +1,77 @@
+/**
+ * npm run bench:start [-- --cli other/dist/cli/main.js] [-- --jobs 2]: the teaching run that
+ * `npm start` makes (scenarios/widening-gap.yaml: every arm, its replications, ten years, every
+ * chart), timed as a whole command in a child process: wall and CPU seconds (user + system,
+ * GNU time), peak resident memory, the studies simulated (arrivals of every arm and replication,
+ * read back from the results' periods.csv) and studies per wall second. `--cli` times another
+ * build (e.g. an older checkout, with its own bundled teaching scenario). Prints the load average
+ * before and after (a shared machine's load changes the wall time) and, last, one JSON line.
+ * Goal (issue 12): under 40 s on two cores.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+// Compiled to .bench-build/bench/: the CLI is the built dist/ of this checkout unless told.
+const cli = resolve(option('--cli') ?? resolve(here, '../../dist/cli/main.js'));
+if (!existsSync(cli)) throw new Error(`no built CLI at ${cli}: run npm run build first`);
+// The teaching scenario of the checkout the CLI belongs to (dist/cli/main.js -> scenarios/).
+const scenario = resolve(dirname(cli), '../../scenarios/widening-gap.yaml');
+const jobs = option('--jobs') ?? '2';
+const out = mkdtempSync(join(tmpdir(), 'readsim-start-'));
+const folder = join(out, 'r');
+
+const load0 = loadavg()[0];
+const gnuTime = existsSync('/usr/bin/time');
+const command = [cli, 'run', scenario, '-j', jobs, '-q', '--out', folder];
+// Builds that know --charts draw every chart, as npm start does; older ones always did.
+const help = spawnSync(process.execPath, [cli, 'run', '--help'], { encoding: 'utf8' });
+if (help.stdout.includes('--charts')) command.push('--charts', 'all');
+const t0 = process.hrtime.bigint();
+const child = spawnSync(
+  gnuTime ? '/usr/bin/time' : process.execPath,
+  gnuTime ? ['-f', 'cpu %U %S rss %M', process.execPath, ...command] : command,
+  { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+);
+const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
+const m = /cpu ([\d.]+) ([\d.]+) rss (\d+)/.exec(child.stderr);
+const cpu = m ? Number(m[1]) + Number(m[2]) : Number.NaN;
+const rssMb = m ? Number(m[3]) / 1024 : Number.NaN;
+
+// Studies simulated: every arm's arrivals after the warm-up (mean per replication) x replications.
+const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as {
+  replications: number;
+  arms: { name: string; studies?: { arrived?: { mean: number } } }[];
+};
+const arms = summary.arms;
+const replications = summary.replications;
+const perReplication = arms.reduce((n, a) => n + (a.studies?.arrived?.mean ?? Number.NaN), 0);
+rmSync(out, { recursive: true, force: true });
+const studies = perReplication * replications;
+const load1 = loadavg()[0];
+console.log(`${cli} run widening-gap (-j ${jobs}): ${arms.length} arms x ${replications} replications`);
+console.log(
+  `wall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB; about ${(studies / 1e6).toFixed(1)} M studies after the warm-up = ${(studies / wall / 1e6).toFixed(2)} M studies/s (wall), ${(studies / cpu / 1e6).toFixed(2)} M/CPU-s; load average ${load0.toFixed(2)} -> ${load1.toFixed(2)}`,
+);
+console.log('goal (issue 12): npm start under 40 s on two cores');
+console.log(
+  JSON.stringify({
+    wall_s: Number(wall.toFixed(2)),
+    cpu_s: Number(cpu.toFixed(2)),
+    peak_rss_mb: Number(rssMb.toFixed(1)),
+    arms: arms.length,
+    replications,
+    studies,
+    load_before: load0,
+    load_after: load1,
+  }),
+);
