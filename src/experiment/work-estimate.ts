@@ -108,8 +108,7 @@ export function estimateWork(
       peakBacklog = Math.max(peakBacklog, peak);
       runs += added;
       const parts = departmentParts(d);
-      const share =
-        parts.length <= 1 ? 1 : Math.max(...parts.map((p) => studiesOf(p.config))) / Math.max(1, studiesOf(d));
+      const share = parts.length <= 1 ? 1 : Math.max(...parts.map((p) => studiesOf(p.config))) / Math.max(1, studiesOf(d));
       peakPerTask = Math.max(peakPerTask, peak * Math.min(1, share));
       pieces += added * Math.max(1, parts.length);
     });

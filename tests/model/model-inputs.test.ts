@@ -50,7 +50,15 @@ function scenario(): Record<string, unknown> {
     readers: [{ name: 'rads', count: 4, roster: [{ days: 'all', from: '00:00', to: '24:00', on: 3 }] }],
     worklist: { order: 'priority' },
     ai: [
-      { name: 'triage', kind: 'triage', finding: 'bleed', streams: ['ct'], sensitivity: 0.9, specificity: 0.9, action: 'reorder' },
+      {
+        name: 'triage',
+        kind: 'triage',
+        finding: 'bleed',
+        streams: ['ct'],
+        sensitivity: 0.9,
+        specificity: 0.9,
+        action: 'reorder',
+      },
       {
         name: 'assist',
         kind: 'assist',
