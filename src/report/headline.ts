@@ -1,5 +1,8 @@
+import { DAY, YEAR } from '../engine/index.js';
 import type { ArmSummary, Statistic, Summary } from '../experiment/summary.js';
+import { defaultYears } from '../model/statistics-catalogue.js';
 import type { ResolvedScenario } from '../scenario/resolve.js';
+import { calendarYears } from '../scenario/to-department-config.js';
 import { fmt, fmtMinutes, fmtShare } from './format.js';
 import { statAt, targetText, yearLabels } from './summary-table.js';
 
@@ -16,9 +19,33 @@ function mean(arm: ArmSummary, path: string): number | null {
   return s && typeof s.mean === 'number' && Number.isFinite(s.mean) ? s.mean : null;
 }
 
-/** "year 6", or "2031" when the years are calendar years. */
-function yearName(label: string, calendar: boolean): string {
-  return calendar ? label : `year ${label}`;
+/**
+ * Days of each year (by label) that count in the results: from the later of its start and the
+ * end of the warm-up, to the earlier of its end and the end of the run.
+ */
+export function yearDays(scenario: ResolvedScenario, summary: Summary): Map<string, number> {
+  const horizon = summary.horizon_days * DAY;
+  const warmup = summary.warmup_days * DAY;
+  const years = scenario.start !== undefined ? calendarYears(scenario.start, horizon) : defaultYears(horizon);
+  const days = new Map<string, number>();
+  years.forEach((y, i) => {
+    const end = Math.min(horizon, i + 1 < years.length ? years[i + 1].from : y.from + YEAR);
+    days.set(y.label, Math.max(0, end - Math.max(warmup, y.from)) / DAY);
+  });
+  return days;
+}
+
+/**
+ * "year 6", or "2031" when the years are calendar years; a year the results cover only in part
+ * (the run starts or ends within it, or the warm-up takes some of it) says so:
+ * "the 92 days of 2026 in the run".
+ */
+function yearNamer(calendar: boolean, days: Map<string, number>): (label: string) => string {
+  return (label) => {
+    const name = calendar ? label : `year ${label}`;
+    const d = days.get(label);
+    return d !== undefined && d < 364.5 ? `the ${fmt(d, 0)} day${Math.round(d) === 1 ? '' : 's'} of ${name} in the run` : name;
+  };
 }
 
 /**
@@ -53,6 +80,7 @@ export function headlineSentences(scenario: ResolvedScenario, summary: Summary):
   const base = arms[0];
   const years = yearLabels(summary);
   const calendar = scenario.start !== undefined;
+  const yearName = yearNamer(calendar, yearDays(scenario, summary));
   const out: string[] = [];
 
   // When demand passes capacity.
@@ -62,15 +90,15 @@ export function headlineSentences(scenario: ResolvedScenario, summary: Summary):
   const overall = mean(base, 'demand_of_capacity');
   if (crossing && crossing.index === 0)
     out.push(
-      `In \u201c${base.name}\u201d, demand is above what the roster can read from the first ${calendar ? 'year' : 'simulated year'} on (${fmtShare(crossing.ratio)} of reading capacity in ${yearName(crossing.year, calendar)}).`,
+      `In \u201c${base.name}\u201d, demand is above what the roster can read from the first ${calendar ? 'year' : 'simulated year'} on (${fmtShare(crossing.ratio)} of reading capacity in ${yearName(crossing.year)}).`,
     );
   else if (crossing)
     out.push(
-      `In \u201c${base.name}\u201d, demand passes what the roster can read in ${yearName(crossing.year, calendar)} (${fmtShare(crossing.ratio)} of reading capacity, from ${fmtShare(firstRatio)} in ${yearName(years[0], calendar)}); from then on the backlog grows every week.`,
+      `In \u201c${base.name}\u201d, demand passes what the roster can read in ${yearName(crossing.year)} (${fmtShare(crossing.ratio)} of reading capacity, from ${fmtShare(firstRatio)} in ${yearName(years[0])}); from then on the backlog grows every week.`,
     );
   else if (years.length > 1)
     out.push(
-      `In \u201c${base.name}\u201d, demand stays below what the roster can read in every year of the run (${fmtShare(firstRatio)} of reading capacity in ${yearName(years[0], calendar)}, ${fmtShare(lastRatio)} in ${yearName(years[years.length - 1], calendar)}).`,
+      `In \u201c${base.name}\u201d, demand stays below what the roster can read in every year of the run (${fmtShare(firstRatio)} of reading capacity in ${yearName(years[0])}, ${fmtShare(lastRatio)} in ${yearName(years[years.length - 1])}).`,
     );
   else if (overall !== null) out.push(`In \u201c${base.name}\u201d, demand is ${fmtShare(overall)} of what the roster can read.`);
 
@@ -95,7 +123,7 @@ export function headlineSentences(scenario: ResolvedScenario, summary: Summary):
       const first = shares((p) => `by_year.${years[0]}.target_met_share.${p}`);
       const last = shares((p) => `by_year.${years[years.length - 1]}.target_met_share.${p}`);
       if (first.length === run.length && last.length === run.length)
-        text += `: ${list(first.map(({ v }) => fmtShare(v)))} in ${yearName(years[0], calendar)}, ${list(last.map(({ v }) => fmtShare(v)))} in ${yearName(years[years.length - 1], calendar)}`;
+        text += `: ${list(first.map(({ v }) => fmtShare(v)))} in ${yearName(years[0])}, ${list(last.map(({ v }) => fmtShare(v)))} in ${yearName(years[years.length - 1])}`;
     }
     out.push(`${text}.`);
   }
@@ -109,10 +137,10 @@ export function headlineSentences(scenario: ResolvedScenario, summary: Summary):
       if (crossing && c) {
         const shift = c.index - crossing.index;
         parts.push(
-          `demand passes capacity in ${yearName(c.year, calendar)}${shift === 0 ? ' as well' : ` (${Math.abs(shift)} year${Math.abs(shift) === 1 ? '' : 's'} ${shift > 0 ? 'later' : 'earlier'})`}`,
+          `demand passes capacity in ${yearName(c.year)}${shift === 0 ? ' as well' : ` (${Math.abs(shift)} year${Math.abs(shift) === 1 ? '' : 's'} ${shift > 0 ? 'later' : 'earlier'})`}`,
         );
       } else if (crossing) parts.push('demand stays below capacity in every year of the run');
-      else if (c) parts.push(`demand passes capacity in ${yearName(c.year, calendar)}`);
+      else if (c) parts.push(`demand passes capacity in ${yearName(c.year)}`);
     }
     const b = mean(arm, 'studies.backlog_end');
     const db = summary.differences.find((d) => d.arm === arm.name && d.metric === 'studies.backlog_end');

@@ -68,7 +68,12 @@ describe('the report headline', () => {
   it('says when demand passes capacity, the backlog, the shares within target and what the other arm buys', () => {
     const text = headlineSentences(loaded.resolved, result.summary).join(' ');
     // 50 %/y growth from about 70 % of capacity: demand passes capacity in the second calendar year.
-    expect(text).toMatch(/In “baseline”, demand passes what the roster can read in 20\d\d \(\d+\.\d% of reading capacity/);
+    expect(text).toMatch(
+      /In “baseline”, demand passes what the roster can read in (the \d+ days of )?20\d\d( in the run)? \(\d+\.\d% of reading capacity/,
+    );
+    // The run starts on 29 June 2026 (two weeks of warm-up) and ends on 28 June 2028: both are part years.
+    expect(text).toContain('in the 172 days of 2026 in the run');
+    expect(text).toMatch(/ and \d+\.\d% in the 179 days of 2028 in the run\./);
     expect(text).toMatch(/At the end of the run \(2\.0 years\) [\d,]+ studies are waiting to be reported\./);
     expect(text).toMatch(
       /\d+\.\d% of stat studies and \d+\.\d% of routine studies are reported within their targets \(stat 1 h and routine 7 d\)/,
@@ -83,7 +88,7 @@ describe('the report headline', () => {
         y.demand_of_capacity.mean = 0.5;
     const text = headlineSentences(loaded.resolved, summary).join(' ');
     expect(text).toMatch(
-      /demand stays below what the roster can read in every year of the run \(50\.0% of reading capacity in 2026, 50\.0% in 2028\)/,
+      /demand stays below what the roster can read in every year of the run \(50\.0% of reading capacity in the 172 days of 2026 in the run, 50\.0% in the 179 days of 2028 in the run\)/,
     );
     expect(text).not.toMatch(/passes capacity/);
   });
