@@ -9,6 +9,9 @@
  *   npm run build        (tsc for the programming interface, this script, then the app)
  *   tsx scripts/build-cli.ts
  *
+ * tsc leaves src/cli/ out of dist/ (tsconfig.json): the command exists only as this bundle.
+ * (tsconfig.bench.json still compiles it, unbundled, into .bench-build/ for the benchmarks.)
+ *
  * Left outside the bundle (loaded from node_modules): @resvg/resvg-js and highs (native or
  * WebAssembly files beside their code) and piscina (it starts its own worker files).
  */
