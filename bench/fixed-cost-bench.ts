@@ -1,5 +1,5 @@
 /**
- * npm run bench:fixed [-- --rounds N] [-- --cli other/dist/cli/main.js]: the fixed cost of a
+ * npm run bench:fixed [-- --rounds N] [-- --cli FILE] [-- --baseline FILE]: the fixed cost of a
  * command, the whole process from start to exit: `readsim --help`, and `readsim run` of
  * bench/one-week.yaml (one stream, one week, one arm, one replication: nearly all of its time is
  * start-up, loading and writing the results folder) with the default charts (SVG) and with
@@ -7,35 +7,47 @@
  * Rounds alternate the commands, so a change of load on a shared machine touches all of them.
  * Prints, per command, the median wall and CPU (user + system, from GNU time when present)
  * seconds and their ratio to the yardstick's; the load average before and after; and last one
- * JSON line. `--cli` times another build of readsim (e.g. main's) on the same scenario.
+ * JSON line. `--cli` times another build of readsim instead of this one's (package.json's bin);
+ * `--baseline` times another build (e.g. main's before a change: its package.json's bin, or
+ * dist/cli/main.js in older builds) beside this one, in the same rounds, and prints this one's
+ * time as a share of the baseline's: a before and after from one machine and one load.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled to .bench-build/bench/: the scenario stays in bench/, the CLI is the built dist/.
-const scenario = resolve(here, '../../bench/one-week.yaml');
+const root = resolve(here, '../..');
+const scenario = resolve(root, 'bench/one-week.yaml');
+const bin = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { bin: { readsim: string } }).bin.readsim;
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
 const rounds = Number(option('--rounds') ?? 5);
-const cli = resolve(option('--cli') ?? resolve(here, '../../dist/cli/main.js'));
-if (!existsSync(cli)) throw new Error(`no built CLI at ${cli}: run npm run build first`);
+const cli = resolve(option('--cli') ?? resolve(root, bin));
+const baseline = option('--baseline') === undefined ? null : resolve(option('--baseline') as string);
+for (const file of [cli, baseline ?? cli])
+  if (!existsSync(file)) throw new Error(`no built CLI at ${file}: run npm run build first`);
 const out = mkdtempSync(join(tmpdir(), 'readsim-fixed-'));
 
+/** The three readsim commands timed, for one build; `tag` marks the baseline's rows. */
+const readsimCommands = (file: string, tag: string): { name: string; args: string[] }[] => [
+  { name: `readsim --help${tag}`, args: [file, '--help'] },
+  { name: `readsim run one-week (svg)${tag}`, args: [file, 'run', scenario, '-q', '--out', join(out, `svg${tag}`)] },
+  {
+    name: `readsim run one-week --charts none${tag}`,
+    args: [file, 'run', scenario, '-q', '--charts', 'none', '--out', join(out, `none${tag}`)],
+  },
+];
 const commands: { name: string; args: string[] }[] = [
   { name: 'node -e 0 (yardstick)', args: ['-e', '0'] },
-  { name: 'readsim --help', args: [cli, '--help'] },
-  { name: 'readsim run one-week (svg)', args: [cli, 'run', scenario, '-q', '--out', join(out, 'svg')] },
-  {
-    name: 'readsim run one-week --charts none',
-    args: [cli, 'run', scenario, '-q', '--charts', 'none', '--out', join(out, 'none')],
-  },
+  ...readsimCommands(cli, ''),
+  ...(baseline ? readsimCommands(baseline, ' [baseline]') : []),
 ];
 
 // On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it.
@@ -85,14 +97,21 @@ const rows = commands.map((c, i) => ({
   cpu_ratio: median(cpus[i]) / yardCpu,
 }));
 console.log(
-  `readsim fixed cost: ${cli}, medians of ${rounds} rounds; load average ${loadBefore.toFixed(2)} -> ${loadAfter.toFixed(2)}`,
+  `readsim fixed cost: ${cli}${baseline ? ` (baseline: ${baseline})` : ''}, medians of ${rounds} rounds; load average ${loadBefore.toFixed(2)} -> ${loadAfter.toFixed(2)}`,
 );
 console.log(
-  `${'command'.padEnd(36)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'wall / yardstick'.padStart(18)}${'CPU / yardstick'.padStart(17)}`,
+  `${'command'.padEnd(46)}${'wall s'.padStart(9)}${'CPU s'.padStart(9)}${'wall / yardstick'.padStart(18)}${'CPU / yardstick'.padStart(17)}`,
 );
 for (const r of rows)
   console.log(
-    `${r.command.padEnd(36)}${r.wall_s.toFixed(3).padStart(9)}${r.cpu_s.toFixed(3).padStart(9)}${r.wall_ratio.toFixed(2).padStart(18)}${r.cpu_ratio.toFixed(2).padStart(17)}`,
+    `${r.command.padEnd(46)}${r.wall_s.toFixed(3).padStart(9)}${r.cpu_s.toFixed(3).padStart(9)}${r.wall_ratio.toFixed(2).padStart(18)}${r.cpu_ratio.toFixed(2).padStart(17)}`,
   );
+if (baseline) {
+  console.log('this build / baseline (below 1: faster than the baseline)');
+  for (let i = 1; i <= 3; i++)
+    console.log(
+      `${rows[i].command.padEnd(46)}${'wall'.padStart(9)}${(rows[i].wall_s / rows[i + 3].wall_s).toFixed(2).padStart(6)}${'CPU'.padStart(9)}${(rows[i].cpu_s / rows[i + 3].cpu_s).toFixed(2).padStart(6)}`,
+    );
+}
 console.log('goals (issue 12): readsim --help under 0.3 s wall, the one-week run under 0.5 s wall (whole command)');
-console.log(JSON.stringify({ rounds, load_before: loadBefore, load_after: loadAfter, rows }));
+console.log(JSON.stringify({ rounds, load_before: loadBefore, load_after: loadAfter, baseline, rows }));

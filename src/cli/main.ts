@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { packageRoot } from '../scenario/package-root.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, UsageError } from './cli-error.js';
 import { COMMAND_INFO, type CommandName, loadCommand } from './command-list.js';
 import { interruptedBy } from './stop-signal.js';
@@ -15,6 +18,7 @@ async function main(argv: string[]): Promise<void> {
     .usage(
       'readsim: the reading-workload simulator (growing imaging volumes, a fixed headcount, and AI)\n\nUsage: $0 <command> [options]',
     );
+  const asksHelp = argv.includes('--help') || argv.includes('-h');
   // Every command whose name is on the line is loaded (an option's value may look like one).
   for (const name of Object.keys(COMMAND_INFO) as CommandName[]) {
     if (argv.includes(name))
@@ -29,17 +33,28 @@ async function main(argv: string[]): Promise<void> {
       'name a command: run, validate, sweep, staff, explain, verify, init, list, app, calibrate, backtest or synth-export',
     )
     .recommendCommands()
+    // yargs' own messages in English, as ours are, whatever the machine's language.
+    .locale('en')
     .strict()
     .help()
     .alias('help', 'h')
-    .version()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    // The version from readsim's own package.json (yargs would look for it from the bundle's folder).
+    .version(packageVersion())
+    // yargs lays out the chosen command's help text on every run, in case it is asked for: some
+    // tens of milliseconds wrapped to the terminal, about half that unwrapped. It is shown only
+    // for --help (usage errors print our message alone), so only then is it wrapped.
+    .wrap(asksHelp ? Math.min(110, process.stdout.columns || 100) : null)
     .epilog('Results: output/<scenario>/ holds report.html, summary.json, periods.csv and charts/. Docs: README.md.')
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(`${msg}\n(readsim --help lists the commands and their options)`);
     })
     .parseAsync();
+}
+
+/** readsim's version, from its package.json. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(import.meta.url), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 main(hideBin(process.argv)).catch((e: unknown) => {

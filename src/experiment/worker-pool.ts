@@ -6,6 +6,7 @@ import type { MetricsState } from '../model/run-metrics.js';
 import type { RunResult } from '../model/run-result.js';
 import { defaultJobs } from './default-jobs.js';
 import { type PartTask, type RunTask, runTask, taskStudies } from './run-task.js';
+import { workerFile } from './worker-file.js';
 
 export interface PoolOptions {
   /** Worker threads; 1 runs in this thread. Default: the number of cores. */
@@ -27,15 +28,6 @@ export { defaultJobs };
  * simulation, less than the workers take to start and load the model.
  */
 export const IN_THREAD_STUDIES = 100_000;
-
-/** Where the worker module is: the compiled .js beside this file, or the .ts source under tsx/vitest. */
-function workerFile(): { filename: string; execArgv: string[] } {
-  const here = import.meta.url;
-  // tsx as this module resolves it, so that workers start whatever the current folder.
-  if (here.endsWith('.ts'))
-    return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', import.meta.resolve('tsx')] };
-  return { filename: new URL('./worker.js', here).href, execArgv: [] };
-}
 
 /** A run that needed more memory than a worker had: the input is too big, not a bug. */
 export class OutOfMemoryError extends Error {
@@ -109,7 +101,7 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   options.signal?.addEventListener('abort', onAbort, { once: true });
   // Every queued task listens for the abort: more than the default ten is expected.
   setMaxListeners(work.length + 10, stop.signal);
-  const { filename, execArgv } = workerFile();
+  const { filename, execArgv } = workerFile('worker', import.meta.url);
   const { Piscina } = await import('piscina');
   // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
   const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
@@ -165,7 +157,7 @@ export interface TaskPool {
 export function openTaskPool(options: PoolOptions = {}): TaskPool {
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   if (jobs === 1) return { run: (tasks) => runTasks(tasks, { ...options, jobs: 1 }), close: async () => {} };
-  const { filename, execArgv } = workerFile();
+  const { filename, execArgv } = workerFile('worker', import.meta.url);
   // The workers start with the first batch (piscina itself is loaded only then).
   let started: Promise<Piscina> | null = null;
   const pool = () => {

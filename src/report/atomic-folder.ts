@@ -17,7 +17,14 @@ import {
 } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { CHART_CONFIG, type ChartFormats, renderChart, type VegaLiteSpec } from './render-chart.js';
+import {
+  CHART_CONFIG,
+  type ChartFormats,
+  type ChartRenderer,
+  type RenderedChart,
+  renderChart,
+  type VegaLiteSpec,
+} from './render-chart.js';
 
 /** Writes one file (path relative to the folder) of a folder being written. */
 export type PutFile = (name: string, data: string | Buffer) => Promise<void>;
@@ -361,15 +368,36 @@ export async function writeFolderAtomically(
 }
 
 /**
- * Renders a chart and puts it as charts/<name>.vl.json (with the shared config), and as .svg
- * and/or .png as `formats` says ('none' puts nothing and draws nothing). Returns the SVG, or
- * null with 'none'.
+ * Renders a chart (with `draw`: renderChart in this thread, or a chart thread's) and puts it as
+ * charts/<name>.vl.json (with the shared config), and as .svg and/or .png as `formats` says
+ * ('none' puts nothing and draws nothing). Returns the SVG, or null with 'none'.
  */
-export async function putChart(put: PutFile, name: string, spec: VegaLiteSpec, formats: ChartFormats): Promise<string | null> {
+export async function putChart(
+  put: PutFile,
+  name: string,
+  spec: VegaLiteSpec,
+  formats: ChartFormats,
+  draw: ChartRenderer = renderChart,
+): Promise<string | null> {
   if (formats === 'none') return null;
-  const { svg, png } = await renderChart(spec, { png: formats === 'png' || formats === 'all' });
+  return putDrawnChart(put, name, spec, formats, await draw(spec, { png: formatsHavePng(formats) }));
+}
+
+/** Whether `formats` asks for PNGs. */
+export function formatsHavePng(formats: ChartFormats): boolean {
+  return formats === 'png' || formats === 'all';
+}
+
+/** Puts a chart already drawn (with png when formatsHavePng) as putChart does; returns the SVG. */
+export async function putDrawnChart(
+  put: PutFile,
+  name: string,
+  spec: VegaLiteSpec,
+  formats: Exclude<ChartFormats, 'none'>,
+  drawn: RenderedChart,
+): Promise<string> {
   await put(`charts/${name}.vl.json`, `${JSON.stringify({ config: CHART_CONFIG, ...spec }, null, 2)}\n`);
-  if (formats === 'svg' || formats === 'all') await put(`charts/${name}.svg`, svg);
-  if (png) await put(`charts/${name}.png`, png);
-  return svg;
+  if (formats === 'svg' || formats === 'all') await put(`charts/${name}.svg`, drawn.svg);
+  if (drawn.png) await put(`charts/${name}.png`, drawn.png);
+  return drawn.svg;
 }

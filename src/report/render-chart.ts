@@ -3,14 +3,17 @@ import { CHART_CONFIG, FONT_FAMILY, type VegaLiteSpec } from './chart-config.js'
 
 export { CHART_CONFIG, FONT_FAMILY, type VegaLiteSpec } from './chart-config.js';
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /**
  * The fonts PNGs are drawn with, bundled from the npm package so that text never silently
  * disappears (resvg draws no text without fonts) and looks the same on every machine.
  */
 export function fontFiles(): string[] {
-  fonts ??= [require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')];
+  fonts ??= [
+    requireHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    requireHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  ];
   return fonts;
 }
 let fonts: string[] | null = null;
@@ -46,6 +49,21 @@ function collectingLogger(warnings: string[]) {
 // Loaded on first use, once: they take half a second to import, which `--help` should not pay.
 let vegaModules: Promise<[typeof import('vega-lite'), typeof import('vega')]> | null = null;
 let resvgModule: Promise<typeof import('@resvg/resvg-js')> | null = null;
+
+/** Draws a chart: renderChart, or the same on a chart thread (chart-thread.ts). */
+export type ChartRenderer = (spec: VegaLiteSpec, options?: { png?: boolean }) => Promise<RenderedChart>;
+
+/**
+ * Starts loading the chart modules (vega and vega-lite; with `png`, resvg too) without waiting
+ * for them, so that they load while other work goes on. renderChart loads them anyway.
+ */
+export function loadChartModules(options: { png?: boolean } = {}): void {
+  vegaModules ??= Promise.all([import('vega-lite'), import('vega')]);
+  if (options.png) resvgModule ??= import('@resvg/resvg-js');
+  // A failure is thrown by renderChart, where it waits for them.
+  vegaModules.catch(() => {});
+  resvgModule?.catch(() => {});
+}
 
 /** Compiles a Vega-Lite spec and draws it as SVG (vega, no browser) and, if asked, PNG (resvg). */
 export async function renderChart(spec: VegaLiteSpec, options: { png?: boolean } = {}): Promise<RenderedChart> {

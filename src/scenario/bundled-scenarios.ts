@@ -1,18 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
+import { packageRoot } from './package-root.js';
 
 /** The scenarios shipped with readsim (the package's scenarios/ folder). */
 export function bundledScenarioDir(): string {
-  // src/scenario or dist/scenario -> the package root.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, 'scenarios');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    dir = resolve(dir, '..');
-  }
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+  return join(packageRoot(import.meta.url), 'scenarios');
 }
 
 export interface BundledScenario {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PATTERN_NAMES } from '../model/weekly-patterns.js';
 import {
   CLOCK_EXPECTED,

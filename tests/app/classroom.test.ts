@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readsim } from '../support/cli.js';
+import { CLI, readsim } from '../support/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const EVIL = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
@@ -275,7 +275,7 @@ describe('the classroom in Chromium, from disk, offline', () => {
 
 describe('readsim app (serving)', () => {
   it('serves the same file on 127.0.0.1 and prints the address', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'app', '--port', '0'], {
+    const child = spawn(process.execPath, [CLI, 'app', '--port', '0'], {
       env: { ...process.env, NO_COLOR: '1' },
     });
     const address = await new Promise<string>((ok, fail) => {

@@ -8,7 +8,17 @@
  * entry as npm does. It packs the dist/ that `npm ci` built (`--ignore-scripts`: no rebuild).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +30,7 @@ let tarball = '';
 let files: string[] = [];
 
 beforeAll(() => {
-  expect(existsSync('dist/cli/main.js'), 'dist/ is missing: npm ci (or npm run build) builds it').toBe(true);
+  expect(existsSync(pkg.bin.readsim), 'dist/ is missing: npm ci (or npm run build) builds it').toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'readsim-install-'));
   const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
     encoding: 'utf8',
@@ -62,14 +72,15 @@ describe('the packed tarball', () => {
     for (const f of [
       'package.json',
       'README.md',
-      'dist/cli/main.js',
+      pkg.bin.readsim,
+      'dist/bin/worker.js',
       'dist/index.js',
       'schema/scenario.schema.json',
       'scenarios/widening-gap.yaml',
     ])
       expect(files, f).toContain(f);
     expect(files.filter((f) => /^(src|tests|bench|scripts|node_modules)\//.test(f))).toEqual([]);
-    expect(readFileSync('dist/cli/main.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(readFileSync(pkg.bin.readsim, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
     expect(statSync(tarball).size).toBeLessThan(20_000_000);
   });
 
@@ -90,5 +101,22 @@ describe('the packed tarball', () => {
     const bad = installed(['validate', 'missing.yaml']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('missing.yaml');
+  });
+
+  it('runs a scenario there and draws its charts (the chart thread starts from the installed bundle)', () => {
+    const week = [
+      'name: One week',
+      'horizon: 1w',
+      'warmup: 1d',
+      'replications: 1',
+      'priorities: [{ name: stat, target: 1h }]',
+      'streams: [{ name: ed, modality: CT, priority: stat, volume: 40/day, readTime: { dist: lognormal, mean: 16m, cv: 0.6 } }]',
+      'readers: [{ name: general, count: 2, roster: [{ days: all, from: "00:00", to: "24:00", on: 1 }] }]',
+    ].join('\n');
+    writeFileSync(join(dir, 'elsewhere/week.yaml'), `${week}\n`);
+    const run = installed(['run', 'week.yaml', '-q', '--out', 'week']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'elsewhere/week/charts/backlog.svg'), 'utf8')).toContain('<svg');
+    expect(readFileSync(join(dir, 'elsewhere/week/report.html'), 'utf8')).toContain('data:image/svg+xml;base64,');
   });
 });

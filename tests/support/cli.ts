@@ -1,12 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 
-const MAIN = `${process.cwd()}/src/cli/main.ts`;
-/** tsx as this repository resolves it, so that the CLI runs from source in any folder. */
-const TSX = import.meta.resolve('tsx');
+/** The command as users get it (package.json's bin): the bundle, built by the tests' global setup. */
+export const CLI = `${process.cwd()}/dist/bin/readsim.js`;
 
-/** Runs the CLI from source (as `readsim ...`), in `cwd`. */
+/** Runs the CLI (as `readsim ...`), in `cwd`. */
 export function readsim(args: string[], cwd = process.cwd()): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -27,7 +26,7 @@ export function readsimInterrupted(
 ): Promise<{ code: number | null; stderr: string }> {
   const { signal = 'SIGINT', times = 1, after = STARTED, cwd = process.cwd() } = options;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    const child = spawn(process.execPath, [CLI, ...args], {
       cwd,
       env: { ...process.env, NO_COLOR: '1' },
     });
@@ -51,7 +50,7 @@ export function readsimStarted(
   after = STARTED,
 ): Promise<{ stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.stderr.on('data', (d) => {

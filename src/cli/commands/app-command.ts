@@ -1,23 +1,17 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
+import { packageRoot } from '../../scenario/package-root.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
 
 /** Marks a file written by `readsim app --export`, so that a later export may replace it. */
 export const APP_MARK = '<meta name="generator" content="readsim app" />';
 
-/** The built app (one HTML file): dist/app/index.html in the package, beside dist/cli/. */
+/** The built app (one HTML file): dist/app/index.html in the package. */
 export function appFile(): string {
-  // src/cli/commands or dist/cli/commands -> the package root.
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist/app/index.html');
-    dir = resolve(dir, '..');
-  }
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/app/index.html');
+  return join(packageRoot(import.meta.url), 'dist/app/index.html');
 }
 
 function readApp(): string {

@@ -1,19 +1,13 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { planExperiment, runPlan } from '../../experiment/experiment.js';
-import { summaryJson } from '../../experiment/summary.js';
-import { runTasks } from '../../experiment/worker-pool.js';
-import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
+import { startChartThread } from '../../report/chart-thread.js';
 import type { ChartFormats } from '../../report/render-chart.js';
-import { writeResults } from '../../report/results-folder.js';
-import { armTable, differenceTable, textTable, yearTable } from '../../report/summary-table.js';
-import { loadScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
-import { announceStart, interruptSignal, progressBar } from '../progress.js';
-import { chartsOption, checkSimulationArgs, checkWorkLimits, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
 
-interface RunArgs extends SimulationArgs {
+/** The run command's arguments, as yargs gives them to the handler. */
+export interface RunArgs extends SimulationArgs {
   scenario: string;
   out?: string;
   format: 'text' | 'json';
@@ -71,74 +65,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
     if (argv.replication !== undefined && (!Number.isInteger(argv.replication) || argv.replication < 1)) {
       throw new UsageError(`--replication: expected a whole number >= 1, found ${argv.replication}`);
     }
-    const scenario = loadScenario(argv.scenario, { set });
-    // A what-if (--set) without --out goes to a folder of its own, named after the change, so that
-    // it never replaces the baseline's results.
-    const outArg = argv.out ?? `output/${safeFolderName(`${scenario.stem}${whatIfSuffix(argv.set ?? [])}`)}`;
-    const outDir = resolve(outArg);
-    checkWorkLimits(scenario, {
-      replications: argv.replications,
-      replication: argv.replication,
-      jobs: argv.jobs,
-      force: argv.force,
-    });
-    const interrupt = interruptSignal();
-    let claimed: ClaimedFolder | undefined;
-    const bar = progressBar(!argv.quiet && argv.format === 'text', scenario.resolved.name);
+    // Charts are drawn on a thread of their own, started first: it loads vega while this thread
+    // loads the simulation's code (run-scenario.ts and what it imports), the scenario, and runs it.
+    const chartThread = argv.charts === 'none' ? undefined : startChartThread({ png: argv.charts !== 'svg' });
     try {
-      claimed = claimOutputFolder(outArg, { inputs: [argv.scenario], shown: argv.out ?? shownPath(outDir) });
-      announceStart(argv.quiet, `${scenario.resolved.name}: running; results will be in ${shownPath(outDir)}/`);
-      // An arm that resolves to the same department as an earlier one is simulated once (planExperiment).
-      const plan = planExperiment(scenario, {
-        replications: argv.replications,
-        seed: argv.seed,
-        replication: argv.replication === undefined ? undefined : argv.replication - 1,
-      });
-      const result = await runPlan(plan, (tasks) =>
-        runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update }),
-      );
-      bar.stop();
-      await writeResults(result, outDir, { signal: interrupt.signal, charts: argv.charts });
-      if (argv.format === 'json') {
-        process.stdout.write(summaryJson(result.summary));
-        return;
-      }
-      const s = result.summary;
-      const out: string[] = [];
-      out.push(
-        `${s.scenario}: ${s.arms.length} arm(s) x ${s.replications} replication(s), ${s.horizon_days} days, seed ${s.seed}`,
-      );
-      out.push('');
-      out.push(textTable(armTable(s, scenario.resolved)));
-      const diff = differenceTable(s, scenario.resolved);
-      if (diff.length) {
-        out.push('');
-        out.push(`Differences from "${s.arms[0].name}", paired by replication (mean [95% interval]):`);
-        out.push(textTable(diff));
-      }
-      const years = yearTable(s, scenario.resolved);
-      if (years.length > 1) {
-        out.push('');
-        out.push(
-          `By ${scenario.resolved.start ? 'calendar' : 'simulated'} year (studies by the year they arrived; backlog at the end of the year's last ${scenario.resolved.period}):`,
-        );
-        out.push(textTable(years, 2));
-      }
-      if (plan.reused > 0) {
-        out.push('');
-        out.push(
-          `${plan.reused} of ${plan.runs.length} runs reused from identical arms (an arm with the same department as an earlier one)`,
-        );
-      }
-      out.push('');
-      out.push(
-        `Results in ${shownPath(outDir)}/ (report.html, summary.json, periods.csv${argv.charts === 'none' ? '' : ', charts/'})`,
-      );
-      process.stdout.write(`${out.join('\n')}\n`);
+      const { runScenario } = await import('./run-scenario.js');
+      await runScenario(argv, set, chartThread);
     } finally {
-      bar.stop();
-      claimed?.release();
-      interrupt.dispose();
+      await chartThread?.close();
     }
   },
 };

@@ -1,8 +1,6 @@
 import type { Argv } from 'yargs';
 import { defaultJobs } from '../../experiment/default-jobs.js';
-import { estimateWork, workTooBig } from '../../experiment/work-estimate.js';
 import type { ChartFormats } from '../../report/render-chart.js';
-import type { LoadedScenario } from '../../scenario/load-scenario.js';
 import { UsageError } from '../cli-error.js';
 
 /** Options every simulating command takes. */
@@ -29,23 +27,6 @@ export interface SimulationArgs {
   jobs?: number;
   quiet: boolean;
   force: boolean;
-}
-
-/**
- * Refuses (exit 1) a run whose estimated work passes the limits, before any of it is done,
- * saying the estimate and how to go on; `--force` runs it anyway.
- */
-export function checkWorkLimits(
-  scenarios: LoadedScenario | LoadedScenario[],
-  options: { replications?: number; replication?: number; seed?: number; jobs?: number; force: boolean },
-): void {
-  if (options.force) return;
-  const all = Array.isArray(scenarios) ? scenarios : [scenarios];
-  const why = workTooBig(estimateWork(all, { ...options, jobs: options.jobs ?? defaultJobs() }));
-  if (why)
-    throw new UsageError(
-      `${all[0].file}: ${why}. Use fewer replications (-r), fewer threads (-j), a shorter horizon (--horizon), smaller volumes or backlogs, or --force to run it anyway`,
-    );
 }
 
 /** Checks the numeric options and turns --horizon into a --set. */

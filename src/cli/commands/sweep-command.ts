@@ -11,7 +11,8 @@ import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
 import { shownPath } from './run-command.js';
-import { chartsOption, checkSimulationArgs, checkWorkLimits, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
+import { checkWorkLimits } from './work-limits.js';
 
 interface SweepArgs extends SimulationArgs {
   scenario: string;

@@ -3,7 +3,7 @@ import { loadScenario } from '../../scenario/load-scenario.js';
 import { ScenarioError } from '../../scenario/scenario-error.js';
 import { EXIT_BAD_INPUT, UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
-import { checkWorkLimits } from './shared-options.js';
+import { checkWorkLimits } from './work-limits.js';
 
 interface ValidateArgs {
   scenarios: string[];

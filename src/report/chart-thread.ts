@@ -1,0 +1,80 @@
+import { Worker } from 'node:worker_threads';
+import { workerFile } from '../experiment/worker-file.js';
+import type { ChartRenderer, RenderedChart, VegaLiteSpec } from './render-chart.js';
+
+/** A worker thread that draws charts (chart-worker.ts), started before there is a chart to draw. */
+export interface ChartThread {
+  /** Draws one chart on the thread: the same result as renderChart in this thread. */
+  render: ChartRenderer;
+  /** Ends the thread; charts not yet drawn are rejected. */
+  close(): Promise<void>;
+}
+
+interface Reply {
+  id: number;
+  svg?: string;
+  png?: Uint8Array | null;
+  warnings?: string[];
+  error?: string;
+}
+
+/**
+ * Starts a chart thread, which at once loads vega and vega-lite (a third of a second; with `png`,
+ * resvg too) while this thread goes on (loading the scenario, simulating, writing the tables):
+ * a command that will draw charts starts one first. The thread keeps the process alive only
+ * while it has charts to draw. A chart that fails rejects with an Error carrying vega-lite's
+ * message; a thread that stops rejects every chart it had.
+ */
+export function startChartThread(options: { png?: boolean } = {}): ChartThread {
+  const { filename } = workerFile('chart-worker', import.meta.url);
+  const workerData = { png: options.png === true };
+  // Under tsx (tests), a worker's first module cannot be TypeScript: it registers tsx, then imports it.
+  const worker = filename.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(filename)}))`,
+        { eval: true, workerData },
+      )
+    : new Worker(new URL(filename), { workerData });
+  worker.unref();
+  const waiting = new Map<number, { resolve: (r: RenderedChart) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let stopped: Error | null = null;
+  const settle = (id: number) => {
+    const w = waiting.get(id);
+    waiting.delete(id);
+    if (waiting.size === 0) worker.unref();
+    return w;
+  };
+  const stopAll = (e: Error) => {
+    stopped ??= e;
+    for (const id of [...waiting.keys()]) settle(id)?.reject(e);
+  };
+  worker.on('message', (reply: Reply) => {
+    const w = settle(reply.id);
+    if (!w) return;
+    if (reply.error !== undefined) w.reject(new Error(reply.error));
+    else
+      w.resolve({
+        svg: reply.svg ?? '',
+        png: reply.png ? Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength) : null,
+        warnings: reply.warnings ?? [],
+      });
+  });
+  worker.on('error', (e) => stopAll(e));
+  worker.on('exit', (code) => stopAll(new Error(`the chart thread stopped (exit code ${code})`)));
+  return {
+    render(spec: VegaLiteSpec, renderOptions: { png?: boolean } = {}) {
+      if (stopped) return Promise.reject(stopped);
+      const id = next++;
+      if (waiting.size === 0) worker.ref();
+      return new Promise<RenderedChart>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, spec, png: renderOptions.png === true });
+      });
+    },
+    async close() {
+      stopAll(new Error('the chart thread was closed'));
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { startChartThread } from '../../src/report/chart-thread.js';
+import { renderChart, type VegaLiteSpec } from '../../src/report/render-chart.js';
+
+const spec: VegaLiteSpec = {
+  title: 'Backlog',
+  width: 200,
+  height: 100,
+  data: { values: [1, 2, 3].map((day) => ({ day, backlog: day * 10 })) },
+  mark: 'line',
+  encoding: {
+    x: { field: 'day', type: 'quantitative', title: 'day' },
+    y: { field: 'backlog', type: 'quantitative', title: 'studies' },
+  },
+};
+
+describe('the chart thread', () => {
+  const thread = startChartThread({ png: true });
+  afterAll(() => thread.close());
+
+  it('draws the same SVG and PNG as this thread, and collects the same warnings', async () => {
+    const odd = { ...spec, encoding: { ...(spec.encoding as object), size: { field: 'day', type: 'nominal' } } };
+    const [there, here] = await Promise.all([thread.render(odd, { png: true }), renderChart(odd, { png: true })]);
+    expect(there.svg).toBe(here.svg);
+    expect(there.svg).toContain('<svg');
+    expect(Buffer.isBuffer(there.png)).toBe(true);
+    expect(there.png?.equals(here.png as Buffer)).toBe(true);
+    expect(there.warnings).toEqual(here.warnings);
+    expect((await thread.render(spec)).png).toBeNull();
+  });
+
+  it("rejects a chart vega-lite cannot compile with vega-lite's message, and goes on drawing", async () => {
+    const bad = { ...spec, mark: 'no-such-mark' };
+    const here = await renderChart(bad).catch((e: Error) => e.message);
+    await expect(thread.render(bad)).rejects.toThrow(here as string);
+    expect((await thread.render(spec)).svg).toContain('Backlog');
+  });
+
+  it('rejects the charts it had when closed, and any chart after', async () => {
+    const other = startChartThread();
+    const pending = expect(other.render(spec)).rejects.toThrow(/closed/);
+    await other.close();
+    await pending;
+    await expect(other.render(spec)).rejects.toThrow(/closed/);
+  });
+});
