@@ -56,7 +56,8 @@ for (const [a, department] of scenario.departments.entries()) {
 
 // The whole command on the same scenario, seed and replication, on one thread.
 const out = mkdtempSync(join(tmpdir(), 'readsim-bench-'));
-const main = otherCli ?? resolve(here, '../src/cli/main.js');
+const main = otherCli ?? resolve(here, '../../dist/bin/readsim.js');
+if (!existsSync(main)) throw new Error(`no built readsim at ${main}: run npm run build first`);
 const command = [main, 'run', file, '--horizon', `${years}y`, '--seed', '1', '-r', '1', '-j', '1', '-q', '--out', join(out, 'r')];
 // On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it when present.
 const gnuTime = existsSync('/usr/bin/time');

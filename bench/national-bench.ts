@@ -68,7 +68,8 @@ function nationalScenario(regions: number): string {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const main = cli ?? resolve(here, '../src/cli/main.js');
+const main = cli ?? resolve(here, '../../dist/bin/readsim.js');
+if (!existsSync(main)) throw new Error(`no built readsim at ${main}: run npm run build first`);
 const dir = mkdtempSync(join(tmpdir(), 'readsim-national-'));
 try {
   const file = join(dir, 'national.yaml');

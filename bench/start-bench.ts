@@ -21,9 +21,9 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 // Compiled to .bench-build/bench/: the CLI is the built dist/ of this checkout unless told.
-const cli = resolve(option('--cli') ?? resolve(here, '../../dist/cli/main.js'));
+const cli = resolve(option('--cli') ?? resolve(here, '../../dist/bin/readsim.js'));
 if (!existsSync(cli)) throw new Error(`no built CLI at ${cli}: run npm run build first`);
-// The teaching scenario of the checkout the CLI belongs to (dist/cli/main.js -> scenarios/).
+// The teaching scenario of the checkout the CLI belongs to (dist/bin/readsim.js or dist/cli/main.js -> scenarios/).
 const scenario = resolve(dirname(cli), '../../scenarios/widening-gap.yaml');
 const jobs = option('--jobs') ?? '2';
 const out = mkdtempSync(join(tmpdir(), 'readsim-start-'));
