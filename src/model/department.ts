@@ -596,7 +596,7 @@ export function simulateDepartment(config: DepartmentConfig, options: RunOptions
   if (parts.length <= 1) return new Department(config, options).run();
   // Each part's state merged as soon as it is made: one part's state held at a time.
   const merge = new PartsMerge(config, parts);
-  parts.forEach((p, k) => merge.add(k, simulatePart(p.config, options)));
+  for (let k = 0; k < parts.length; k++) merge.add(k, simulatePart(parts[k].config, options));
   return merge.result(options.arm ?? '', options.replication);
 }
 
@@ -615,6 +615,6 @@ export function mergeParts(
   options: Pick<RunOptions, 'arm' | 'replication'>,
 ): RunResult {
   const merge = new PartsMerge(config, parts);
-  states.forEach((st, k) => merge.add(k, st));
+  for (let k = 0; k < states.length; k++) merge.add(k, states[k]);
   return merge.result(options.arm ?? '', options.replication);
 }
