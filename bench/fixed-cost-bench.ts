@@ -35,15 +35,26 @@ for (const file of [cli, baseline ?? cli])
   if (!existsSync(file)) throw new Error(`no built CLI at ${file}: run npm run build first`);
 const out = mkdtempSync(join(tmpdir(), 'readsim-fixed-'));
 
-/** The three readsim commands timed, for one build; `tag` marks the baseline's rows. */
-const readsimCommands = (file: string, tag: string): { name: string; args: string[] }[] => [
-  { name: `readsim --help${tag}`, args: [file, '--help'] },
-  { name: `readsim run one-week (svg)${tag}`, args: [file, 'run', scenario, '-q', '--out', join(out, `svg${tag}`)] },
-  {
-    name: `readsim run one-week --charts none${tag}`,
-    args: [file, 'run', scenario, '-q', '--charts', 'none', '--out', join(out, `none${tag}`)],
-  },
-];
+/** Does this build know `--charts`? (Builds before it drew SVG and PNG charts on every run.) */
+const knowsCharts = (file: string): boolean =>
+  spawnSync(process.execPath, [file, 'run', '--help'], { encoding: 'utf8' }).stdout.includes('--charts');
+
+/**
+ * The three readsim commands timed, for one build; `tag` marks the baseline's rows. A build
+ * without `--charts` runs its default (every chart) in both run rows, and the rows say so.
+ */
+const readsimCommands = (file: string, tag: string): { name: string; args: string[] }[] => {
+  const charts = knowsCharts(file);
+  const run = (name: string, dir: string, extra: string[]) => ({
+    name: `readsim run one-week ${name}${tag}`,
+    args: [file, 'run', scenario, '-q', ...(charts ? extra : []), '--out', join(out, `${dir}${tag}`)],
+  });
+  return [
+    { name: `readsim --help${tag}`, args: [file, '--help'] },
+    run(charts ? '(svg)' : '(svg + png: no --charts)', 'svg', []),
+    run(charts ? '--charts none' : '(svg + png: no --charts)', 'none', ['--charts', 'none']),
+  ];
+};
 const commands: { name: string; args: string[] }[] = [
   { name: 'node -e 0 (yardstick)', args: ['-e', '0'] },
   ...readsimCommands(cli, ''),
