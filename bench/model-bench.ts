@@ -58,26 +58,37 @@ for (const [a, department] of scenario.departments.entries()) {
 const out = mkdtempSync(join(tmpdir(), 'readsim-bench-'));
 const main = otherCli ?? resolve(here, '../../dist/bin/readsim.js');
 if (!existsSync(main)) throw new Error(`no built readsim at ${main}: run npm run build first`);
-const command = [main, 'run', file, '--horizon', `${years}y`, '--seed', '1', '-r', '1', '-j', '1', '-q', '--out', join(out, 'r')];
 // On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it when present.
 const gnuTime = existsSync('/usr/bin/time');
-const c0 = process.hrtime.bigint();
-const child = spawnSync(
-  gnuTime ? '/usr/bin/time' : process.execPath,
-  gnuTime ? ['-f', 'cpu %U %S', process.execPath, ...command] : command,
-  {
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-  },
-);
-if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
-const commandSeconds = Number(process.hrtime.bigint() - c0) / 1e9;
+/** The whole command, timed: wall and CPU seconds. */
+function wholeCommand(extra: string[], folder: string): { wall: number; cpu: number } {
+  const command = [main, 'run', file, '--horizon', `${years}y`, '--seed', '1', '-r', '1', '-j', '1', '-q', ...extra];
+  command.push('--out', join(out, folder));
+  const c0 = process.hrtime.bigint();
+  const child = spawnSync(
+    gnuTime ? '/usr/bin/time' : process.execPath,
+    gnuTime ? ['-f', 'cpu %U %S', process.execPath, ...command] : command,
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
+  const wall = Number(process.hrtime.bigint() - c0) / 1e9;
+  const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
+  return { wall, cpu: cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN };
+}
+const whole = wholeCommand([], 'default');
+// And without charts, where the build knows --charts: what the charts cost.
+const knowsCharts = spawnSync(process.execPath, [main, 'run', '--help'], { encoding: 'utf8' }).stdout.includes('--charts');
+const bare = knowsCharts ? wholeCommand(['--charts', 'none'], 'none') : null;
 rmSync(out, { recursive: true, force: true });
-const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
-const commandCpu = cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN;
+const commandSeconds = whole.wall;
+const commandCpu = whole.cpu;
 console.log(
   `whole command (${otherCli ?? 'readsim'} run -j 1, default charts): ${commandSeconds.toFixed(2)} s (CPU ${commandCpu.toFixed(2)} s) = ${(studies / commandSeconds / 1e6).toFixed(2)} M studies/s; the simulation alone took ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`,
 );
+if (bare)
+  console.log(
+    `whole command with --charts none: ${bare.wall.toFixed(2)} s (CPU ${bare.cpu.toFixed(2)} s) = ${(studies / bare.wall / 1e6).toFixed(2)} M studies/s`,
+  );
 
 // Yardstick: the engine's own M/M/c in this process, for scale.
 const t0 = process.hrtime.bigint();
@@ -96,6 +107,8 @@ console.log(
     studies_per_s: Math.round(studies / seconds),
     command_studies_per_s: Math.round(studies / commandSeconds),
     command_s: Number(commandSeconds.toFixed(2)),
+    command_no_charts_s: bare ? Number(bare.wall.toFixed(2)) : null,
+    command_no_charts_studies_per_s: bare ? Math.round(studies / bare.wall) : null,
     simulation_s: Number(seconds.toFixed(2)),
     command_studies_per_cpu_s: Math.round(studies / commandCpu),
     simulation_studies_per_cpu_s: Math.round(studies / cpuSeconds),
