@@ -123,7 +123,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.preemptive = config.worklist.preemption === 'resume';
     this.periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
     this.metrics = new RunMetrics(config, this.periodCount, options.mergeable === true);
-    this.metrics.now = () => this.sim.now;
+    this.metrics.clock = this.sim;
     this.inWindow = config.warmup <= 0;
 
     // Worklist: one line per modality.
@@ -205,7 +205,7 @@ export class Department implements EventHandler, ServerPoolListener {
       for (let n = 0; n < cfg.streams[i].backlog; n++) this.admit(s);
     });
     if (cfg.warmup <= 0) this.metrics.backlogStart = this.store.live;
-    for (const s of this.streams) this.scheduleArrival(s, 0);
+    for (const s of this.streams) this.scheduleArrival(s);
     sim.runUntil(cfg.horizon);
     const result = this.finish();
     // The next run in this thread writes into the same memory (study-store.ts takeStudyStore).
@@ -217,7 +217,7 @@ export class Department implements EventHandler, ServerPoolListener {
     if (kind === this.arrivalKind) {
       const s = this.streams[payload];
       this.admit(s);
-      this.scheduleArrival(s, this.sim.now);
+      this.scheduleArrival(s);
     } else if (kind === this.periodKind) {
       this.closePeriod(payload);
       const next = (payload + 2) * this.config.periodLength;
@@ -244,7 +244,8 @@ export class Department implements EventHandler, ServerPoolListener {
     const store = this.store;
     const now = this.sim.now;
     const id = store.alloc();
-    s.drawStudy(store, id, now);
+    store.arrival[id] = now;
+    s.drawStudy(store, id);
     store.admission[id] = this.admissions++;
     const k = this.period;
     const col = this.metrics.col;
@@ -548,8 +549,9 @@ export class Department implements EventHandler, ServerPoolListener {
 
   // --- time --------------------------------------------------------------------------------
 
-  private scheduleArrival(s: StudyStream, now: number): void {
-    const t = s.nextArrival(now, this.config.horizon);
+  /** The stream's next arrival after now (a field read, not an argument: a double passed is boxed). */
+  private scheduleArrival(s: StudyStream): void {
+    const t = s.nextArrival(this.sim.now, this.config.horizon);
     if (t < this.config.horizon) this.sim.schedule(t, this.arrivalKind, s.index);
   }
 

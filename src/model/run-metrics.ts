@@ -83,8 +83,11 @@ export class RunMetrics {
   readonly outsourcedStudies: Float64Array;
   readonly outsourcedCost: Float64Array;
 
-  /** The simulation clock (minutes); the department sets it, so that reports know their arrival time. */
-  now: () => number = () => 0;
+  /**
+   * The simulation clock (its `now`, minutes); the department sets it, so that reports know their
+   * arrival time. A field read, not a function call: a double returned from a call is boxed.
+   */
+  clock: { readonly now: number } = { now: 0 };
 
   // By year of arrival (per priority): targets met and counted, turnaround sums and p90 sketches.
   private readonly yearStarts: number[];
@@ -207,7 +210,7 @@ export class RunMetrics {
    * A study's wait (arrived after the warm-up), observed in period k. `arrival`: its arrival
    * time (minutes), for the table by hour of the week; by default the clock minus the wait.
    */
-  wait(stream: number, findings: number, calls: number, w: number, k: number, arrival = this.now() - w): void {
+  wait(stream: number, findings: number, calls: number, w: number, k: number, arrival = this.clock.now - w): void {
     const p = this.streamPriority[stream];
     const h = RunMetrics.hourOfWeek(arrival);
     this.hWaitSum[p][h] += w;
@@ -246,7 +249,7 @@ export class RunMetrics {
     const p = this.streamPriority[stream];
     const bucket = this.tatSketch[0].bucketOf(tat);
     if (countable) {
-      const arrival = this.now() - tat;
+      const arrival = this.clock.now - tat;
       const y = this.yearOf(arrival);
       const h = RunMetrics.hourOfWeek(arrival);
       const hasTarget = this.targets[p] !== Number.POSITIVE_INFINITY;
@@ -312,7 +315,7 @@ export class RunMetrics {
     if (age > this.targets[p]) {
       this.targetCount[p]++;
       this.targetMissedUnread[p]++;
-      const arrival = this.now() - age;
+      const arrival = this.clock.now - age;
       const y = this.yearOf(arrival);
       if (y >= 0) this.yTarget[y][p]++;
       const h = RunMetrics.hourOfWeek(arrival);

@@ -98,12 +98,13 @@ export class StudyStream {
   }
 
   /**
-   * Draws a new study into slot `id`: findings, AI calls, the human work and verdict of each
+   * Draws a new study into slot `id`, whose arrival time (store.arrival[id]) is set: findings, AI calls, the human work and verdict of each
    * possible read (drawn for every read even when an arm's AI removes some, to keep the draws
    * aligned), then settles the reads this arm gives it and whether the reading recalls it.
    */
-  drawStudy(store: StudyStore, id: number, now: number): void {
-    store.arrival[id] = now;
+  drawStudy(store: StudyStore, id: number): void {
+    // Its arrival time the caller has written (a double passed as an argument would be boxed).
+    const now = store.arrival[id];
     store.stream[id] = this.index;
     let findings = 0;
     for (let i = 0; i < this.findingBits.length; i++) {
