@@ -27,7 +27,9 @@ export interface StudyStoreShape {
  * only resident once written, and slots are handed out lowest first (freed ones again first), so
  * the memory used follows the largest backlog, while growing (copying into arrays twice as long)
  * would leave the old arrays behind until the garbage collector runs, which a run that allocates
- * nothing may never call.
+ * nothing may never call. Pages stay unwritten only in a fresh allocation: once a thread has
+ * freed a large store, the C allocator hands its memory out again and clears it, so a thread's
+ * runs share one store (`takeStudyStore`, `giveBackStudyStore`).
  *
  * Errors: RangeError for a shape whose values do not fit (more than 65,535 streams, 255 levels
  * or read slots, 32 findings or tools: a bit each in a 32-bit mask).
