@@ -12,11 +12,11 @@
  * dist/cli/main.js in older builds) beside this one, in the same rounds, and prints this one's
  * time as a share of the baseline's: a before and after from one machine and one load.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { knowsCharts, timedNode } from './timed-command.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled to .bench-build/bench/: the scenario stays in bench/, the CLI is the built dist/.
@@ -34,10 +34,6 @@ const baseline = option('--baseline') === undefined ? null : resolve(option('--b
 for (const file of [cli, baseline ?? cli])
   if (!existsSync(file)) throw new Error(`no built CLI at ${file}: run npm run build first`);
 const out = mkdtempSync(join(tmpdir(), 'readsim-fixed-'));
-
-/** Does this build know `--charts`? (Builds before it drew SVG and PNG charts on every run.) */
-const knowsCharts = (file: string): boolean =>
-  spawnSync(process.execPath, [file, 'run', '--help'], { encoding: 'utf8' }).stdout.includes('--charts');
 
 /**
  * The three readsim commands timed, for one build; `tag` marks the baseline's rows. A build
@@ -61,20 +57,7 @@ const commands: { name: string; args: string[] }[] = [
   ...(baseline ? readsimCommands(baseline, ' [baseline]') : []),
 ];
 
-// On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it.
-const gnuTime = existsSync('/usr/bin/time');
-function timed(commandArgs: string[]): { wall: number; cpu: number } {
-  const t0 = process.hrtime.bigint();
-  const child = spawnSync(
-    gnuTime ? '/usr/bin/time' : process.execPath,
-    gnuTime ? ['-f', 'cpu %U %S', process.execPath, ...commandArgs] : commandArgs,
-    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (child.status !== 0) throw new Error(`${commandArgs.join(' ')} failed: ${child.stderr}`);
-  const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
-  return { wall, cpu: cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN };
-}
+const timed = (commandArgs: string[]) => timedNode(commandArgs);
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

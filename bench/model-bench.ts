@@ -9,7 +9,6 @@
  * script so the figures can be read against this machine's speed that moment. `--cli` times the
  * whole command of another build (say, an older checkout's) on the same scenario, seed and years.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,6 +17,7 @@ import { Exponential } from '../src/engine/index.js';
 import { simulateDepartment } from '../src/model/department.js';
 import { loadScenario } from '../src/scenario/load-scenario.js';
 import { QueueModel } from './queue-model.js';
+import { knowsCharts, timedNode } from './timed-command.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Compiled to .bench-build/bench/, the scenario stays in bench/.
@@ -58,27 +58,31 @@ for (const [a, department] of scenario.departments.entries()) {
 const out = mkdtempSync(join(tmpdir(), 'readsim-bench-'));
 const main = otherCli ?? resolve(here, '../../dist/bin/readsim.js');
 if (!existsSync(main)) throw new Error(`no built readsim at ${main}: run npm run build first`);
-// On a shared machine the CPU time (user + system) is the steadier measure; GNU time gives it when present.
-const gnuTime = existsSync('/usr/bin/time');
-/** The whole command, timed: wall and CPU seconds. */
-function wholeCommand(extra: string[], folder: string): { wall: number; cpu: number } {
-  const command = [main, 'run', file, '--horizon', `${years}y`, '--seed', '1', '-r', '1', '-j', '1', '-q', ...extra];
-  command.push('--out', join(out, folder));
-  const c0 = process.hrtime.bigint();
-  const child = spawnSync(
-    gnuTime ? '/usr/bin/time' : process.execPath,
-    gnuTime ? ['-f', 'cpu %U %S', process.execPath, ...command] : command,
-    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+/** The whole command, timed (wall and CPU seconds). */
+const wholeCommand = (extra: string[], folder: string) =>
+  timedNode(
+    [
+      main,
+      'run',
+      file,
+      '--horizon',
+      `${years}y`,
+      '--seed',
+      '1',
+      '-r',
+      '1',
+      '-j',
+      '1',
+      '-q',
+      ...extra,
+      '--out',
+      join(out, folder),
+    ],
+    'readsim run',
   );
-  if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
-  const wall = Number(process.hrtime.bigint() - c0) / 1e9;
-  const cpuLine = /cpu ([\d.]+) ([\d.]+)/.exec(child.stderr);
-  return { wall, cpu: cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : Number.NaN };
-}
 const whole = wholeCommand([], 'default');
 // And without charts, where the build knows --charts: what the charts cost.
-const knowsCharts = spawnSync(process.execPath, [main, 'run', '--help'], { encoding: 'utf8' }).stdout.includes('--charts');
-const bare = knowsCharts ? wholeCommand(['--charts', 'none'], 'none') : null;
+const bare = knowsCharts(main) ? wholeCommand(['--charts', 'none'], 'none') : null;
 rmSync(out, { recursive: true, force: true });
 const commandSeconds = whole.wall;
 const commandCpu = whole.cpu;

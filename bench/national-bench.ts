@@ -8,11 +8,11 @@
  * average (goal: one year under 30 s on two cores, under 300 MB). The regions share no readers,
  * so the run is one task per region (model/department-parts.ts) and `-j 2` uses both cores.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { knowsCharts, timedNode } from './timed-command.js';
 
 const args = { regions: 42, jobs: 2, years: 1 };
 // --cli FILE: another build's dist/cli/main.js (to time a before and an after on one scenario).
@@ -86,21 +86,10 @@ try {
     '--out',
     join(dir, 'out'),
     // Builds before --charts drew every chart; they run so (the figures then include charts).
-    ...(spawnSync(process.execPath, [main, 'run', '--help'], { encoding: 'utf8' }).stdout.includes('--charts')
-      ? ['--charts', 'none']
-      : []),
+    ...(knowsCharts(main) ? ['--charts', 'none'] : []),
   ];
-  const gnuTime = existsSync('/usr/bin/time');
   const loadBefore = loadavg()[0];
-  const t0 = process.hrtime.bigint();
-  const child = spawnSync(
-    gnuTime ? '/usr/bin/time' : process.execPath,
-    gnuTime ? ['-f', 'rusage %U %S %M', process.execPath, ...command] : command,
-    { encoding: 'utf8', maxBuffer: 1 << 28 },
-  );
-  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
-  const usage = /rusage ([\d.]+) ([\d.]+) (\d+)/.exec(child.stderr);
+  const { wall, cpu, rssMb } = timedNode(command, 'readsim run');
   const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
   const arrived = summary.arms.reduce(
     (n: number, a: { studies: { arrived: { mean: number } } }) => n + a.studies.arrived.mean,
@@ -112,9 +101,9 @@ try {
     years: args.years,
     studies_after_warmup: Math.round(arrived),
     wall_s: Number(wall.toFixed(2)),
-    cpu_s: usage ? Number((Number(usage[1]) + Number(usage[2])).toFixed(2)) : null,
+    cpu_s: Number.isNaN(cpu) ? null : Number(cpu.toFixed(2)),
     studies_per_s: Math.round(arrived / wall),
-    peak_rss_mb: usage ? Number((Number(usage[3]) / 1024).toFixed(1)) : null,
+    peak_rss_mb: Number.isNaN(rssMb) ? null : Number(rssMb.toFixed(1)),
     // The machine's 1-minute load average before and after: on a shared machine the wall time is worth what the load lets it be.
     load_before: Number(loadBefore.toFixed(2)),
     load_after: Number(loadavg()[0].toFixed(2)),

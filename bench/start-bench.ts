@@ -3,16 +3,16 @@
  * `npm start` makes (scenarios/widening-gap.yaml: every arm, its replications, ten years, every
  * chart), timed as a whole command in a child process: wall and CPU seconds (user + system,
  * GNU time), peak resident memory, the studies simulated (arrivals of every arm and replication,
- * read back from the results' periods.csv) and studies per wall second. `--cli` times another
+ * read back from the results' summary.json) and studies per wall second. `--cli` times another
  * build (e.g. an older checkout, with its own bundled teaching scenario). Prints the load average
  * before and after (a shared machine's load changes the wall time) and, last, one JSON line.
  * Goal (issue 12): under 40 s on two cores.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { knowsCharts, timedNode } from './timed-command.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -30,22 +30,10 @@ const out = mkdtempSync(join(tmpdir(), 'readsim-start-'));
 const folder = join(out, 'r');
 
 const load0 = loadavg()[0];
-const gnuTime = existsSync('/usr/bin/time');
 const command = [cli, 'run', scenario, '-j', jobs, '-q', '--out', folder];
 // Builds that know --charts draw every chart, as npm start does; older ones always did.
-const help = spawnSync(process.execPath, [cli, 'run', '--help'], { encoding: 'utf8' });
-if (help.stdout.includes('--charts')) command.push('--charts', 'all');
-const t0 = process.hrtime.bigint();
-const child = spawnSync(
-  gnuTime ? '/usr/bin/time' : process.execPath,
-  gnuTime ? ['-f', 'cpu %U %S rss %M', process.execPath, ...command] : command,
-  { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
-);
-const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-if (child.status !== 0) throw new Error(`readsim run failed: ${child.stderr}`);
-const m = /cpu ([\d.]+) ([\d.]+) rss (\d+)/.exec(child.stderr);
-const cpu = m ? Number(m[1]) + Number(m[2]) : Number.NaN;
-const rssMb = m ? Number(m[3]) / 1024 : Number.NaN;
+if (knowsCharts(cli)) command.push('--charts', 'all');
+const { wall, cpu, rssMb } = timedNode(command, 'readsim run');
 
 // Studies simulated: every arm's arrivals after the warm-up (mean per replication) x replications.
 const summary = JSON.parse(readFileSync(join(folder, 'summary.json'), 'utf8')) as {
