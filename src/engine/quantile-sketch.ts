@@ -104,22 +104,10 @@ export class QuantileSketch {
    * one a single sketch over all the data gives.
    */
   merge(s: QuantileSketchState): void {
-    if (s.count === 0) return;
     if (s.first < 0 || s.first + s.buckets.length > this.buckets.length) {
       throw new EngineError('merge: the sketches have different parameters');
     }
-    this.count += s.count;
-    this.zeros += s.zeros;
-    if (s.min < this.min) this.min = s.min;
-    if (s.max > this.max) this.max = s.max;
-    const b = s.buckets;
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] === 0) continue;
-      const j = s.first + i;
-      this.buckets[j] += b[i];
-      if (j < this.lowest) this.lowest = j;
-      if (j > this.highest) this.highest = j;
-    }
+    this.addCounts(s.count, s.zeros, s.min, s.max, s.buckets, s.first, 0, s.buckets.length);
   }
 
   /**
@@ -127,20 +115,34 @@ export class QuantileSketch {
    * state, without copying: exact, bucket for bucket.
    */
   mergeSketch(other: QuantileSketch): void {
-    if (other.count === 0) return;
     if (other.buckets.length !== this.buckets.length || other.offset !== this.offset) {
       throw new EngineError('merge: the sketches have different parameters');
     }
-    this.count += other.count;
-    this.zeros += other.zeros;
-    if (other.min < this.min) this.min = other.min;
-    if (other.max > this.max) this.max = other.max;
-    const from = other.buckets;
-    const to = this.buckets;
-    for (let i = other.lowest; i <= other.highest; i++) to[i] += from[i];
-    if (other.highest >= other.lowest) {
-      if (other.lowest < this.lowest) this.lowest = other.lowest;
-      if (other.highest > this.highest) this.highest = other.highest;
+    this.addCounts(other.count, other.zeros, other.min, other.max, other.buckets, 0, other.lowest, other.highest + 1);
+  }
+
+  /** Adds counts, zeros, min and max, and buckets[from..to) as buckets shift + i. */
+  private addCounts(
+    count: number,
+    zeros: number,
+    min: number,
+    max: number,
+    buckets: Float64Array,
+    shift: number,
+    from: number,
+    to: number,
+  ): void {
+    if (count === 0) return;
+    this.count += count;
+    this.zeros += zeros;
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+    for (let i = from; i < to; i++) {
+      if (buckets[i] === 0) continue;
+      const j = shift + i;
+      this.buckets[j] += buckets[i];
+      if (j < this.lowest) this.lowest = j;
+      if (j > this.highest) this.highest = j;
     }
   }
 

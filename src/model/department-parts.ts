@@ -15,7 +15,7 @@ export interface DepartmentPart {
 
 /**
  * The parts of a department that share no readers and nothing else, so that each can be
- * simulated on its own (and on its own thread) and the results merged (RunMetrics.merged).
+ * simulated on its own (and on its own thread) and the results merged (parts-merge.ts).
  *
  * Streams are joined (union-find) when:
  * - they are of the same modality (one worklist line per modality);

@@ -564,7 +564,7 @@ export class Department implements EventHandler, ServerPoolListener {
     return this.metrics.finish(this.sim.now, this.store, this.readerTime(), (id) => this.counted(id), o.arm ?? '', o.replication);
   }
 
-  /** After run(), with `mergeable`: the metrics' raw state, to merge with the other parts' (RunMetrics.merged). */
+  /** After run(), with `mergeable`: the metrics' raw state, to merge with the other parts' (parts-merge.ts). */
   metricsState(): MetricsState {
     return this.metrics.state();
   }

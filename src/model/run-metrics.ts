@@ -125,7 +125,7 @@ export class RunMetrics {
   /**
    * `mergeable`: the run is one part of a department (department-parts.ts). Periods are then
    * recorded but not turned into means and percentiles (the period sketches are kept instead),
-   * so that the parts' `state()`s can be merged (`RunMetrics.merged`) before the statistics are
+   * so that the parts' `state()`s can be merged (`RunMetrics.merging`, `mergePart`) before the statistics are
    * computed.
    */
   constructor(
@@ -623,7 +623,7 @@ export class RunMetrics {
 
   /**
    * Everything this run accumulated, as plain data (typed arrays, numbers): what a part of a
-   * department (a mergeable run) sends back for `RunMetrics.merged`. Shares the arrays: read it
+   * department (a mergeable run) sends back for `RunMetrics.mergePart`. Shares the arrays: read it
    * after finish(), and do not use the metrics afterwards.
    */
   state(): MetricsState {
@@ -680,31 +680,9 @@ export class RunMetrics {
   }
 
   /**
-   * The metrics of a whole department from the states of its parts (mergeable runs of the part
-   * configs that department-parts.ts makes), merged in the order given; then its result as
-   * finish() would give it. Each part maps its stream and reader-group indices to the
-   * department's (`streams[i]`, `groups[i]`); priorities, findings, tools, providers and years
-   * are the department's own in every part. Counts and sums add, maxima take the larger,
-   * sketches merge bucket by bucket (exact: the same sketch as one over all the data), and the
-   * means, shares and percentiles are computed only after the merge, as finish() computes them.
-   * Sums of non-integers may differ from a run of the whole department in the last bits.
-   */
-  static merged(
-    config: DepartmentConfig,
-    periodCount: number,
-    parts: readonly MergedPart[],
-    arm: string,
-    replication: number,
-  ): RunResult {
-    const m = RunMetrics.merging(config, periodCount);
-    for (const part of parts) m.mergePart(part);
-    return m.mergedResult(arm, replication);
-  }
-
-  /**
    * Empty metrics to merge parts' states into, one part at a time (`mergePart`, in the parts'
    * order: sums of doubles depend on it), so that a part's state can be dropped once merged;
-   * then `mergedResult`. The same result as `merged` with every part at once.
+   * then `mergedResult`.
    */
   static merging(config: DepartmentConfig, periodCount: number): RunMetrics {
     const m = new RunMetrics(config, periodCount);
@@ -718,7 +696,11 @@ export class RunMetrics {
     return m;
   }
 
-  /** Adds one part's state (metrics made by `merging`); parts in their order. */
+  /**
+   * Adds one part's state (a mergeable run of a part config department-parts.ts makes) to
+   * metrics made by `merging`, parts in their order; the part maps its stream and reader-group
+   * indices to the department's.
+   */
   mergePart(part: MergedPart): void {
     const periods = this.mergedPeriods;
     if (periods === null) throw new Error('mergePart: metrics not made by RunMetrics.merging');
@@ -887,7 +869,7 @@ interface EndOfRun {
 /**
  * One run's accumulated metrics as plain data (RunMetrics.state): tallies, turnaround sketches,
  * by year, by hour of the week, the period columns and their sums, and the end of the run. It
- * crosses worker threads; RunMetrics.merged adds several up.
+ * crosses worker threads; RunMetrics.mergePart adds several up.
  */
 export interface MetricsState {
   /** Streams of the part (the wait categories' layout depends on it). */

@@ -23,7 +23,7 @@ function mean(arm: ArmSummary, path: string): number | null {
  * Days of each year (by label) that count in the results: from the later of its start and the
  * end of the warm-up, to the earlier of its end and the end of the run.
  */
-export function yearDays(scenario: ResolvedScenario, summary: Summary): Map<string, number> {
+function yearDays(scenario: ResolvedScenario, summary: Summary): Map<string, number> {
   const horizon = summary.horizon_days * DAY;
   const warmup = summary.warmup_days * DAY;
   const years = scenario.start !== undefined ? calendarYears(scenario.start, horizon) : defaultYears(horizon);
