@@ -183,3 +183,8 @@ export interface SecondReaderToolConfig {
 }
 
 export type ToolConfig = TriageToolConfig | AssistToolConfig | AutonomousToolConfig | SecondReaderToolConfig;
+
+/** The number of periods a run of the department reports (the last may be cut short by the horizon; at least one). */
+export function periodCountOf(config: DepartmentConfig): number {
+  return Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
+}

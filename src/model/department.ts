@@ -8,7 +8,7 @@ import {
   Simulation,
   WaitingLine,
 } from '../engine/index.js';
-import type { DepartmentConfig } from './department-config.js';
+import { type DepartmentConfig, periodCountOf } from './department-config.js';
 import { type DepartmentPart, departmentParts } from './department-parts.js';
 import { DispatchState } from './dispatch-state.js';
 import { TRACE, type TraceListener, triageCallMasks } from './event-trace.js';
@@ -121,7 +121,7 @@ export class Department implements EventHandler, ServerPoolListener {
       storeCapacityFor(config),
     );
     this.preemptive = config.worklist.preemption === 'resume';
-    this.periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
+    this.periodCount = periodCountOf(config);
     this.metrics = new RunMetrics(config, this.periodCount, options.mergeable === true);
     this.metrics.clock = this.sim;
     this.inWindow = config.warmup <= 0;

@@ -1,4 +1,4 @@
-import type { DepartmentConfig } from './department-config.js';
+import { type DepartmentConfig, periodCountOf } from './department-config.js';
 import type { DepartmentPart } from './department-parts.js';
 import { type MetricsState, RunMetrics } from './run-metrics.js';
 import type { RunResult } from './run-result.js';
@@ -20,7 +20,7 @@ export class PartsMerge {
     config: DepartmentConfig,
     private readonly parts: readonly DepartmentPart[],
   ) {
-    const periodCount = Math.max(1, Math.ceil(config.horizon / config.periodLength - 1e-9));
+    const periodCount = periodCountOf(config);
     this.metrics = RunMetrics.merging(config, periodCount);
     this.early = new Array(parts.length);
   }
