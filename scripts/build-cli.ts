@@ -14,11 +14,20 @@
  *
  * Left outside the bundle (loaded from node_modules): @resvg/resvg-js and highs (native or
  * WebAssembly files beside their code) and piscina (it starts its own worker files).
+ *
+ * The chart thread draws with dist/bin/chart-svg.cjs instead (src/report/chart-bundle.ts):
+ * src/report/draw-svg.ts with vega and vega-lite as one CommonJS file, and beside it
+ * chart-svg.cache, a V8 code cache made here by drawing the bundled scenarios' charts with it
+ * (scripts/chart-code-cache.ts, run with this Node; another Node rejects the cache and the
+ * bundle loads without), and chart-warmup.json, the charts it draws to warm up in a long run.
  */
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE } from '../src/report/chart-bundle.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,6 +35,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIR = 'dist/bin';
 /** The command's file in CLI_DIR. */
 export const CLI_FILE = `${CLI_DIR}/readsim.js`;
+
+/** Gives each ESM file a `require` of its own (createRequire), for the CommonJS code bundled in it. */
+const REQUIRE_BANNER =
+  "import { createRequire as __readsimCreateRequire } from 'node:module'; const require = __readsimCreateRequire(import.meta.url);";
 
 /** Packages loaded from node_modules rather than bundled (see above). */
 const EXTERNAL = ['@resvg/resvg-js', 'highs', 'piscina'];
@@ -50,25 +63,66 @@ export async function buildCli(): Promise<void> {
     target: 'node20',
     external: EXTERNAL,
     chunkNames: '[name]-[hash]',
-    banner: {
-      js: "import { createRequire as __readsimCreateRequire } from 'node:module'; const require = __readsimCreateRequire(import.meta.url);",
-    },
+    banner: { js: REQUIRE_BANNER },
     // The bundled packages' licence comments, kept at the end of each file.
     legalComments: 'eof',
     logLevel: 'warning',
   });
+  // The chart thread's bundle. vega-canvas's Node build awaits import('canvas') at its top, which
+  // CommonJS cannot hold; its browser build finds no canvas either (the canvas package is not a
+  // dependency), so the charts are the same.
+  const chartBundle = join(outdir, CHART_BUNDLE_FILE);
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/report/draw-svg.ts'],
+    outfile: chartBundle,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+  // Its identity, which its code cache must carry (chart-bundle.ts).
+  const bundled = readFileSync(chartBundle, 'utf8');
+  writeFileSync(chartBundle, `${bundled}// readsim chart bundle ${createHash('sha1').update(bundled).digest('hex')}\n`);
+  await makeChartCodeCache(outdir);
   const main = join(root, CLI_FILE);
   // The bin's mode, as npm sets it on install (here for `./dist/bin/readsim.js` in the clone).
   chmodSync(main, 0o755);
   if (!readFileSync(main, 'utf8').startsWith('#!/usr/bin/env node')) throw new Error(`${CLI_FILE} lacks its #! line`);
-  // worker-pool.ts and chart-thread.ts find their workers beside themselves (worker-file.ts): the
-  // chunks and the workers must stay in one flat folder.
-  const workers = ['worker.js', 'chart-worker.js'];
+  // worker-pool.ts and chart-thread.ts find their workers beside themselves (worker-file.ts), and
+  // the chart worker its bundle: the chunks, the workers and the chart files stay in one flat folder.
+  const workers = ['worker.js', 'chart-worker.js', CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE];
   if (
     workers.some((f) => !existsSync(join(outdir, f))) ||
     readdirSync(outdir, { withFileTypes: true }).some((d) => d.isDirectory())
   )
     throw new Error(`${CLI_DIR} should hold ${workers.join(' and ')} and no subfolder`);
+}
+
+/**
+ * Writes chart-svg.cache beside chart-svg.cjs in `outdir`: scripts/chart-code-cache.ts, bundled
+ * into node_modules/.cache/ (where it finds the packages left outside), run with plain node.
+ */
+async function makeChartCodeCache(outdir: string): Promise<void> {
+  const maker = join(root, 'node_modules/.cache/readsim/chart-code-cache.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['scripts/chart-code-cache.ts'],
+    outfile: maker,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    banner: { js: REQUIRE_BANNER },
+    logLevel: 'warning',
+  });
+  const made = spawnSync(process.execPath, [maker, outdir], { stdio: 'inherit' });
+  rmSync(dirname(maker), { recursive: true, force: true });
+  if (made.status !== 0) throw new Error(`making the chart code cache failed (exit code ${made.status})`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();

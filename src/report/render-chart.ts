@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { CHART_CONFIG, FONT_FAMILY, type VegaLiteSpec } from './chart-config.js';
+import { FONT_FAMILY, type VegaLiteSpec } from './chart-config.js';
+import type { DrawnSvg } from './draw-svg.js';
 
 export { CHART_CONFIG, FONT_FAMILY, type VegaLiteSpec } from './chart-config.js';
 
@@ -29,51 +30,45 @@ export interface RenderedChart {
   warnings: string[];
 }
 
-/** A vega-lite logger that collects warnings instead of printing them. */
-function collectingLogger(warnings: string[]) {
-  const logger = {
-    level: (_?: number) => (_ === undefined ? 0 : logger),
-    error: (...m: unknown[]) => {
-      throw new Error(m.map(String).join(' '));
-    },
-    warn: (...m: unknown[]) => {
-      warnings.push(m.map(String).join(' '));
-      return logger;
-    },
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
-}
-
-// Loaded on first use, once: they take half a second to import, which `--help` should not pay.
-let vegaModules: Promise<[typeof import('vega-lite'), typeof import('vega')]> | null = null;
+// Loaded on first use, once: they take a third of a second to import, which `--help` should not pay.
+let svgDrawing: Promise<SvgDrawing> | null = null;
 let resvgModule: Promise<typeof import('@resvg/resvg-js')> | null = null;
+
+/** draw-svg.ts's drawSvg, imported or from the chart bundle (chart-bundle.ts). */
+export type SvgDrawing = (spec: VegaLiteSpec) => Promise<DrawnSvg>;
 
 /** Draws a chart: renderChart, or the same on a chart thread (chart-thread.ts). */
 export type ChartRenderer = (spec: VegaLiteSpec, options?: { png?: boolean }) => Promise<RenderedChart>;
 
 /**
- * Starts loading the chart modules (vega and vega-lite; with `png`, resvg too) without waiting
- * for them, so that they load while other work goes on. renderChart loads them anyway.
+ * Starts loading the chart modules (draw-svg.ts with vega and vega-lite; with `png`, resvg too)
+ * without waiting for them, so that they load while other work goes on. renderChart loads them
+ * anyway. `drawSvg`: the same function already loaded otherwise (the chart thread's bundle), used
+ * instead of importing draw-svg.ts; only before the first chart.
  */
-export function loadChartModules(options: { png?: boolean } = {}): void {
-  vegaModules ??= Promise.all([import('vega-lite'), import('vega')]);
-  if (options.png) resvgModule ??= import('@resvg/resvg-js');
-  // A failure is thrown by renderChart, where it waits for them.
-  vegaModules.catch(() => {});
-  resvgModule?.catch(() => {});
+export function loadChartModules(options: { png?: boolean; drawSvg?: SvgDrawing } = {}): void {
+  const given = options.drawSvg;
+  if (options.png) loadPngModule();
+  svgDrawing ??= given ? Promise.resolve(given) : importDrawSvg();
+  // A failure is thrown by renderChart, where it waits for it.
+  svgDrawing.catch(() => {});
+}
+
+/** Starts loading resvg, which draws PNGs, without waiting for it (loadChartModules with `png` does). */
+export function loadPngModule(): void {
+  resvgModule ??= import('@resvg/resvg-js');
+  // A failure is thrown by renderChart, where it waits for it.
+  resvgModule.catch(() => {});
+}
+
+function importDrawSvg(): Promise<SvgDrawing> {
+  return import('./draw-svg.js').then((m) => m.drawSvg);
 }
 
 /** Compiles a Vega-Lite spec and draws it as SVG (vega, no browser) and, if asked, PNG (resvg). */
 export async function renderChart(spec: VegaLiteSpec, options: { png?: boolean } = {}): Promise<RenderedChart> {
-  vegaModules ??= Promise.all([import('vega-lite'), import('vega')]);
-  const [{ compile }, vega] = await vegaModules;
-  const warnings: string[] = [];
-  const compiled = compile({ config: CHART_CONFIG, ...spec } as never, { logger: collectingLogger(warnings) as never }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
+  svgDrawing ??= importDrawSvg();
+  const { svg, warnings } = await (await svgDrawing)(spec);
   if (!options.png) return { svg, png: null, warnings };
   resvgModule ??= import('@resvg/resvg-js');
   const { Resvg } = await resvgModule;

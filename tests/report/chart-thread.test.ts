@@ -19,6 +19,8 @@ describe('the chart thread', () => {
   afterAll(() => thread.close());
 
   it('draws the same SVG and PNG as this thread, and collects the same warnings', async () => {
+    // From the sources there is no chart bundle and nothing to warm up with: nothing changes.
+    thread.warmUp();
     const odd = { ...spec, encoding: { ...(spec.encoding as object), size: { field: 'day', type: 'nominal' } } };
     const [there, here] = await Promise.all([thread.render(odd, { png: true }), renderChart(odd, { png: true })]);
     expect(there.svg).toBe(here.svg);

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { planExperiment, runPlan } from '../../experiment/experiment.js';
 import { summaryJson } from '../../experiment/summary.js';
+import { defaultJobs } from '../../experiment/default-jobs.js';
+import { type RunTask, taskStudies } from '../../experiment/run-task.js';
 import { runTasks } from '../../experiment/worker-pool.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import type { ChartThread } from '../../report/chart-thread.js';
@@ -10,6 +12,23 @@ import { loadScenario } from '../../scenario/load-scenario.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
 import { type RunArgs, shownPath, whatIfSuffix } from './run-command.js';
 import { checkWorkLimits } from './work-limits.js';
+
+/**
+ * Studies simulated from which the chart thread warms vega up while the run simulates: about a
+ * second of simulation, longer than the warm-up's first round; a shorter run would have its
+ * charts wait for a warm-up chart.
+ */
+export const WARMUP_STUDIES = 1_000_000;
+
+/**
+ * Whether a run of `tasks` on `jobs` threads (default: one a core) is long enough for the chart
+ * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core free for it, so that the
+ * warm-up does not slow the simulation down.
+ */
+export function leavesCoreForCharts(tasks: readonly RunTask[], jobs: number | undefined): boolean {
+  const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
+  return studies >= WARMUP_STUDIES && Math.min(jobs ?? defaultJobs(), tasks.length) < defaultJobs();
+}
 
 /**
  * The run command once its arguments are checked (`set` with --horizon added): loads the
@@ -40,9 +59,10 @@ export async function runScenario(argv: RunArgs, set: string[], chartThread: Cha
       seed: argv.seed,
       replication: argv.replication === undefined ? undefined : argv.replication - 1,
     });
-    const result = await runPlan(plan, (tasks) =>
-      runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update }),
-    );
+    const result = await runPlan(plan, (tasks) => {
+      if (chartThread && leavesCoreForCharts(tasks, argv.jobs)) chartThread.warmUp();
+      return runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update });
+    });
     bar.stop();
     await writeResults(result, outDir, { signal: interrupt.signal, charts: argv.charts, draw: chartThread?.render });
     if (argv.format === 'json') {

@@ -1,0 +1,43 @@
+// Vega-Lite to SVG, without a browser: what every chart costs (vega-lite's compile, vega's parse,
+// view and SVG). Imported by render-chart.ts, or, on the chart thread of the built command, loaded
+// from dist/bin/chart-svg.cjs with a V8 code cache (chart-bundle.ts): that file is this module
+// and what it imports, bundled (scripts/build-cli.ts).
+import { parse, View } from 'vega';
+import { compile } from 'vega-lite';
+import { CHART_CONFIG, type VegaLiteSpec } from './chart-config.js';
+
+/** A chart drawn as SVG, with what vega-lite warned about while compiling it. */
+export interface DrawnSvg {
+  svg: string;
+  warnings: string[];
+}
+
+/** A vega-lite logger that collects warnings instead of printing them; an error is thrown. */
+function collectingLogger(warnings: string[]) {
+  const logger = {
+    level: (_?: number) => (_ === undefined ? 0 : logger),
+    error: (...m: unknown[]) => {
+      throw new Error(m.map(String).join(' '));
+    },
+    warn: (...m: unknown[]) => {
+      warnings.push(m.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}
+
+/**
+ * Compiles a Vega-Lite spec (with CHART_CONFIG under its own config) and draws it as SVG. Throws
+ * an Error with vega-lite's message when the spec cannot be compiled.
+ */
+export async function drawSvg(spec: VegaLiteSpec): Promise<DrawnSvg> {
+  const warnings: string[] = [];
+  const compiled = compile({ config: CHART_CONFIG, ...spec } as never, { logger: collectingLogger(warnings) as never }).spec;
+  const view = new View(parse(compiled), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return { svg, warnings };
+}
