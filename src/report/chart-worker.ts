@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { VegaLiteSpec } from './chart-config.js';
 import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE, loadChartBundle } from './chart-bundle.js';
+import type { VegaLiteSpec } from './chart-config.js';
 import { loadChartModules, loadPngModule, renderChart, type SvgDrawing } from './render-chart.js';
 
 /** Rounds of the warm-up charts at most: after three, a round hardly makes vega faster. */
@@ -79,7 +79,12 @@ function warmUp(): void {
   const step = () => {
     if (waiting > 0 || next >= specs.length * WARMUP_ROUNDS) return;
     const spec = specs[next++ % specs.length];
-    queue = queue.then(() => draw(spec).then(() => setImmediate(step), () => {}));
+    queue = queue.then(() =>
+      draw(spec).then(
+        () => setImmediate(step),
+        () => {},
+      ),
+    );
   };
   step();
 }

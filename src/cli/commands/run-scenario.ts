@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { planExperiment, runPlan } from '../../experiment/experiment.js';
-import { summaryJson } from '../../experiment/summary.js';
 import { defaultJobs } from '../../experiment/default-jobs.js';
+import { planExperiment, runPlan } from '../../experiment/experiment.js';
 import { type RunTask, taskStudies } from '../../experiment/run-task.js';
+import { summaryJson } from '../../experiment/summary.js';
 import { runTasks } from '../../experiment/worker-pool.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import type { ChartThread } from '../../report/chart-thread.js';
