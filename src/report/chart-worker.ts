@@ -11,8 +11,12 @@ import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE, loadChartBundle
 import type { VegaLiteSpec } from './chart-config.js';
 import { loadChartModules, loadPngModule, renderChart, type SvgDrawing } from './render-chart.js';
 
-/** Rounds of the warm-up charts at most: after three, a round hardly makes vega faster. */
-const WARMUP_ROUNDS = 3;
+/**
+ * Rounds of the warm-up charts: one. Measured on a 5-year run of bench/large-department.yaml, one
+ * round took the charts from 0.75 to 0.43 s after the simulation, for 0.3 s of CPU time; three
+ * rounds made them no faster, for 1 s.
+ */
+const WARMUP_ROUNDS = 1;
 
 const port = parentPort;
 if (!port) throw new Error('chart-worker.js is a worker thread module: chart-thread.ts starts it');
