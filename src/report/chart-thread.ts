@@ -1,10 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { workerFile } from '../experiment/worker-file.js';
-import type { ChartRenderer, RenderedChart, VegaLiteSpec } from './render-chart.js';
+import { type ChartRenderer, loadPngModule, type RenderedChart, renderPng, type VegaLiteSpec } from './render-chart.js';
 
 /** A worker thread that draws charts (chart-worker.ts), started before there is a chart to draw. */
 export interface ChartThread {
-  /** Draws one chart on the thread: the same result as renderChart in this thread. */
+  /**
+   * Draws one chart: the same result as renderChart in this thread. The SVG is drawn on the
+   * thread; a PNG is drawn from it in this thread (resvg), which has nothing else to do by then, while
+   * the chart thread draws the next SVG.
+   */
   render: ChartRenderer;
   /**
    * Lets the thread warm vega up by drawing charts of its own until the first chart comes (in the
@@ -20,30 +24,30 @@ export interface ChartThread {
 interface Reply {
   id: number;
   svg?: string;
-  png?: Uint8Array | null;
   warnings?: string[];
   error?: string;
 }
 
 /**
  * Starts a chart thread, which at once loads vega and vega-lite (a tenth of a second from the
- * built command's code-cached bundle, chart-bundle.ts; with `png`, resvg too) while this thread goes on (loading the scenario, simulating, writing the tables):
- * a command that will draw charts starts one first. The thread keeps the process alive only
- * while it has charts to draw. A chart that fails rejects with an Error carrying vega-lite's
- * message; a thread that stops rejects every chart it had.
+ * built command's code-cached bundle, chart-bundle.ts) while this thread goes on (loading the
+ * scenario, simulating, writing the tables): a command that will draw charts starts one first.
+ * With `png`, this thread starts loading resvg. The thread keeps the process alive only while it
+ * has charts to draw. A chart that fails rejects with an Error carrying vega-lite's message; a
+ * thread that stops rejects every chart it had.
  */
 export function startChartThread(options: { png?: boolean } = {}): ChartThread {
   const { filename } = workerFile('chart-worker', import.meta.url);
-  const workerData = { png: options.png === true };
+  if (options.png) loadPngModule();
   // Under tsx (tests), a worker's first module cannot be TypeScript: it registers tsx, then imports it.
   const worker = filename.endsWith('.ts')
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(filename)}))`,
-        { eval: true, workerData },
+        { eval: true },
       )
-    : new Worker(new URL(filename), { workerData });
+    : new Worker(new URL(filename));
   worker.unref();
-  const waiting = new Map<number, { resolve: (r: RenderedChart) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: Omit<RenderedChart, 'png'>) => void; reject: (e: Error) => void }>();
   let next = 0;
   let stopped: Error | null = null;
   const settle = (id: number) => {
@@ -60,12 +64,7 @@ export function startChartThread(options: { png?: boolean } = {}): ChartThread {
     const w = settle(reply.id);
     if (!w) return;
     if (reply.error !== undefined) w.reject(new Error(reply.error));
-    else
-      w.resolve({
-        svg: reply.svg ?? '',
-        png: reply.png ? Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength) : null,
-        warnings: reply.warnings ?? [],
-      });
+    else w.resolve({ svg: reply.svg ?? '', warnings: reply.warnings ?? [] });
   });
   worker.on('error', (e) => stopAll(e));
   worker.on('exit', (code) => stopAll(new Error(`the chart thread stopped (exit code ${code})`)));
@@ -74,10 +73,11 @@ export function startChartThread(options: { png?: boolean } = {}): ChartThread {
       if (stopped) return Promise.reject(stopped);
       const id = next++;
       if (waiting.size === 0) worker.ref();
-      return new Promise<RenderedChart>((resolve, reject) => {
+      const drawn = new Promise<Omit<RenderedChart, 'png'>>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, spec, png: renderOptions.png === true });
+        worker.postMessage({ id, spec });
       });
+      return drawn.then(async (d) => ({ ...d, png: renderOptions.png ? await renderPng(d.svg) : null }));
     },
     warmUp() {
       if (!stopped) worker.postMessage({ warm: true });

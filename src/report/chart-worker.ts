@@ -1,15 +1,15 @@
 // The chart thread's module (chart-thread.ts): it starts loading what draws charts at once (in
 // the built command, the code-cached chart bundle beside this file, chart-bundle.ts; else vega
-// and vega-lite through draw-svg.ts; resvg too when PNGs are asked for), then draws each chart it
-// is sent with renderChart, as the thread that started it would, one after another in the order
-// they came. Asked to warm up (a long run, while it simulates), it draws the bundle's warm-up
+// and vega-lite through draw-svg.ts), then draws each chart it is sent as SVG with renderChart,
+// as the thread that started it would, one after another in the order they came (PNGs are drawn
+// from the SVGs by the thread that started this one). Asked to warm up (a long run, while it simulates), it draws the bundle's warm-up
 // charts and throws them away, until the first chart to draw comes.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE, loadChartBundle } from './chart-bundle.js';
 import type { VegaLiteSpec } from './chart-config.js';
-import { loadChartModules, loadPngModule, renderChart, type SvgDrawing } from './render-chart.js';
+import { loadChartModules, renderChart, type SvgDrawing } from './render-chart.js';
 
 /**
  * Rounds of the warm-up charts: one. Measured on a 5-year run of bench/large-department.yaml, one
@@ -24,17 +24,17 @@ if (!port) throw new Error('chart-worker.js is a worker thread module: chart-thr
 let waiting = 0;
 /** The charts drawn so far, one after another (warm-up charts among them). */
 let queue: Promise<unknown> = Promise.resolve();
-port.on('message', (message: { warm: true } | { id: number; spec: VegaLiteSpec; png: boolean }) => {
+port.on('message', (message: { warm: true } | { id: number; spec: VegaLiteSpec }) => {
   if ('warm' in message) {
     warmUp();
     return;
   }
-  const { id, spec, png } = message;
+  const { id, spec } = message;
   waiting++;
   queue = queue.then(async () => {
     try {
-      const drawn = await renderChart(spec, { png });
-      port.postMessage({ id, svg: drawn.svg, png: drawn.png, warnings: drawn.warnings });
+      const drawn = await renderChart(spec);
+      port.postMessage({ id, svg: drawn.svg, warnings: drawn.warnings });
     } catch (e) {
       port.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -42,11 +42,8 @@ port.on('message', (message: { warm: true } | { id: number; spec: VegaLiteSpec; 
     }
   });
 });
-const png = (workerData as { png?: boolean } | null)?.png === true;
-// resvg first: it loads while the bundle is compiled.
-if (png) loadPngModule();
 const bundled = bundledDrawSvg();
-loadChartModules({ png, drawSvg: bundled });
+loadChartModules({ drawSvg: bundled });
 
 /** drawSvg from the chart bundle beside this file in the built command; undefined elsewhere (tsc's output, tsx). */
 function bundledDrawSvg(): SvgDrawing | undefined {
