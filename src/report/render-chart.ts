@@ -41,20 +41,19 @@ export type SvgDrawing = (spec: VegaLiteSpec) => Promise<DrawnSvg>;
 export type ChartRenderer = (spec: VegaLiteSpec, options?: { png?: boolean }) => Promise<RenderedChart>;
 
 /**
- * Starts loading the chart modules (draw-svg.ts with vega and vega-lite; with `png`, resvg too)
- * without waiting for them, so that they load while other work goes on. renderChart loads them
- * anyway. `drawSvg`: the same function already loaded otherwise (the chart thread's bundle), used
- * instead of importing draw-svg.ts; only before the first chart.
+ * Starts loading draw-svg.ts (vega and vega-lite) without waiting for it, so that it loads while
+ * other work goes on; renderChart loads it anyway. `drawSvg`: the same function already loaded
+ * otherwise (the chart thread's bundle), used instead of importing draw-svg.ts; only before the
+ * first chart.
  */
-export function loadChartModules(options: { png?: boolean; drawSvg?: SvgDrawing } = {}): void {
+export function loadChartModules(options: { drawSvg?: SvgDrawing } = {}): void {
   const given = options.drawSvg;
-  if (options.png) loadPngModule();
   svgDrawing ??= given ? Promise.resolve(given) : importDrawSvg();
   // A failure is thrown by renderChart, where it waits for it.
   svgDrawing.catch(() => {});
 }
 
-/** Starts loading resvg, which draws PNGs, without waiting for it (loadChartModules with `png` does). */
+/** Starts loading resvg, which draws PNGs, without waiting for it; renderPng loads it anyway. */
 export function loadPngModule(): void {
   resvgModule ??= import('@resvg/resvg-js');
   // A failure is thrown by renderChart, where it waits for it.
