@@ -76,6 +76,8 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly periodKind: number;
   private readonly warmupKind: number;
   private readonly escalationKind: number;
+  /** Per stream, the calendar timer that holds its next arrival (timer 0 is the escalation's). */
+  private readonly arrivalTimers: Int32Array;
   private escalationAt = Number.POSITIVE_INFINITY;
   /** Studies admitted so far: the tie-break that keeps a study's place among equal arrivals. */
   private admissions = 0;
@@ -156,6 +158,8 @@ export class Department implements EventHandler, ServerPoolListener {
     this.warmupKind = this.sim.registerKind(this);
     this.arrivalKind = this.sim.registerKind(this);
     this.escalationKind = this.sim.registerKind(this);
+    // Each stream has one arrival pending at a time: a timer, not a heap entry (event-calendar.ts).
+    this.arrivalTimers = Int32Array.from(this.streams, () => this.sim.calendar.addTimer());
     this.providers = (config.external ?? []).map((x, i) => new ExternalProvider(i, x, rs));
     if (this.providers.length > 0) {
       this.returnKind = this.sim.registerKind(this);
@@ -552,7 +556,7 @@ export class Department implements EventHandler, ServerPoolListener {
   /** The stream's next arrival after now (a field read, not an argument: a double passed is boxed). */
   private scheduleArrival(s: StudyStream): void {
     const t = s.nextArrival(this.sim.now, this.config.horizon);
-    if (t < this.config.horizon) this.sim.schedule(t, this.arrivalKind, s.index);
+    if (t < this.config.horizon) this.sim.calendar.setTimer(t, this.arrivalKind, s.index, this.arrivalTimers[s.index]);
   }
 
   private closePeriod(k: number): void {
