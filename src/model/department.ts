@@ -68,7 +68,7 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly worklist: WorklistPolicy;
   private readonly baseLevel: Int32Array;
   /** The least urgent level a study can have (the largest base level: aging and triage only move studies up). */
-  private readonly leastUrgentLevel: number;
+  private readonly lastBaseLevel: number;
   private readonly metrics: RunMetrics;
   private readonly preemptive: boolean;
   private readonly efficiency: number[];
@@ -150,7 +150,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
-    this.leastUrgentLevel = Math.max(0, ...this.baseLevel);
+    this.lastBaseLevel = Math.max(0, ...this.baseLevel);
 
     // Kinds registered in this order so that, at equal times, period ends and the end of the
     // warm-up are handled before arrivals scheduled later.
@@ -361,7 +361,7 @@ export class Department implements EventHandler, ServerPoolListener {
       return;
     }
     // A study at the least urgent level can interrupt nobody: no read in hand is less urgent.
-    if (mayPreempt && this.preemptive && this.store.level[id] < this.leastUrgentLevel) {
+    if (mayPreempt && this.preemptive && this.store.level[id] < this.lastBaseLevel) {
       const level = this.store.level[id];
       const best = preemptionGroup(this.dispatchState, line, level);
       if (best >= 0) {
