@@ -15,8 +15,11 @@ import { grown } from './typed-arrays.js';
  * up. A handle names a scheduled event; it carries a generation count so that a stale handle
  * (its event already ran or was cancelled) is harmless.
  *
- * Besides the heap, the calendar holds one timer (`setTimer`): an event its owner moves often
- * (sets again before it runs), kept outside the heap so that setting it costs no heap work.
+ * Besides the heap, the calendar holds timers (`setTimer`): a timer is one event at a time that
+ * its owner sets again and again (a stream's next arrival, the next escalation), kept outside
+ * the heap so that setting it costs no heap work. A calendar has timer 0; `addTimer` adds more.
+ * The earliest timer is found by a scan of the timers when one of them is set or runs, so
+ * timers suit a few owners (tens), not one per study.
  */
 // handle = (generation mod 2^9) * 2^21 + slot: a small integer (no boxing), at most 2^21 - 1
 // pending events with a handle, and a stale handle is caught unless its slot was reused a
@@ -52,12 +55,17 @@ export class EventCalendar {
   /** Cancelled entries still in the heap. */
   private cancelled = 0;
 
-  // The timer: set or not, its time, its place among events of the same time, kind and payload.
-  private timerSet = false;
-  private timerTime = 0;
-  private timerSeq = 0;
-  private timerKind = 0;
-  private timerPayload = 0;
+  // Per timer: set or not, its time, its place among events of the same time, kind and payload.
+  private timerCount = 1;
+  private timerOn = new Uint8Array(4);
+  private timerTimes = new Float64Array(4);
+  private timerSeqs = new Float64Array(4);
+  private timerKinds = new Int32Array(4);
+  private timerPayloads = new Int32Array(4);
+  /** Timers set. */
+  private timersSet = 0;
+  /** The set timer that runs first (earliest time, then sequence), or -1 when none is set. */
+  private firstTimer = -1;
 
   /** Kind and payload of the event taken by the last `pop()`. */
   poppedKind = 0;
@@ -74,41 +82,88 @@ export class EventCalendar {
 
   /** Events scheduled and not yet run or cancelled. */
   get size(): number {
-    return this.count - this.cancelled + (this.timerSet ? 1 : 0);
+    return this.count - this.cancelled + this.timersSet;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
     if (this.cancelled > 0) this.dropCancelledTop();
     const top = this.count > 0 ? this.keys[0] : Number.POSITIVE_INFINITY;
-    return this.timerSet && this.timerTime < top ? this.timerTime : top;
+    const f = this.firstTimer;
+    return f >= 0 && this.timerTimes[f] < top ? this.timerTimes[f] : top;
+  }
+
+  /** Adds a timer (unset) and returns its number; the calendar starts with timer 0. */
+  addTimer(): number {
+    const n = this.timerCount++;
+    if (n === this.timerOn.length) {
+      this.timerOn = grown(this.timerOn, 2 * n);
+      this.timerTimes = grown(this.timerTimes, 2 * n);
+      this.timerSeqs = grown(this.timerSeqs, 2 * n);
+      this.timerKinds = grown(this.timerKinds, 2 * n);
+      this.timerPayloads = grown(this.timerPayloads, 2 * n);
+    }
+    return n;
   }
 
   /**
-   * Sets the timer: an event of `kind` with `payload` at `time`, in the same order as an event
-   * pushed now (after those already scheduled for that time, before those scheduled later). It
-   * replaces the timer set before, if that has not run yet. It has no handle; `clearTimer`
-   * unsets it. `time` must not be NaN; `kind` as for `push`.
+   * Sets timer `timer` (0 unless told; a number from `addTimer`): an event of `kind` with
+   * `payload` at `time`, in the same order as an event pushed now (after those already
+   * scheduled for that time, before those scheduled later). It replaces what that timer was set
+   * to before, if that has not run yet. It has no handle; `clearTimer` unsets it. `time` must
+   * not be NaN; `kind` as for `push`. Errors: EngineError for those, or an unknown timer.
    */
-  setTimer(time: number, kind: number, payload: number): void {
+  setTimer(time: number, kind: number, payload: number, timer = 0): void {
     if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
     if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
       throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
-    this.timerSet = true;
-    this.timerTime = time;
-    this.timerSeq = this.seq++;
-    this.timerKind = kind;
-    this.timerPayload = payload;
+    if (!(timer >= 0 && timer < this.timerCount) || timer !== (timer | 0))
+      throw new EngineError(`no timer ${timer} (this calendar has ${this.timerCount})`);
+    if (this.timerOn[timer] === 0) {
+      this.timerOn[timer] = 1;
+      this.timersSet++;
+    }
+    this.timerTimes[timer] = time;
+    this.timerSeqs[timer] = this.seq++;
+    this.timerKinds[timer] = kind;
+    this.timerPayloads[timer] = payload;
+    const f = this.firstTimer;
+    // The newest sequence: it goes first only by an earlier time.
+    if (f === timer) this.findFirstTimer();
+    else if (f < 0 || time < this.timerTimes[f]) this.firstTimer = timer;
   }
 
-  /** Unsets the timer (no effect when it is not set). */
-  clearTimer(): void {
-    this.timerSet = false;
+  /** Unsets timer `timer` (0 unless told; no effect when it is not set). */
+  clearTimer(timer = 0): void {
+    if (!(timer >= 0 && timer < this.timerCount) || this.timerOn[timer] === 0) return;
+    this.timerOn[timer] = 0;
+    this.timersSet--;
+    if (this.firstTimer === timer) this.findFirstTimer();
   }
 
-  /** Is the timer set (and not yet run)? */
-  get timerPending(): boolean {
-    return this.timerSet;
+  /** Is timer `timer` (0 unless told) set (and not yet run)? */
+  timerPending(timer = 0): boolean {
+    return timer >= 0 && timer < this.timerCount && this.timerOn[timer] === 1;
+  }
+
+  /** Finds the set timer that runs first (a scan of the timers). */
+  private findFirstTimer(): void {
+    const on = this.timerOn;
+    const times = this.timerTimes;
+    const seqs = this.timerSeqs;
+    let best = -1;
+    let bestTime = 0;
+    let bestSeq = 0;
+    for (let i = 0; i < this.timerCount; i++) {
+      if (on[i] === 0) continue;
+      const t = times[i];
+      if (best < 0 || t < bestTime || (t === bestTime && seqs[i] < bestSeq)) {
+        best = i;
+        bestTime = t;
+        bestSeq = seqs[i];
+      }
+    }
+    this.firstTimer = best;
   }
 
   /**
@@ -130,8 +185,8 @@ export class EventCalendar {
 
   /**
    * Schedules an event that will never be cancelled: as `push`, in the same order among events
-   * of the same time, but without a handle, so it takes none of the 2^21 - 1 handle slots (an
-   * arrival, a study's return from an outside provider: there may be millions pending).
+   * of the same time, but without a handle, so it takes none of the 2^21 - 1 handle slots (a
+   * study's return from an outside provider: there may be millions pending; a period's end).
    */
   pushFixed(time: number, kind: number, payload: number): void {
     if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
@@ -155,11 +210,17 @@ export class EventCalendar {
   pop(): number {
     if (this.cancelled > 0) this.dropCancelledTop();
     const K = this.keys;
-    if (this.timerSet && (this.count === 0 || this.timerTime < K[0] || (this.timerTime === K[0] && this.timerSeq < K[1]))) {
-      this.timerSet = false;
-      this.poppedKind = this.timerKind;
-      this.poppedPayload = this.timerPayload;
-      return this.timerTime;
+    const f = this.firstTimer;
+    if (f >= 0) {
+      const t = this.timerTimes[f];
+      if (this.count === 0 || t < K[0] || (t === K[0] && this.timerSeqs[f] < K[1])) {
+        this.timerOn[f] = 0;
+        this.timersSet--;
+        this.poppedKind = this.timerKinds[f];
+        this.poppedPayload = this.timerPayloads[f];
+        this.findFirstTimer();
+        return t;
+      }
     }
     if (this.count === 0) throw new EngineError('pop from an empty event calendar');
     const time = K[0];

@@ -68,7 +68,7 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly worklist: WorklistPolicy;
   private readonly baseLevel: Int32Array;
   /** The least urgent level a study can have (the largest base level: aging and triage only move studies up). */
-  private readonly leastUrgentLevel: number;
+  private readonly lastBaseLevel: number;
   private readonly metrics: RunMetrics;
   private readonly preemptive: boolean;
   private readonly efficiency: number[];
@@ -76,6 +76,8 @@ export class Department implements EventHandler, ServerPoolListener {
   private readonly periodKind: number;
   private readonly warmupKind: number;
   private readonly escalationKind: number;
+  /** Per stream, the calendar timer that holds its next arrival (timer 0 is the escalation's). */
+  private readonly arrivalTimers: Int32Array;
   private escalationAt = Number.POSITIVE_INFINITY;
   /** Studies admitted so far: the tie-break that keeps a study's place among equal arrivals. */
   private admissions = 0;
@@ -148,7 +150,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.initialBacklog = config.streams.reduce((n, s) => n + s.backlog, 0);
     this.lineOfStream = Int32Array.from(config.streams.map((s) => modalities.indexOf(s.modality)));
     this.baseLevel = Int32Array.from(config.streams.map((s) => (config.worklist.order === 'priority' ? s.priority + 1 : 1)));
-    this.leastUrgentLevel = Math.max(0, ...this.baseLevel);
+    this.lastBaseLevel = Math.max(0, ...this.baseLevel);
 
     // Kinds registered in this order so that, at equal times, period ends and the end of the
     // warm-up are handled before arrivals scheduled later.
@@ -156,6 +158,8 @@ export class Department implements EventHandler, ServerPoolListener {
     this.warmupKind = this.sim.registerKind(this);
     this.arrivalKind = this.sim.registerKind(this);
     this.escalationKind = this.sim.registerKind(this);
+    // Each stream has one arrival pending at a time: a timer, not a heap entry (event-calendar.ts).
+    this.arrivalTimers = Int32Array.from(this.streams, () => this.sim.calendar.addTimer());
     this.providers = (config.external ?? []).map((x, i) => new ExternalProvider(i, x, rs));
     if (this.providers.length > 0) {
       this.returnKind = this.sim.registerKind(this);
@@ -357,7 +361,7 @@ export class Department implements EventHandler, ServerPoolListener {
       return;
     }
     // A study at the least urgent level can interrupt nobody: no read in hand is less urgent.
-    if (mayPreempt && this.preemptive && this.store.level[id] < this.leastUrgentLevel) {
+    if (mayPreempt && this.preemptive && this.store.level[id] < this.lastBaseLevel) {
       const level = this.store.level[id];
       const best = preemptionGroup(this.dispatchState, line, level);
       if (best >= 0) {
@@ -552,7 +556,7 @@ export class Department implements EventHandler, ServerPoolListener {
   /** The stream's next arrival after now (a field read, not an argument: a double passed is boxed). */
   private scheduleArrival(s: StudyStream): void {
     const t = s.nextArrival(this.sim.now, this.config.horizon);
-    if (t < this.config.horizon) this.sim.schedule(t, this.arrivalKind, s.index);
+    if (t < this.config.horizon) this.sim.calendar.setTimer(t, this.arrivalKind, s.index, this.arrivalTimers[s.index]);
   }
 
   private closePeriod(k: number): void {

@@ -67,51 +67,64 @@ describe('event calendar', () => {
     );
   });
 
-  it('runs its timer as if each setTimer pushed an event and cancelled the one set before', () => {
-    // Two calendars fed the same operations: one with the timer, one pushing (kind 1) and
-    // cancelling instead; they must pop the same events in the same order.
+  it('runs its timers as if each setTimer pushed an event and cancelled the one that timer had before', () => {
+    // Two calendars fed the same operations: one with timers 0-3, one pushing (kind 1 + timer)
+    // and cancelling instead; they must pop the same events in the same order. Times are
+    // halves of 0-4, so that many events share a time and the order among them is tested.
+    const TIMERS = 4;
+    const time = fc.integer({ min: 0, max: 8 }).map((t) => t / 2);
+    const timer = fc.integer({ min: 0, max: TIMERS - 1 });
     const timerOp = fc.oneof(
-      fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 8 }).map((t) => t / 2) }),
-      fc.record({ op: fc.constant('timer' as const), time: fc.integer({ min: 0, max: 8 }).map((t) => t / 2) }),
-      fc.record({ op: fc.constant('clear' as const) }),
-      fc.record({ op: fc.constant('pop' as const) }),
+      fc.record({ op: fc.constant('push' as const), time, timer }),
+      fc.record({ op: fc.constant('timer' as const), time, timer }),
+      fc.record({ op: fc.constant('clear' as const), time, timer }),
+      fc.record({ op: fc.constant('pop' as const), time, timer }),
     );
     fc.assert(
       fc.property(fc.array(timerOp, { maxLength: 300 }), (ops) => {
         const cal = new EventCalendar(4);
+        for (let t = 1; t < TIMERS; t++) expect(cal.addTimer()).toBe(t);
         const ref = new EventCalendar(4);
-        let timerHandle = -1;
+        const handles = new Array<number>(TIMERS).fill(-1);
         let last = 0;
         let n = 0;
         for (const o of ops) {
           if (o.op === 'push' || o.op === 'timer') {
-            const time = Math.max(o.time, last);
+            const at = Math.max(o.time, last);
             if (o.op === 'push') {
-              cal.push(time, 0, n);
-              ref.push(time, 0, n);
+              cal.push(at, 0, n);
+              ref.push(at, 0, n);
             } else {
-              cal.setTimer(time, 1, n);
-              if (timerHandle >= 0) ref.cancel(timerHandle);
-              timerHandle = ref.push(time, 1, n);
+              cal.setTimer(at, 1 + o.timer, n, o.timer);
+              if (handles[o.timer] >= 0) ref.cancel(handles[o.timer]);
+              handles[o.timer] = ref.push(at, 1 + o.timer, n);
             }
             n++;
           } else if (o.op === 'clear') {
-            cal.clearTimer();
-            if (timerHandle >= 0) ref.cancel(timerHandle);
-            timerHandle = -1;
+            cal.clearTimer(o.timer);
+            if (handles[o.timer] >= 0) ref.cancel(handles[o.timer]);
+            handles[o.timer] = -1;
           } else if (ref.size > 0) {
             last = ref.pop();
             expect(cal.pop()).toBe(last);
             expect([cal.poppedKind, cal.poppedPayload]).toEqual([ref.poppedKind, ref.poppedPayload]);
-            if (ref.poppedKind === 1) timerHandle = -1;
+            if (ref.poppedKind >= 1) handles[ref.poppedKind - 1] = -1;
           }
           expect(cal.size).toBe(ref.size);
           expect(cal.peekTime()).toBe(ref.peekTime());
-          expect(cal.timerPending).toBe(timerHandle >= 0 && ref.isPending(timerHandle));
+          for (let t = 0; t < TIMERS; t++) expect(cal.timerPending(t)).toBe(handles[t] >= 0 && ref.isPending(handles[t]));
         }
       }),
       { numRuns: 300, seed: 11 },
     );
+  });
+
+  it('refuses a timer it does not have', () => {
+    const cal = new EventCalendar();
+    expect(() => cal.setTimer(1, 0, 0, 1)).toThrow(/no timer 1/);
+    expect(cal.addTimer()).toBe(1);
+    cal.setTimer(1, 0, 0, 1);
+    expect(cal.timerPending(1)).toBe(true);
   });
 
   it('runs simultaneous events first-in first-out', () => {

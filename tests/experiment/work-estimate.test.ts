@@ -1,5 +1,6 @@
 /** The work estimate a run is checked against before it starts. */
 import { describe, expect, it } from 'vitest';
+import { checkWorkLimits } from '../../src/cli/commands/work-limits.js';
 import { estimateWork, workTooBig } from '../../src/experiment/work-estimate.js';
 import { parseScenarioText, validateScenario } from '../../src/scenario/load-scenario.js';
 
@@ -56,5 +57,27 @@ describe('work estimate', () => {
     // Two parts at once on two threads, each half: the whole backlog once, not twice as for two whole runs.
     expect(e.memory / 80).toBeCloseTo(60_000_000, -3);
     expect(estimateWork([regions], { jobs: 1 }).memory / 80).toBeCloseTo(30_000_000, -3);
+  });
+
+  it("bounds the memory by every study waiting at once (backlog: 'all'), and asks the fluid estimate only when that bound is too big", () => {
+    // 60 M studies in a year (114 a minute), read as they come (5 readers, 1 s a read): the
+    // fluid backlog is nil, but if every study waited at once two runs would need 9.6 GB.
+    const stable = validateScenario(
+      'x.yaml',
+      parseScenarioText(
+        'x.yaml',
+        'name: p\nhorizon: 1y\nreplications: 2\nstreams:\n  - { name: s, volume: 60000000/y, readTime: { dist: exponential, mean: 1s } }\nreaders:\n  - { name: r, count: 5 }\n',
+      ),
+    );
+    const bound = estimateWork([stable], { jobs: 2, backlog: 'all' });
+    const fluid = estimateWork([stable], { jobs: 2 });
+    expect(bound.memory).toBeCloseTo(2 * 60_000_000 * 80, -4);
+    expect(fluid.memory).toBeLessThan(bound.memory / 100);
+    expect(workTooBig(bound)).toMatch(/GB of memory/);
+    expect(workTooBig(fluid)).toBeNull();
+    // So the check passes it (it looked at the fluid estimate) ...
+    expect(() => checkWorkLimits(stable, { jobs: 2, force: false })).not.toThrow();
+    // ... and still refuses what the fluid estimate refuses.
+    expect(() => checkWorkLimits(load('40/day', '2w', 50_000_000), { jobs: 2, force: false })).toThrow(/7\.45 GB of memory/);
   });
 });

@@ -13,7 +13,10 @@ export function checkWorkLimits(
 ): void {
   if (options.force) return;
   const all = Array.isArray(scenarios) ? scenarios : [scenarios];
-  const why = workTooBig(estimateWork(all, { ...options, jobs: options.jobs ?? defaultJobs() }));
+  const jobs = options.jobs ?? defaultJobs();
+  // Most runs pass even if every study waited at once; only the others need the fluid estimate.
+  if (workTooBig(estimateWork(all, { ...options, jobs, backlog: 'all' })) === null) return;
+  const why = workTooBig(estimateWork(all, { ...options, jobs }));
   if (why)
     throw new UsageError(
       `${all[0].file}: ${why}. Use fewer replications (-r), fewer threads (-j), a shorter horizon (--horizon), smaller volumes or backlogs, or --force to run it anyway`,
