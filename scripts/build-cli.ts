@@ -23,11 +23,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE } from '../src/report/chart-bundle.js';
+import {
+  CHART_BUNDLE_FILE,
+  CHART_CACHE_FILE,
+  CHART_WARMUP_FILE,
+  chartBundleId,
+  loadChartBundle,
+} from '../src/report/chart-bundle.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,6 +55,7 @@ const EXTERNAL = ['@resvg/resvg-js', 'highs', 'piscina'];
  */
 export async function buildCli(): Promise<void> {
   const outdir = join(root, CLI_DIR);
+  const previous = previousChartFiles(outdir);
   rmSync(outdir, { recursive: true, force: true });
   // Where tsc put the command before it was bundled: gone, so that no stale copy is packed or run.
   rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
@@ -86,8 +93,17 @@ export async function buildCli(): Promise<void> {
   });
   // Its identity, which its code cache must carry (chart-bundle.ts).
   const bundled = readFileSync(chartBundle, 'utf8');
-  writeFileSync(chartBundle, `${bundled}// readsim chart bundle ${createHash('sha1').update(bundled).digest('hex')}\n`);
-  await makeChartCodeCache(outdir);
+  const id = createHash('sha1').update(bundled).digest('hex');
+  writeFileSync(chartBundle, `${bundled}// readsim chart bundle ${id}\n`);
+  // The same bundle as the last build's (vega and draw-svg.ts unchanged): its code cache and
+  // warm-up charts are kept, when this Node accepts the cache; else they are made (seconds).
+  let kept = false;
+  if (previous?.id === id) {
+    writeFileSync(join(outdir, CHART_CACHE_FILE), previous.cache);
+    writeFileSync(join(outdir, CHART_WARMUP_FILE), previous.warmup);
+    kept = loadChartBundle(chartBundle, join(outdir, CHART_CACHE_FILE))?.cache === 'accepted';
+  }
+  if (!kept) await makeChartCodeCache(outdir);
   const main = join(root, CLI_FILE);
   // The bin's mode, as npm sets it on install (here for `./dist/bin/readsim.js` in the clone).
   chmodSync(main, 0o755);
@@ -102,12 +118,26 @@ export async function buildCli(): Promise<void> {
     throw new Error(`${CLI_DIR} should hold ${workers.join(' and ')} and no subfolder`);
 }
 
+/** The chart bundle's identity, code cache and warm-up charts in `outdir` from the last build, or null. */
+function previousChartFiles(outdir: string): { id: string; cache: Buffer; warmup: Buffer } | null {
+  try {
+    const id = chartBundleId(readFileSync(join(outdir, CHART_BUNDLE_FILE), 'utf8'));
+    if (id === null) return null;
+    return { id, cache: readFileSync(join(outdir, CHART_CACHE_FILE)), warmup: readFileSync(join(outdir, CHART_WARMUP_FILE)) };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Writes chart-svg.cache beside chart-svg.cjs in `outdir`: scripts/chart-code-cache.ts, bundled
- * into node_modules/.cache/ (where it finds the packages left outside), run with plain node.
+ * Writes chart-svg.cache and chart-warmup.json beside chart-svg.cjs in `outdir`:
+ * scripts/chart-code-cache.ts, bundled into a folder in node_modules/.cache/ (where it finds the
+ * packages left outside), run with plain node.
  */
 async function makeChartCodeCache(outdir: string): Promise<void> {
-  const maker = join(root, 'node_modules/.cache/readsim/chart-code-cache.mjs');
+  // A folder of its own: builds may run at once (vitest's setup in two checkouts' tests).
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  const maker = join(mkdtempSync(join(root, 'node_modules/.cache/readsim-')), 'chart-code-cache.mjs');
   await build({
     absWorkingDir: root,
     entryPoints: ['scripts/chart-code-cache.ts'],

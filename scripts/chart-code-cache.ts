@@ -6,12 +6,12 @@
  *   node chart-code-cache.mjs <dist/bin>
  *
  * Loads dist/bin/chart-svg.cjs without a cache, draws representative charts with it (every
- * chart of each bundled scenario, shortened to one year after a week's warm-up, two replications: the charts' kinds,
- * not their data, decide which of vega's functions are compiled), then writes the code cache of
- * what was compiled beside it (chart-svg.cache), and the chart thread's warm-up charts
- * (chart-warmup.json: one of each kind, from the same scenarios shortened to eight weeks, leaving
- * out any that draws a gradient or clip path: vega numbers those across a thread's charts, so
- * that a warm-up chart would change the ids in the charts drawn after it).
+ * chart of each bundled scenario, shortened to eight weeks, two replications: the charts' kinds,
+ * not their data, decide which of vega's functions are compiled; a few seconds in all), then
+ * writes the code cache of what was compiled beside it (chart-svg.cache), and the chart thread's
+ * warm-up charts (chart-warmup.json: the first of each kind, leaving out any that draws a
+ * gradient or clip path: vega numbers those across a thread's charts, so that a warm-up chart
+ * would change the ids in the charts drawn after it).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,32 +31,26 @@ const files = readdirSync(scenarios)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 
-/** The charts of each bundled scenario run over `horizon` after a warm-up of one week, two replications. */
-async function scenarioCharts(horizon: string): Promise<Chart[]> {
+/** The charts of each bundled scenario, run over eight weeks after a week's warm-up, two replications. */
+async function scenarioCharts(): Promise<Chart[]> {
   const charts: Chart[] = [];
   for (const file of files) {
-    const loaded = loadScenario(join(scenarios, file), { set: [`horizon=${horizon}`, 'warmup=1w'] });
+    const loaded = loadScenario(join(scenarios, file), { set: ['horizon=8w', 'warmup=1w'] });
     const result = await runExperiment(loaded, { replications: 2, jobs: 1 });
     charts.push(...allCharts({ scenario: loaded.resolved, runs: result.runs, summary: result.summary }));
   }
   return charts;
 }
 
-let drawn = 0;
-for (const chart of await scenarioCharts('1y')) {
+const charts = await scenarioCharts();
+const warmup = new Map<string, VegaLiteSpec>();
+for (const chart of charts) {
   const { svg } = await bundle.drawSvg(chart.spec);
   if (!svg.startsWith('<svg')) throw new Error(`chart ${chart.name} drew no SVG`);
-  drawn++;
+  // An id vega numbers across charts: gradient_N (legends of colour ramps), clipN (clipped marks).
+  if (!warmup.has(chart.name) && !/id="(gradient_|clip)|url\(#/.test(svg)) warmup.set(chart.name, chart.spec);
 }
 writeFileSync(join(outdir, CHART_CACHE_FILE), bundle.codeCache());
-console.log(`${CHART_CACHE_FILE}: the code cache of ${CHART_BUNDLE_FILE} after drawing ${drawn} charts`);
-
-const warmup = new Map<string, VegaLiteSpec>();
-for (const chart of await scenarioCharts('8w')) {
-  if (warmup.has(chart.name)) continue;
-  const { svg } = await bundle.drawSvg(chart.spec);
-  // An id vega numbers across charts: gradient_N (legends of colour ramps), clipN (clipped marks).
-  if (!/id="(gradient_|clip)|url\(#/.test(svg)) warmup.set(chart.name, chart.spec);
-}
+console.log(`${CHART_CACHE_FILE}: the code cache of ${CHART_BUNDLE_FILE} after drawing ${charts.length} charts`);
 writeFileSync(join(outdir, CHART_WARMUP_FILE), `${JSON.stringify([...warmup.values()])}\n`);
 console.log(`${CHART_WARMUP_FILE}: ${[...warmup.keys()].join(', ')}`);
