@@ -2,8 +2,8 @@
 // the built command, the code-cached chart bundle beside this file, chart-bundle.ts; else vega
 // and vega-lite through draw-svg.ts), then draws each chart it is sent as SVG with renderChart,
 // as the thread that started it would, one after another in the order they came (PNGs are drawn
-// from the SVGs by the thread that started this one). Asked to warm up (a long run, while it simulates), it draws the bundle's warm-up
-// charts and throws them away, until the first chart to draw comes.
+// from the SVGs by the thread that started this one). Asked to warm up (a long run, while it
+// simulates), it draws the bundle's warm-up charts and throws them away, until a chart comes.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
@@ -60,12 +60,12 @@ function beside(name: string): string {
   return fileURLToPath(new URL(name, import.meta.url));
 }
 
+let warmed = false;
 /**
  * Draws the warm-up charts (CHART_WARMUP_FILE) in the queue, one at a time, while no chart waits:
  * vega's code runs faster once V8 has seen it run (a chart drawn warm takes a third of its time
  * cold). Only with the chart bundle (the built command); at most once.
  */
-let warmed = false;
 function warmUp(): void {
   if (!bundled || warmed) return;
   warmed = true;
