@@ -23,7 +23,8 @@ export const WARMUP_STUDIES = 1_000_000;
 /**
  * Whether a run of `tasks` on `jobs` threads (default: one a core) is long enough for the chart
  * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core free for it, so that the
- * warm-up does not slow the simulation down.
+ * warm-up does not slow the simulation down. Counted in runs: a run the pool splits into parts
+ * (department-parts.ts) may keep more threads busy than that.
  */
 export function leavesCoreForCharts(tasks: readonly RunTask[], jobs: number | undefined): boolean {
   const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
