@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { defaultJobs } from '../../experiment/default-jobs.js';
 import { planExperiment, runPlan } from '../../experiment/experiment.js';
@@ -22,13 +23,21 @@ export const WARMUP_STUDIES = 1_000_000;
 
 /**
  * Whether a run of `tasks` on `jobs` threads (default: one a core) is long enough for the chart
- * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core free for it, so that the
- * warm-up does not slow the simulation down. Counted in runs: a run the pool splits into parts
- * (department-parts.ts) may keep more threads busy than that.
+ * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core idle for it: its threads
+ * plus the machine's `load` (the 1-minute load average, other programs) at least half a core
+ * short of the `cores`. On a busy machine the warm-up would take CPU time from the simulation
+ * (measured: the whole command slower, not faster). Counted in runs: a run the pool splits into
+ * parts (department-parts.ts) may keep more threads busy than that.
  */
-export function leavesCoreForCharts(tasks: readonly RunTask[], jobs: number | undefined): boolean {
+export function leavesCoreForCharts(
+  tasks: readonly RunTask[],
+  jobs: number | undefined,
+  load = loadavg()[0],
+  cores = defaultJobs(),
+): boolean {
   const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
-  return studies >= WARMUP_STUDIES && Math.min(jobs ?? defaultJobs(), tasks.length) < defaultJobs();
+  const threads = Math.min(jobs ?? cores, tasks.length);
+  return studies >= WARMUP_STUDIES && threads + load < cores - 0.5;
 }
 
 /**
