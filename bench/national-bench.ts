@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { knowsCharts, timedNode } from './timed-command.js';
+import { knowsCharts, timedNode, yardstickSpeed } from './timed-command.js';
 
 const args = { regions: 42, jobs: 2, years: 1 };
 // --cli FILE: another build's dist/cli/main.js (to time a before and an after on one scenario).
@@ -89,7 +89,9 @@ try {
     ...(knowsCharts(main) ? ['--charts', 'none'] : []),
   ];
   const loadBefore = loadavg()[0];
+  const speedBefore = yardstickSpeed();
   const { wall, cpu, rssMb } = timedNode(command, 'readsim run');
+  const speedAfter = yardstickSpeed();
   const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
   const arrived = summary.arms.reduce(
     (n: number, a: { studies: { arrived: { mean: number } } }) => n + a.studies.arrived.mean,
@@ -107,9 +109,11 @@ try {
     // The machine's 1-minute load average before and after: on a shared machine the wall time is worth what the load lets it be.
     load_before: Number(loadBefore.toFixed(2)),
     load_after: Number(loadavg()[0].toFixed(2)),
+    // This machine's speed before and after (timed-command.ts yardstickSpeed), M customers/s.
+    yardstick_m_customers_per_s: [Number(speedBefore.toFixed(2)), Number(speedAfter.toFixed(2))],
   };
   console.log(
-    `national scenario, ${args.regions} regions, ${args.years} year(s), -j ${args.jobs}: ${result.studies_after_warmup} studies in ${result.wall_s} s (CPU ${result.cpu_s} s), peak RSS ${result.peak_rss_mb} MB, load average ${result.load_before} before, ${result.load_after} after`,
+    `national scenario, ${args.regions} regions, ${args.years} year(s), -j ${args.jobs}: ${result.studies_after_warmup} studies in ${result.wall_s} s (CPU ${result.cpu_s} s), peak RSS ${result.peak_rss_mb} MB, load average ${result.load_before} before, ${result.load_after} after; machine speed (bench/heap-limit.mjs, one thread) ${result.yardstick_m_customers_per_s.join(' before, ')} after, M customers/s`,
   );
   console.log(JSON.stringify(result));
 } finally {

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { knowsCharts, timedNode } from './timed-command.js';
+import { knowsCharts, timedNode, yardstickSpeed } from './timed-command.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -30,6 +30,7 @@ const out = mkdtempSync(join(tmpdir(), 'readsim-start-'));
 const folder = join(out, 'r');
 
 const load0 = loadavg()[0];
+const speed0 = yardstickSpeed();
 const command = [cli, 'run', scenario, '-j', jobs, '-q', '--out', folder];
 // Builds that know --charts draw every chart, as npm start does; older ones always did.
 if (knowsCharts(cli)) command.push('--charts', 'all');
@@ -46,9 +47,13 @@ const perReplication = arms.reduce((n, a) => n + (a.studies?.arrived?.mean ?? Nu
 rmSync(out, { recursive: true, force: true });
 const studies = perReplication * replications;
 const load1 = loadavg()[0];
+const speed1 = yardstickSpeed();
 console.log(`${cli} run widening-gap (-j ${jobs}): ${arms.length} arms x ${replications} replications`);
 console.log(
   `wall ${wall.toFixed(1)} s, CPU ${cpu.toFixed(1)} s, peak RSS ${rssMb.toFixed(0)} MB; about ${(studies / 1e6).toFixed(1)} M studies after the warm-up = ${(studies / wall / 1e6).toFixed(2)} M studies/s (wall), ${(studies / cpu / 1e6).toFixed(2)} M/CPU-s; load average ${load0.toFixed(2)} -> ${load1.toFixed(2)}`,
+);
+console.log(
+  `machine speed (bench/heap-limit.mjs, one thread): ${speed0.toFixed(2)} M customers/s before, ${speed1.toFixed(2)} after`,
 );
 console.log('goal (issue 12): npm start under 40 s on two cores');
 console.log(
@@ -61,5 +66,6 @@ console.log(
     studies,
     load_before: load0,
     load_after: load1,
+    yardstick_m_customers_per_s: [Number(speed0.toFixed(2)), Number(speed1.toFixed(2))],
   }),
 );

@@ -39,3 +39,20 @@ export function timedNode(args: string[], label = args.join(' ')): Timed {
 export function knowsCharts(cli: string): boolean {
   return spawnSync(process.execPath, [cli, 'run', '--help'], { encoding: 'utf8' }).stdout.includes('--charts');
 }
+
+/**
+ * This machine's speed at the moment: bench/heap-limit.mjs (a bare typed-array heap, M/M/c with
+ * lambda 9, mu 1, c 10) over 3,000,000 customers in a child process, in M customers per second,
+ * or NaN when the file is missing. A benchmark whose figure is an absolute time (seconds of a
+ * whole command) prints it before and after, so that figures from different days or machines
+ * can be read against the speed each one had (this shared machine's varies by a quarter from
+ * day to day).
+ */
+export function yardstickSpeed(): number {
+  const file = new URL('../../bench/heap-limit.mjs', import.meta.url);
+  if (!existsSync(file)) return Number.NaN;
+  const child = spawnSync(process.execPath, [file.pathname, '--customers', '3000000'], { encoding: 'utf8' });
+  if (child.status !== 0) return Number.NaN;
+  const last = child.stdout.trim().split('\n').pop() ?? '';
+  return (JSON.parse(last) as { customers_per_s: number }).customers_per_s / 1e6;
+}
