@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE, loadChartBundle } from '../../src/report/chart-bundle.js';
 import type { VegaLiteSpec } from '../../src/report/chart-config.js';
 import { renderChart } from '../../src/report/render-chart.js';
+import { smallLineChart } from './small-line-chart.js';
 
 const dist = resolve('dist/bin');
 const bundleFile = join(dist, CHART_BUNDLE_FILE);
@@ -18,17 +19,7 @@ const cacheFile = join(dist, CHART_CACHE_FILE);
 const tmp = mkdtempSync(join(tmpdir(), 'readsim-chart-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const line: VegaLiteSpec = {
-  title: 'Backlog',
-  width: 200,
-  height: 100,
-  data: { values: [1, 2, 3].map((day) => ({ day, backlog: day * 10 })) },
-  mark: 'line',
-  encoding: {
-    x: { field: 'day', type: 'quantitative', title: 'day' },
-    y: { field: 'backlog', type: 'quantitative', title: 'studies' },
-  },
-};
+const line = smallLineChart;
 
 /** A heatmap with a colour ramp: its legend is a gradient, which vega numbers across a thread's charts. */
 const heatmap: VegaLiteSpec = {

@@ -1,18 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startChartThread } from '../../src/report/chart-thread.js';
-import { renderChart, type VegaLiteSpec } from '../../src/report/render-chart.js';
+import { renderChart } from '../../src/report/render-chart.js';
+import { smallLineChart } from './small-line-chart.js';
 
-const spec: VegaLiteSpec = {
-  title: 'Backlog',
-  width: 200,
-  height: 100,
-  data: { values: [1, 2, 3].map((day) => ({ day, backlog: day * 10 })) },
-  mark: 'line',
-  encoding: {
-    x: { field: 'day', type: 'quantitative', title: 'day' },
-    y: { field: 'backlog', type: 'quantitative', title: 'studies' },
-  },
-};
+const spec = smallLineChart;
 
 describe('the chart thread', () => {
   const thread = startChartThread({ png: true });
