@@ -1,4 +1,6 @@
+import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { watchOtherProgramsLoad } from '../../src/cli/commands/other-programs-load.js';
 import { leavesCoreForCharts, WARMUP_STUDIES } from '../../src/cli/commands/run-scenario.js';
 import type { RunTask } from '../../src/experiment/run-task.js';
 
@@ -24,5 +26,21 @@ describe('the chart thread warms up', () => {
     expect(leavesCoreForCharts(long, undefined, 0, 2)).toBe(false);
     expect(leavesCoreForCharts(long, 1, 0.6, 2)).toBe(false);
     expect(leavesCoreForCharts(long, 1, 0, 1)).toBe(false);
+  });
+});
+
+describe('the load of other programs', () => {
+  it('is read from the cores’ busy time less this process’s own, and never negative', async () => {
+    const otherLoad = watchOtherProgramsLoad();
+    // This process keeps one core busy for a fifth of a second: its own time is not counted.
+    const until = Date.now() + 200;
+    let spin = 0;
+    while (Date.now() < until) spin++;
+    expect(spin).toBeGreaterThan(0);
+    const load = otherLoad();
+    expect(Number.isFinite(load)).toBe(true);
+    expect(load).toBeGreaterThanOrEqual(0);
+    // At most the machine's cores (plus the clock ticks' rounding).
+    expect(load).toBeLessThanOrEqual(cpus().length + 0.5);
   });
 });

@@ -11,6 +11,7 @@ import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable, yearTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
+import { watchOtherProgramsLoad } from './other-programs-load.js';
 import { type RunArgs, shownPath, whatIfSuffix } from './run-command.js';
 import { checkWorkLimits } from './work-limits.js';
 
@@ -24,8 +25,8 @@ export const WARMUP_STUDIES = 1_000_000;
 /**
  * Whether a run of `tasks` on `jobs` threads (default: one a core) is long enough for the chart
  * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core idle for it: its threads
- * plus the machine's `load` (the 1-minute load average, other programs) at least half a core
- * short of the `cores`. On a busy machine the warm-up would take CPU time from the simulation
+ * plus `load` (the cores other programs keep busy: other-programs-load.ts; by default the 1-minute
+ * load average) at least half a core short of the `cores`. On a busy machine the warm-up would take CPU time from the simulation
  * (measured: the whole command slower, not faster). Counted in runs: a run the pool splits into
  * parts (department-parts.ts) may keep more threads busy than that.
  */
@@ -46,6 +47,8 @@ export function leavesCoreForCharts(
  * thread without one) and prints the summary.
  */
 export async function runScenario(argv: RunArgs, set: string[], chartThread: ChartThread | undefined): Promise<void> {
+  // How busy other programs keep the cores while this run loads (for the chart thread's warm-up).
+  const otherLoad = watchOtherProgramsLoad();
   const scenario = loadScenario(argv.scenario, { set });
   // A what-if (--set) without --out goes to a folder of its own, named after the change, so that
   // it never replaces the baseline's results.
@@ -70,7 +73,7 @@ export async function runScenario(argv: RunArgs, set: string[], chartThread: Cha
       replication: argv.replication === undefined ? undefined : argv.replication - 1,
     });
     const result = await runPlan(plan, (tasks) => {
-      if (chartThread && leavesCoreForCharts(tasks, argv.jobs)) chartThread.warmUp();
+      if (chartThread && leavesCoreForCharts(tasks, argv.jobs, otherLoad())) chartThread.warmUp();
       return runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update });
     });
     bar.stop();
