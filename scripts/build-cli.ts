@@ -46,6 +46,9 @@ export const CLI_FILE = `${CLI_DIR}/readsim.js`;
 const REQUIRE_BANNER =
   "import { createRequire as __readsimCreateRequire } from 'node:module'; const require = __readsimCreateRequire(import.meta.url);";
 
+/** vega-canvas's browser build: no `canvas` package is imported (nor awaited at the module's top). */
+const VEGA_CANVAS_BROWSER = './node_modules/vega-canvas/build/vega-canvas.browser.js';
+
 /** Packages loaded from node_modules rather than bundled (see above). */
 const EXTERNAL = ['@resvg/resvg-js', 'highs', 'piscina'];
 
@@ -69,6 +72,8 @@ export async function buildCli(): Promise<void> {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
+    // As in the chart bundle below: vega never imports the `canvas` package (draw-svg.ts estimates text widths anyway).
+    alias: { 'vega-canvas': VEGA_CANVAS_BROWSER },
     chunkNames: '[name]-[hash]',
     banner: { js: REQUIRE_BANNER },
     // The bundled packages' licence comments, kept at the end of each file.
@@ -87,7 +92,7 @@ export async function buildCli(): Promise<void> {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    alias: { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+    alias: { 'vega-canvas': VEGA_CANVAS_BROWSER },
     legalComments: 'eof',
     logLevel: 'warning',
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
 import type { VegaLiteSpec } from './chart-config.js';
 import type { DrawnSvg } from './draw-svg.js';
 
@@ -12,9 +13,11 @@ import type { DrawnSvg } from './draw-svg.js';
 export const CHART_BUNDLE_FILE = 'chart-svg.cjs';
 /**
  * Beside it: a V8 code cache of that file (its functions compiled to bytecode while the build drew
- * representative charts), preceded by the bundle's identity (see BUNDLE_ID). V8 checks only the
- * source's length (and its own version and flags); the identity makes sure that a cache is never
- * used with another bundle.
+ * representative charts), preceded by a header (CACHE_HEADER_CHARS): the bundle's identity (see
+ * BUNDLE_ID), the CRC-32 of the bundle's bytes and the CRC-32 of the cache's own bytes, in hex.
+ * V8 (Node 20) checks only the source's length and its own version and flags, and a damaged cache
+ * can crash the process (a segmentation fault): the header makes sure that a cache is used only
+ * with the very bundle it was made from, and only whole.
  */
 export const CHART_CACHE_FILE = 'chart-svg.cache';
 /**
@@ -30,6 +33,13 @@ export const CHART_WARMUP_FILE = 'chart-warmup.json';
  */
 const BUNDLE_ID = /\/\/ readsim chart bundle ([0-9a-f]{40})\n$/;
 const ID_CHARS = 40;
+/** The cache file's header: identity, CRC-32 of the bundle, CRC-32 of the cache data (8 hex digits each). */
+const CACHE_HEADER_CHARS = ID_CHARS + 16;
+
+/** A CRC-32 as 8 hex digits. */
+function crcHex(bytes: Uint8Array): string {
+  return crc32(bytes).toString(16).padStart(8, '0');
+}
 
 /** The bundle's identity from its last line (see BUNDLE_ID), or null. */
 export function chartBundleId(source: string): string | null {
@@ -53,18 +63,22 @@ export interface ChartBundle {
  * second and blocks the thread.
  */
 export function loadChartBundle(file: string, cacheFile?: string): ChartBundle | null {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     return null;
   }
+  const source = bytes.toString('utf8');
   const id = chartBundleId(source);
   let cachedData: Buffer | undefined;
   if (cacheFile !== undefined && id !== null) {
     try {
       const cache = readFileSync(cacheFile);
-      if (cache.toString('latin1', 0, ID_CHARS) === id) cachedData = cache.subarray(ID_CHARS);
+      const header = cache.toString('latin1', 0, CACHE_HEADER_CHARS);
+      const data = cache.subarray(CACHE_HEADER_CHARS);
+      // This bundle's cache, whole: else none (a damaged cache may crash V8, not only be refused).
+      if (header === `${id}${crcHex(bytes)}${crcHex(data)}`) cachedData = data;
     } catch {
       // No cache: load without.
     }
@@ -81,7 +95,8 @@ export function loadChartBundle(file: string, cacheFile?: string): ChartBundle |
     cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted',
     codeCache: () => {
       if (id === null) throw new Error(`${file} has no identity line: only the build's bundle gets a code cache`);
-      return Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]);
+      const data = script.createCachedData();
+      return Buffer.concat([Buffer.from(`${id}${crcHex(bytes)}${crcHex(data)}`, 'latin1'), data]);
     },
   };
 }

@@ -2,9 +2,16 @@
 // view and SVG). Imported by render-chart.ts, or, on the chart thread of the built command, loaded
 // from dist/bin/chart-svg.cjs with a V8 code cache (chart-bundle.ts): that file is this module
 // and what it imports, bundled (scripts/build-cli.ts).
-import { parse, View } from 'vega';
+import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { CHART_CONFIG, type VegaLiteSpec } from './chart-config.js';
+
+// Text widths are estimated from the font size, never measured with the `canvas` package, which
+// vega uses when it can import it: so that a chart is the same whether or not the machine (or the
+// project readsim is installed in) has `canvas`, and the same in the chart bundle, whose vega has
+// no canvas (scripts/build-cli.ts).
+// (vega-scenegraph's textMetrics, re-exported by vega; its type declarations leave it out.)
+(vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
 
 /** A chart drawn as SVG, with what vega-lite warned about while compiling it. */
 export interface DrawnSvg {
@@ -36,7 +43,7 @@ function collectingLogger(warnings: string[]) {
 export async function drawSvg(spec: VegaLiteSpec): Promise<DrawnSvg> {
   const warnings: string[] = [];
   const compiled = compile({ config: CHART_CONFIG, ...spec } as never, { logger: collectingLogger(warnings) as never }).spec;
-  const view = new View(parse(compiled), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return { svg, warnings };

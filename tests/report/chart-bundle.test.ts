@@ -1,12 +1,13 @@
 /**
  * The chart thread's bundle in the built command (dist/bin/chart-svg.cjs, made by `npm run build`,
  * which `npm ci` runs): it draws the same SVG as draw-svg.ts from the sources, loads with its code
- * cache, and without it when the cache is not its own or V8 refuses it; its warm-up charts leave
+ * cache, and without it when the cache is not its own, is damaged, or V8 refuses it; its warm-up charts leave
  * the charts drawn after them as they would be without.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE, loadChartBundle } from '../../src/report/chart-bundle.js';
 import type { VegaLiteSpec } from '../../src/report/chart-config.js';
@@ -16,6 +17,8 @@ import { smallLineChart } from './small-line-chart.js';
 const dist = resolve('dist/bin');
 const bundleFile = join(dist, CHART_BUNDLE_FILE);
 const cacheFile = join(dist, CHART_CACHE_FILE);
+/** The cache file's header (chart-bundle.ts): identity (40), CRC-32 of the bundle (8), of the data (8). */
+const HEADER = 56;
 const tmp = mkdtempSync(join(tmpdir(), 'readsim-chart-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -63,11 +66,44 @@ describe('the chart bundle of the built command', () => {
     const withOther = loadChartBundle(other, cacheFile);
     expect(withOther?.cache).toBe('none');
     expect((await withOther?.drawSvg(heatmap))?.svg).toBe(want);
-    // This bundle's identity, but a cache V8 cannot use.
-    const broken = join(tmp, 'broken.cache');
+    // The bundle edited, its length and identity line kept (the cache is not its own).
+    const edited = join(tmp, 'edited.cjs');
+    const source = readFileSync(bundleFile, 'utf8');
+    const at = source.indexOf('"gradient_"');
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(edited, `${source.slice(0, at)}"Gradient_"${source.slice(at + 11)}`);
+    const withEdit = loadChartBundle(edited, cacheFile);
+    expect(withEdit?.cache).toBe('none');
+    // Its edit is in force (with the old cache, V8 would run the old code).
+    expect((await withEdit?.drawSvg(heatmap))?.svg).toContain('Gradient_0');
     const cache = readFileSync(cacheFile);
-    writeFileSync(broken, Buffer.concat([cache.subarray(0, 40), Buffer.alloc(cache.length - 40, 7)]));
-    const refused = loadChartBundle(bundleFile, broken);
+    const header = cache.subarray(0, HEADER);
+    // A damaged cache (one byte of its data changed): not used; V8 could crash on it.
+    const damaged = join(tmp, 'damaged.cache');
+    const bytes = Buffer.from(cache);
+    bytes[HEADER + Math.floor((cache.length - HEADER) / 2)] ^= 0xff;
+    writeFileSync(damaged, bytes);
+    const notUsed = loadChartBundle(bundleFile, damaged);
+    expect(notUsed?.cache).toBe('none');
+    expect((await notUsed?.drawSvg(heatmap))?.svg).toBe(want);
+    // A whole cache of this bundle that V8 refuses (its magic number changed, as another V8's is,
+    // the header made again to match): loads without it.
+    const refusedFile = join(tmp, 'refused.cache');
+    const data = Buffer.from(cache.subarray(HEADER));
+    data[0] ^= 0xff;
+    const crc = (b: Uint8Array) => crc32(b).toString(16).padStart(8, '0');
+    writeFileSync(
+      refusedFile,
+      Buffer.concat([
+        Buffer.from(`${header.toString('latin1', 0, 40)}${crc(readFileSync(bundleFile))}${crc(data)}`, 'latin1'),
+        data,
+      ]),
+    );
+    // (A copy of the bundle under another name: V8 does not look at a cache for a script it has
+    // compiled already in this thread, by name and source.)
+    const copy = join(tmp, 'copy.cjs');
+    copyFileSync(bundleFile, copy);
+    const refused = loadChartBundle(copy, refusedFile);
     expect(refused?.cache).toBe('rejected');
     expect((await refused?.drawSvg(heatmap))?.svg).toBe(want);
     // No bundle at all: the caller imports draw-svg.ts.
