@@ -6,6 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import { packageRoot } from '../scenario/package-root.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, UsageError } from './cli-error.js';
 import { COMMAND_INFO, type CommandName, loadCommand } from './command-list.js';
+import { refuseRepeatedOptions } from './repeated-options.js';
 import { interruptedBy } from './stop-signal.js';
 
 /**
@@ -32,6 +33,8 @@ async function main(argv: string[]): Promise<void> {
       1,
       'name a command: run, validate, sweep, staff, explain, verify, init, list, app, calibrate, backtest or synth-export',
     )
+    // (getOptions is yargs' own, left out of its type declarations: the options declared so far.)
+    .middleware((args) => refuseRepeatedOptions(args, (y as unknown as { getOptions(): { array: string[] } }).getOptions()), true)
     .recommendCommands()
     // yargs' own messages in English, as ours are, whatever the machine's language.
     .locale('en')
