@@ -1,15 +1,19 @@
 import { cpus, loadavg } from 'node:os';
 
-/** Shortest window (ms) over which the CPU times are read; below it, the 1-minute load average is used. */
-const MIN_WINDOW_MS = 100;
+/**
+ * Shortest window (ms) over which the CPU times are read; below it, the 1-minute load average is
+ * used. The times tick in hundredths of a second per core: over 50 ms on two cores the reading
+ * is within about 0.4 of a core.
+ */
+const MIN_WINDOW_MS = 50;
 
 /**
  * Starts watching how busy the machine's cores are with other programs than this one, and
  * returns a function that says it: the cores other programs kept busy on average since this call
  * (busy time of every core from `os.cpus()` minus this process's own CPU time, all its threads,
  * over the wall time). Unlike the 1-minute load average, it does not count this user's previous
- * runs of readsim, which ended before this one started. When less than a tenth of a second has
- * passed (the CPU times tick in hundredths of a second), or the counts are not available, it
+ * runs of readsim, which ended before this one started. When less than MIN_WINDOW_MS has
+ * passed, or the counts are not available, it
  * returns the 1-minute load average instead. Never negative.
  */
 export function watchOtherProgramsLoad(): () => number {

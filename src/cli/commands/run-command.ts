@@ -4,6 +4,7 @@ import { startChartThread } from '../../report/chart-thread.js';
 import type { ChartFormats } from '../../report/render-chart.js';
 import { UsageError } from '../cli-error.js';
 import { COMMAND_INFO } from '../command-list.js';
+import { watchOtherProgramsLoad } from './other-programs-load.js';
 import { chartsOption, checkSimulationArgs, type SimulationArgs, simulationOptions } from './shared-options.js';
 
 /** The run command's arguments, as yargs gives them to the handler. */
@@ -68,9 +69,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     // Charts are drawn on a thread of their own, started first: it loads vega while this thread
     // loads the simulation's code (run-scenario.ts and what it imports), the scenario, and runs it.
     const chartThread = argv.charts === 'none' ? undefined : startChartThread({ png: argv.charts !== 'svg' });
+    // From now until the run starts, how busy other programs keep the cores (the chart thread's warm-up).
+    const otherLoad = watchOtherProgramsLoad();
     try {
       const { runScenario } = await import('./run-scenario.js');
-      await runScenario(argv, set, chartThread);
+      await runScenario(argv, set, chartThread, otherLoad);
     } finally {
       await chartThread?.close();
     }

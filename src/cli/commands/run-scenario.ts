@@ -44,11 +44,15 @@ export function leavesCoreForCharts(
 /**
  * The run command once its arguments are checked (`set` with --horizon added): loads the
  * scenario, runs it, writes the results folder (the charts drawn by `chartThread`, or in this
- * thread without one) and prints the summary.
+ * thread without one) and prints the summary. `otherLoad`: the cores other programs keep busy
+ * (other-programs-load.ts), watched from the command's start, for the chart thread's warm-up.
  */
-export async function runScenario(argv: RunArgs, set: string[], chartThread: ChartThread | undefined): Promise<void> {
-  // How busy other programs keep the cores while this run loads (for the chart thread's warm-up).
-  const otherLoad = watchOtherProgramsLoad();
+export async function runScenario(
+  argv: RunArgs,
+  set: string[],
+  chartThread: ChartThread | undefined,
+  otherLoad: () => number = watchOtherProgramsLoad(),
+): Promise<void> {
   const scenario = loadScenario(argv.scenario, { set });
   // A what-if (--set) without --out goes to a folder of its own, named after the change, so that
   // it never replaces the baseline's results.
