@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { leavesCoreForCharts, WARMUP_STUDIES } from '../../src/cli/commands/chart-warmup.js';
 import { watchOtherProgramsLoad } from '../../src/cli/commands/other-programs-load.js';
-import { leavesCoreForCharts, WARMUP_STUDIES } from '../../src/cli/commands/run-scenario.js';
 import type { RunTask } from '../../src/experiment/run-task.js';
 
 /** A task of `studies` studies: one stream of a study a minute over that many minutes. */

@@ -1,8 +1,5 @@
-import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { defaultJobs } from '../../experiment/default-jobs.js';
 import { planExperiment, runPlan } from '../../experiment/experiment.js';
-import { type RunTask, taskStudies } from '../../experiment/run-task.js';
 import { summaryJson } from '../../experiment/summary.js';
 import { runTasks } from '../../experiment/worker-pool.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
@@ -11,35 +8,10 @@ import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable, yearTable } from '../../report/summary-table.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
+import { leavesCoreForCharts } from './chart-warmup.js';
 import { watchOtherProgramsLoad } from './other-programs-load.js';
 import { type RunArgs, shownPath, whatIfSuffix } from './run-command.js';
 import { checkWorkLimits } from './work-limits.js';
-
-/**
- * Studies simulated from which the chart thread warms vega up while the run simulates: about a
- * second of simulation, longer than the warm-up's first round; a shorter run would have its
- * charts wait for a warm-up chart.
- */
-export const WARMUP_STUDIES = 1_000_000;
-
-/**
- * Whether a run of `tasks` on `jobs` threads (default: one a core) is long enough for the chart
- * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core idle for it: its threads
- * plus `load` (the cores other programs keep busy: other-programs-load.ts; by default the 1-minute
- * load average) at least half a core short of the `cores`. On a busy machine the warm-up would take CPU time from the simulation
- * (measured: the whole command slower, not faster). Counted in runs: a run the pool splits into
- * parts (department-parts.ts) may keep more threads busy than that.
- */
-export function leavesCoreForCharts(
-  tasks: readonly RunTask[],
-  jobs: number | undefined,
-  load = loadavg()[0],
-  cores = defaultJobs(),
-): boolean {
-  const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
-  const threads = Math.min(jobs ?? cores, tasks.length);
-  return studies >= WARMUP_STUDIES && threads + load < cores - 0.5;
-}
 
 /**
  * The run command once its arguments are checked (`set` with --horizon added): loads the

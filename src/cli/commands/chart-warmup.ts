@@ -1,0 +1,31 @@
+// When the chart thread warms vega up while a run simulates (chart-worker.ts): the rule.
+import { loadavg } from 'node:os';
+import { defaultJobs } from '../../experiment/default-jobs.js';
+import { type RunTask, taskStudies } from '../../experiment/run-task.js';
+
+/**
+ * Studies simulated from which the chart thread warms vega up while the run simulates: about a
+ * second of simulation, longer than the warm-up's first round; a shorter run would have its
+ * charts wait for a warm-up chart.
+ */
+export const WARMUP_STUDIES = 1_000_000;
+
+/**
+ * Whether a run of `tasks` on `jobs` threads (default: one a core) is long enough for the chart
+ * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core idle for it: its threads
+ * plus `load` (the cores other programs keep busy: other-programs-load.ts; by default the
+ * 1-minute load average) at least half a core short of the `cores`. On a busy machine the
+ * warm-up would take CPU time from the simulation (measured: the whole command slower, not
+ * faster). Counted in runs: a run the pool splits into
+ * parts (department-parts.ts) may keep more threads busy than that.
+ */
+export function leavesCoreForCharts(
+  tasks: readonly RunTask[],
+  jobs: number | undefined,
+  load = loadavg()[0],
+  cores = defaultJobs(),
+): boolean {
+  const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
+  const threads = Math.min(jobs ?? cores, tasks.length);
+  return studies >= WARMUP_STUDIES && threads + load < cores - 0.5;
+}
