@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const gnuTime = existsSync('/usr/bin/time');
 
@@ -49,9 +50,9 @@ export function knowsCharts(cli: string): boolean {
  * day to day).
  */
 export function yardstickSpeed(): number {
-  const file = new URL('../../bench/heap-limit.mjs', import.meta.url);
+  const file = fileURLToPath(new URL('../../bench/heap-limit.mjs', import.meta.url));
   if (!existsSync(file)) return Number.NaN;
-  const child = spawnSync(process.execPath, [file.pathname, '--customers', '3000000'], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [file, '--customers', '3000000'], { encoding: 'utf8' });
   if (child.status !== 0) return Number.NaN;
   const last = child.stdout.trim().split('\n').pop() ?? '';
   return (JSON.parse(last) as { customers_per_s: number }).customers_per_s / 1e6;

@@ -1,5 +1,4 @@
 // When the chart thread warms vega up while a run simulates (chart-worker.ts): the rule.
-import { loadavg } from 'node:os';
 import { defaultJobs } from '../../experiment/default-jobs.js';
 import { type RunTask, taskStudies } from '../../experiment/run-task.js';
 
@@ -13,8 +12,7 @@ export const WARMUP_STUDIES = 1_000_000;
 /**
  * Whether a run of `tasks` on `jobs` threads (default: one a core) is long enough for the chart
  * thread to warm up while it runs (WARMUP_STUDIES), and leaves a core idle for it: its threads
- * plus `load` (the cores other programs keep busy: other-programs-load.ts; by default the
- * 1-minute load average) at least half a core short of the `cores`. On a busy machine the
+ * plus `load` (the cores other programs keep busy: other-programs-load.ts) at least half a core short of the `cores`. On a busy machine the
  * warm-up would take CPU time from the simulation (measured: the whole command slower, not
  * faster). Counted in runs: a run the pool splits into
  * parts (department-parts.ts) may keep more threads busy than that.
@@ -22,7 +20,7 @@ export const WARMUP_STUDIES = 1_000_000;
 export function leavesCoreForCharts(
   tasks: readonly RunTask[],
   jobs: number | undefined,
-  load = loadavg()[0],
+  load: number,
   cores = defaultJobs(),
 ): boolean {
   const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);

@@ -9,7 +9,6 @@ import { armTable, differenceTable, textTable, yearTable } from '../../report/su
 import { loadScenario } from '../../scenario/load-scenario.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
 import { leavesCoreForCharts } from './chart-warmup.js';
-import { watchOtherProgramsLoad } from './other-programs-load.js';
 import { type RunArgs, shownPath, whatIfSuffix } from './run-command.js';
 import { checkWorkLimits } from './work-limits.js';
 
@@ -23,7 +22,7 @@ export async function runScenario(
   argv: RunArgs,
   set: string[],
   chartThread: ChartThread | undefined,
-  otherLoad: () => number = watchOtherProgramsLoad(),
+  otherLoad: () => number,
 ): Promise<void> {
   const scenario = loadScenario(argv.scenario, { set });
   // A what-if (--set) without --out goes to a folder of its own, named after the change, so that
