@@ -9,9 +9,8 @@
  * chart of each bundled scenario, shortened to eight weeks, two replications: the charts' kinds,
  * not their data, decide which of vega's functions are compiled; a few seconds in all), then
  * writes the code cache of what was compiled beside it (chart-svg.cache), and the chart thread's
- * warm-up charts (chart-warmup.json: the first of each kind, leaving out any that draws a
- * gradient or clip path: vega numbers those across a thread's charts, so that a warm-up chart
- * would change the ids in the charts drawn after it).
+ * warm-up charts (chart-warmup.json: the first of each kind; a chart's ids are its own,
+ * draw-svg.ts, so a warm-up chart changes nothing in the charts drawn after it).
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -47,8 +46,7 @@ const warmup = new Map<string, VegaLiteSpec>();
 for (const chart of charts) {
   const { svg } = await bundle.drawSvg(chart.spec);
   if (!svg.startsWith('<svg')) throw new Error(`chart ${chart.name} drew no SVG`);
-  // An id vega numbers across charts: gradient_N (legends of colour ramps), clipN (clipped marks).
-  if (!warmup.has(chart.name) && !/id="(gradient_|clip)|url\(#/.test(svg)) warmup.set(chart.name, chart.spec);
+  if (!warmup.has(chart.name)) warmup.set(chart.name, chart.spec);
 }
 writeFileSync(join(outdir, CHART_CACHE_FILE), bundle.codeCache());
 console.log(`${CHART_CACHE_FILE}: the code cache of ${CHART_BUNDLE_FILE} after drawing ${charts.length} charts`);

@@ -47,12 +47,27 @@ async function main(argv: string[]): Promise<void> {
     // tens of milliseconds wrapped to the terminal, about half that unwrapped. It is shown only
     // for --help (usage errors print our message alone), so only then is it wrapped.
     .wrap(asksHelp ? Math.min(110, process.stdout.columns || 100) : null)
+    .middleware(() => skipHelpCache(y), true)
     .epilog('Results: output/<scenario>/ holds report.html, summary.json, periods.csv and charts/. Docs: README.md.')
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageError(`${msg}\n(readsim --help lists the commands and their options)`);
     })
     .parseAsync();
+}
+
+/**
+ * yargs lays out the help text of the command it runs just after starting its handler (its
+ * "cacheHelpMessage", 20-25 ms on the main thread while the command loads), so that a failure
+ * could show it. readsim's failures print their own message, never the help, and --help does
+ * not run a handler: the layout is skipped. yargs is pinned (package.json); if a later version
+ * has no such method, nothing is changed.
+ */
+function skipHelpCache(y: unknown): void {
+  const internal = (y as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } })
+    .getInternalMethods?.()
+    .getUsageInstance?.();
+  if (internal && typeof internal.cacheHelpMessage === 'function') internal.cacheHelpMessage = () => {};
 }
 
 /** readsim's version, from its package.json. */

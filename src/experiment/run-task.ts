@@ -2,6 +2,7 @@ import { simulateDepartment, simulatePart } from '../model/department.js';
 import type { DepartmentConfig } from '../model/department-config.js';
 import type { MetricsState } from '../model/run-metrics.js';
 import type { RunResult } from '../model/run-result.js';
+import { departmentStudies } from './in-thread-studies.js';
 
 /** One unit of work for a worker: one arm of a department, one replication. Plain data. */
 export interface RunTask {
@@ -30,7 +31,5 @@ export function runPartTask(task: PartTask): MetricsState {
 
 /** Studies a task simulates, roughly (arrival rates at time 0 over the horizon, growth ignored): a measure of its work. */
 export function taskStudies(task: RunTask): number {
-  let perMinute = 0;
-  for (const s of task.department.streams) perMinute += s.volume;
-  return perMinute * task.department.horizon;
+  return departmentStudies(task.department);
 }

@@ -5,6 +5,8 @@ import { PartsMerge } from '../model/parts-merge.js';
 import type { MetricsState } from '../model/run-metrics.js';
 import type { RunResult } from '../model/run-result.js';
 import { defaultJobs } from './default-jobs.js';
+import { IN_THREAD_STUDIES } from './in-thread-studies.js';
+import type { PrestartedWorkers } from './prestarted-workers.js';
 import { type PartTask, type RunTask, runTask, taskStudies } from './run-task.js';
 import { workerFile } from './worker-file.js';
 
@@ -19,15 +21,16 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number, unit: 'runs' | 'parts') => void;
   /** Aborting stops the workers; the run then rejects with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * A pool started earlier (prestarted-workers.ts), with up to as many threads as `jobs`: used
+   * instead of starting one (`runTasks` then destroys it). Left alone when the tasks run in this
+   * thread; its starter discards it.
+   */
+  prestarted?: PrestartedWorkers;
 }
 
-export { defaultJobs };
-
-/**
- * Below this many studies in all, tasks run in this thread: about a tenth of a second of
- * simulation, less than the workers take to start and load the model.
- */
-export const IN_THREAD_STUDIES = 100_000;
+// Below IN_THREAD_STUDIES studies in all, tasks run in this thread (in-thread-studies.ts).
+export { defaultJobs, IN_THREAD_STUDIES };
 
 /** A run that needed more memory than a worker had: the input is too big, not a bug. */
 export class OutOfMemoryError extends Error {
@@ -77,6 +80,8 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   const report = () => options.onProgress?.(++done, tasks.length, 'runs');
   if (options.signal?.aborted) throw abortError();
   if (small || (jobs === 1 && !options.signal)) {
+    // A prestarted worker would only take a core from this thread: stopped now.
+    void options.prestarted?.discard();
     for (let i = 0; i < tasks.length; i++) {
       if (options.signal?.aborted) throw abortError();
       results[i] = runTask(tasks[i]);
@@ -101,10 +106,7 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   options.signal?.addEventListener('abort', onAbort, { once: true });
   // Every queued task listens for the abort: more than the default ten is expected.
   setMaxListeners(work.length + 10, stop.signal);
-  const { filename, execArgv } = workerFile('worker', import.meta.url);
-  const { Piscina } = await import('piscina');
-  // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
-  const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
+  const pool = (await options.prestarted?.take()) ?? (await startPool(jobs));
   let firstError: unknown = null;
   try {
     await Promise.all(
@@ -132,6 +134,14 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   if (options.signal?.aborted) throw abortError();
   if (firstError !== null) throw asKnownError(firstError);
   return results;
+}
+
+/** A pool of up to `jobs` worker threads, none started yet. */
+async function startPool(jobs: number): Promise<Piscina> {
+  const { filename, execArgv } = workerFile('worker', import.meta.url);
+  const { Piscina } = await import('piscina');
+  // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
+  return new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
 }
 
 /** A worker's failure as this thread should report it. */

@@ -42,7 +42,14 @@ export class RunMetrics {
   /** Turnaround sums: 0 = all, 1 + p = priority p. */
   private readonly tats: TallyArray;
   private tatMax = Number.NEGATIVE_INFINITY;
+  /**
+   * Turnaround sketches of the whole run (0 = all, 1 + p = priority p): made when read
+   * (runSketches) from the year sketches and preYearSketch, as a report is added only to its
+   * year's sketch. Exact: counts per bucket add.
+   */
   private readonly tatSketch: QuantileSketch[];
+  /** Per priority: turnarounds of studies that arrived before the first year (when `years` start later). */
+  private readonly preYearSketch: QuantileSketch[];
   private readonly periodSketch: QuantileSketch[];
   private readonly targetMet: Float64Array;
   private readonly targetCount: Float64Array;
@@ -142,6 +149,7 @@ export class RunMetrics {
     const sketch = () => new QuantileSketch(PERCENTILE_RELATIVE_ERROR);
     this.tatSketch = Array.from({ length: 1 + this.P }, sketch);
     this.periodSketch = Array.from({ length: 1 + this.P }, sketch);
+    this.preYearSketch = Array.from({ length: this.P }, sketch);
     this.targetMet = new Float64Array(this.P);
     this.targetCount = new Float64Array(this.P);
     this.targetMissedUnread = new Float64Array(this.P);
@@ -268,12 +276,13 @@ export class RunMetrics {
           this.yTarget[y][p]++;
           this.yMet[y][p] += met;
         }
+      } else {
+        this.preYearSketch[p].addAt(bucket, tat);
       }
       this.tats.add(0, tat);
       this.tats.add(1 + p, tat);
       if (tat > this.tatMax) this.tatMax = tat;
-      // tatSketch[0] (all priorities) is their sum, made when read (totalSketch).
-      this.tatSketch[1 + p].addAt(bucket, tat);
+      // The run's sketches are made from the year sketches when read (runSketches).
       if (this.targets[p] !== Number.POSITIVE_INFINITY) {
         this.targetCount[p]++;
         if (tat <= this.targets[p]) this.targetMet[p]++;
@@ -499,7 +508,7 @@ export class RunMetrics {
   /** The run's statistics (every path of the statistics catalogue that applies, in its order) and tables. */
   private result(arm: string, replication: number): RunResult {
     const cfg = this.config;
-    totalSketch(this.tatSketch);
+    this.runSketches();
     const value = this.statisticValues();
     const s: Record<string, number> = {};
     for (const st of departmentStatistics(cfg)) s[st.path] = value[st.entry.path](st.bindings);
@@ -619,6 +628,21 @@ export class RunMetrics {
     };
   }
 
+  /**
+   * Makes the run's turnaround sketches (tatSketch: per priority, then all) from the year
+   * sketches and preYearSketch: every report counted in the run's statistics is in exactly one
+   * of them.
+   */
+  private runSketches(): void {
+    for (let p = 0; p < this.P; p++) {
+      const run = this.tatSketch[1 + p];
+      run.reset();
+      run.mergeSketch(this.preYearSketch[p]);
+      for (let y = 0; y < this.ySketch.length; y++) run.mergeSketch(this.ySketch[y][p]);
+    }
+    totalSketch(this.tatSketch);
+  }
+
   // --- merging the parts of a department ---------------------------------------------------
 
   /**
@@ -627,7 +651,6 @@ export class RunMetrics {
    * after finish(), and do not use the metrics afterwards.
    */
   state(): MetricsState {
-    totalSketch(this.tatSketch);
     return {
       streams: this.S,
       waitSums: this.waits.sums,
@@ -635,7 +658,7 @@ export class RunMetrics {
       tatSums: this.tats.sums,
       tatCounts: this.tats.counts,
       tatMax: this.tatMax,
-      tatSketch: this.tatSketch.map((sk) => sk.state()),
+      preYearSketch: this.preYearSketch.map((sk) => sk.state()),
       targetMet: this.targetMet,
       targetCount: this.targetCount,
       targetMissedUnread: this.targetMissedUnread,
@@ -758,7 +781,7 @@ export class RunMetrics {
     addInto(this.tats.sums, st.tatSums);
     addInto(this.tats.counts, st.tatCounts);
     if (st.tatMax > this.tatMax) this.tatMax = st.tatMax;
-    for (let i = 0; i < st.tatSketch.length; i++) this.tatSketch[i].merge(st.tatSketch[i]);
+    for (let p = 0; p < P; p++) this.preYearSketch[p].merge(st.preYearSketch[p]);
     addInto(this.targetMet, st.targetMet);
     addInto(this.targetCount, st.targetCount);
     addInto(this.targetMissedUnread, st.targetMissedUnread);
@@ -879,7 +902,8 @@ export interface MetricsState {
   tatSums: Float64Array;
   tatCounts: Float64Array;
   tatMax: number;
-  tatSketch: QuantileSketchState[];
+  /** Per priority: the turnaround sketch of studies that arrived before the first year (the run's sketches are made from these and ySketch). */
+  preYearSketch: QuantileSketchState[];
   targetMet: Float64Array;
   targetCount: Float64Array;
   targetMissedUnread: Float64Array;

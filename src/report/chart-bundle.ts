@@ -22,8 +22,9 @@ export const CHART_BUNDLE_FILE = 'chart-svg.cjs';
 export const CHART_CACHE_FILE = 'chart-svg.cache';
 /**
  * Beside it too: chart specs with small data that the chart thread may draw, and throw away, to
- * warm vega up while a long simulation runs (chart-worker.ts). None draws a gradient or a clip path,
- * whose ids vega numbers across a thread's charts (checked by the build).
+ * warm vega up while a long simulation runs (chart-worker.ts): one of each kind the bundled
+ * scenarios draw. They change nothing in the charts drawn after them (each chart's ids are its
+ * own: draw-svg.ts).
  */
 export const CHART_WARMUP_FILE = 'chart-warmup.json';
 

@@ -44,7 +44,29 @@ export async function drawSvg(spec: VegaLiteSpec): Promise<DrawnSvg> {
   const warnings: string[] = [];
   const compiled = compile({ config: CHART_CONFIG, ...spec } as never, { logger: collectingLogger(warnings) as never }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  const svg = await view.toSVG();
+  // vega numbers gradients and clip paths across all the charts a thread draws: each chart
+  // starts afresh, and ownIds makes its ids its own.
+  (vega as unknown as { resetSVGDefIds(): void }).resetSVGDefIds();
+  const svg = ownIds(await view.toSVG());
   view.finalize();
   return { svg, warnings };
+}
+
+/**
+ * An SVG whose ids (vega's gradients and clip paths: `id="gradient_0"`, `url(#gradient_0)`) are
+ * prefixed with a hash of the SVG itself ("c" and 32-bit FNV-1a in base 36, then "-"). So a
+ * chart is the same SVG whatever was drawn before it, on whichever chart thread, and two charts
+ * inlined in one page (report.html) never share an id, unless they are the same chart, whose
+ * definitions are then the same too. An SVG without ids is returned as it is.
+ */
+export function ownIds(svg: string): string {
+  if (!svg.includes('id="') && !svg.includes('url(#')) return svg;
+  // FNV-1a over the UTF-16 code units (http://www.isthe.com/chongo/tech/comp/fnv/).
+  let h = 0x811c9dc5;
+  for (let i = 0; i < svg.length; i++) {
+    h ^= svg.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  const prefix = `c${(h >>> 0).toString(36)}-`;
+  return svg.replace(/(?<=\s)id="([^"]*)"/g, `id="${prefix}$1"`).replace(/url\(#([^)]*)\)/g, `url(#${prefix}$1)`);
 }

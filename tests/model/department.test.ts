@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Department } from '../../src/model/department.js';
+import { Department, simulateDepartment } from '../../src/model/department.js';
 import { validateScenario } from '../../src/scenario/load-scenario.js';
 import { BLEED_TRIAGE, ctStream, runOnce, runRaw, scenario } from '../support/scenarios.js';
 import { expectWithinSe, standardError } from '../support/tolerance.js';
@@ -295,5 +295,35 @@ describe('readers who can miss: recalls, double reading, arbitration and an AI s
 
   it('scenarios without reader accuracy report no recall statistics', () => {
     expect(runOnce(scenario()).stats['outcomes.recall_rate']).toBeUndefined();
+  });
+});
+
+describe('the run turnaround percentiles, made from the year sketches', () => {
+  // A report is added only to the sketch of its year of arrival (or, for a year list that
+  // starts late, to the sketch before the first year); the run's sketches are their sum.
+  it('are the same whatever the years are cut into, to the last digit', () => {
+    const raw = scenario({ horizon: '60w' });
+    const loaded = validateScenario('test.yaml', raw);
+    const config = loaded.departments[0];
+    const options = { seed: 1, replication: 0, arm: loaded.resolved.arms[0].name };
+    const plain = simulateDepartment(config, options);
+    const DAY_MIN = 24 * 60;
+    const cuts = [
+      [{ label: 'a', from: 0 }],
+      [
+        { label: 'a', from: 0 },
+        { label: 'b', from: 100 * DAY_MIN },
+        { label: 'c', from: 200 * DAY_MIN },
+      ],
+      // The first year starts after the warm-up: earlier studies are before every year.
+      [{ label: 'late', from: 150 * DAY_MIN }],
+    ];
+    const runStats = (stats: Record<string, number>) =>
+      Object.fromEntries(Object.entries(stats).filter(([k]) => k.startsWith('tat.')));
+    expect(Object.keys(runStats(plain.stats)).some((k) => k.endsWith('.p90'))).toBe(true);
+    for (const years of cuts) {
+      const r = simulateDepartment({ ...config, years }, options);
+      expect(runStats(r.stats)).toEqual(runStats(plain.stats));
+    }
   });
 });

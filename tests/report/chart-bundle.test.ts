@@ -2,7 +2,7 @@
  * The chart thread's bundle in the built command (dist/bin/chart-svg.cjs, made by `npm run build`,
  * which `npm ci` runs): it draws the same SVG as draw-svg.ts from the sources, loads with its code
  * cache, and without it when the cache is not its own, is damaged, or V8 refuses it; its warm-up charts leave
- * the charts drawn after them as they would be without.
+ * the charts drawn after them as they would be without; a chart's ids are its own, whatever was drawn before.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHART_BUNDLE_FILE, CHART_CACHE_FILE, CHART_WARMUP_FILE, loadChartBundle } from '../../src/report/chart-bundle.js';
 import type { VegaLiteSpec } from '../../src/report/chart-config.js';
+import { ownIds } from '../../src/report/draw-svg.js';
 import { renderChart } from '../../src/report/render-chart.js';
 import { smallLineChart } from './small-line-chart.js';
 
@@ -24,7 +25,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const line = smallLineChart;
 
-/** A heatmap with a colour ramp: its legend is a gradient, which vega numbers across a thread's charts. */
+/** A heatmap with a colour ramp: its legend is a gradient, which vega alone numbers across a thread's charts. */
 const heatmap: VegaLiteSpec = {
   title: 'Turnaround by hour',
   width: 200,
@@ -119,12 +120,47 @@ describe('the chart bundle of the built command', () => {
     for (const spec of warmup) {
       const { svg } = (await warm?.drawSvg(spec)) ?? { svg: '' };
       expect(svg).toContain('<svg');
-      expect(svg).not.toMatch(/id="(gradient_|clip)|url\(#/);
     }
     const fresh = loadChartBundle(bundleFile, cacheFile);
     const after = await warm?.drawSvg(heatmap);
     expect(after?.svg).toBe((await fresh?.drawSvg(heatmap))?.svg);
-    // The test can fail: a gradient drawn before changes the next chart's ids.
-    expect((await warm?.drawSvg(heatmap))?.svg).not.toBe(after?.svg);
+  });
+});
+
+describe("a chart's ids (gradients, clip paths) are its own", () => {
+  /** The ids an SVG defines, and those it refers to. */
+  const ids = (svg: string) => ({
+    defined: [...svg.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]),
+    used: [...svg.matchAll(/url\(#([^)]*)\)/g)].map((m) => m[1]),
+  });
+  const ramp = (title: string): VegaLiteSpec => ({ ...heatmap, title });
+
+  it('the same chart drawn again, or after others with gradients, is the same SVG', async () => {
+    const first = (await renderChart(heatmap)).svg;
+    await renderChart(ramp('Another ramp'));
+    await renderChart(ramp('And another'));
+    // vega alone would number this chart's gradient 3 now: the test can fail.
+    expect((await renderChart(heatmap)).svg).toBe(first);
+  });
+
+  it('two different charts in one page share no id, and every reference has its definition', async () => {
+    const a = ids((await renderChart(ramp('Wait by hour'))).svg);
+    const b = ids((await renderChart(ramp('Turnaround by hour'))).svg);
+    expect(a.defined.length).toBeGreaterThan(0);
+    expect(a.used.length).toBeGreaterThan(0);
+    expect(a.defined.filter((id) => b.defined.includes(id))).toEqual([]);
+    for (const x of [a, b]) for (const id of x.used) expect(x.defined).toContain(id);
+  });
+
+  it('an SVG without ids is left as it is, and the prefix is the same for the same SVG', () => {
+    const plain = '<svg><rect x="1"/></svg>';
+    expect(ownIds(plain)).toBe(plain);
+    const withIds = '<svg><defs><clipPath id="clip1"/></defs><g clip-path="url(#clip1)" data-x="id=1"/></svg>';
+    const once = ownIds(withIds);
+    expect(once).toMatch(
+      /^<svg><defs><clipPath id="c[0-9a-z]+-clip1"\/><\/defs><g clip-path="url\(#c[0-9a-z]+-clip1\)" data-x="id=1"\/><\/svg>$/,
+    );
+    expect(ownIds(withIds)).toBe(once);
+    expect(ownIds(withIds.replace('data-x', 'data-y'))).not.toBe(once);
   });
 });

@@ -1,30 +1,34 @@
 import { resolve } from 'node:path';
 import { planExperiment, runPlan } from '../../experiment/experiment.js';
+import type { PrestartedWorkers } from '../../experiment/prestarted-workers.js';
 import { summaryJson } from '../../experiment/summary.js';
 import { runTasks } from '../../experiment/worker-pool.js';
 import { type ClaimedFolder, claimOutputFolder, safeFolderName } from '../../report/atomic-folder.js';
 import type { ChartThread } from '../../report/chart-thread.js';
-import { writeResults } from '../../report/results-folder.js';
 import { armTable, differenceTable, textTable, yearTable } from '../../report/summary-table.js';
-import { loadScenario } from '../../scenario/load-scenario.js';
+import type { LoadedScenario } from '../../scenario/load-scenario.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
 import { leavesCoreForCharts } from './chart-warmup.js';
 import { type RunArgs, shownPath, whatIfSuffix } from './run-command.js';
 import { checkWorkLimits } from './work-limits.js';
 
+/** What the run command started before loading the scenario, for runScenario. */
+export interface RunStarters {
+  /** Draws the charts; none: they are drawn in this thread (or not at all, --charts none). */
+  chartThread: ChartThread | undefined;
+  /** The cores other programs keep busy (other-programs-load.ts), watched from the command's start, for the chart thread's warm-up. */
+  otherLoad: () => number;
+  /** The simulation's first worker, started early (prestarted-workers.ts); the caller discards it if it is not used. */
+  workers?: PrestartedWorkers;
+}
+
 /**
- * The run command once its arguments are checked (`set` with --horizon added): loads the
- * scenario, runs it, writes the results folder (the charts drawn by `chartThread`, or in this
- * thread without one) and prints the summary. `otherLoad`: the cores other programs keep busy
- * (other-programs-load.ts), watched from the command's start, for the chart thread's warm-up.
+ * The run command once its arguments are checked and its scenario loaded (with --set and
+ * --horizon applied): runs it, writes the results folder (the charts drawn by the chart thread, or in
+ * this thread without one) and prints the summary.
  */
-export async function runScenario(
-  argv: RunArgs,
-  set: string[],
-  chartThread: ChartThread | undefined,
-  otherLoad: () => number,
-): Promise<void> {
-  const scenario = loadScenario(argv.scenario, { set });
+export async function runScenario(argv: RunArgs, scenario: LoadedScenario, started: RunStarters): Promise<void> {
+  const { chartThread, otherLoad, workers } = started;
   // A what-if (--set) without --out goes to a folder of its own, named after the change, so that
   // it never replaces the baseline's results.
   const outArg = argv.out ?? `output/${safeFolderName(`${scenario.stem}${whatIfSuffix(argv.set ?? [])}`)}`;
@@ -47,11 +51,16 @@ export async function runScenario(
       seed: argv.seed,
       replication: argv.replication === undefined ? undefined : argv.replication - 1,
     });
+    // What writes the results folder is loaded while the run simulates (on worker threads, this
+    // thread is idle meanwhile).
+    const resultsFolder = import('../../report/results-folder.js');
+    resultsFolder.catch(() => {});
     const result = await runPlan(plan, (tasks) => {
       if (chartThread && leavesCoreForCharts(tasks, argv.jobs, otherLoad())) chartThread.warmUp();
-      return runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update });
+      return runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update, prestarted: workers });
     });
     bar.stop();
+    const { writeResults } = await resultsFolder;
     await writeResults(result, outDir, { signal: interrupt.signal, charts: argv.charts, draw: chartThread?.render });
     if (argv.format === 'json') {
       process.stdout.write(summaryJson(result.summary));

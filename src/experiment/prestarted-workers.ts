@@ -1,0 +1,63 @@
+import type { Piscina } from 'piscina';
+import type { DepartmentConfig } from '../model/department-config.js';
+import { defaultJobs } from './default-jobs.js';
+import { departmentStudies, IN_THREAD_STUDIES } from './in-thread-studies.js';
+import { workerFile } from './worker-file.js';
+
+/**
+ * A worker pool started before its tasks are known: a command that will probably simulate
+ * (`readsim run`) starts one worker at once, and it loads the model's code (about 0.15 s) while
+ * the command loads its own code and the scenario. `runTasks` then takes the pool
+ * (`PoolOptions.prestarted`) instead of starting one; a run small enough to stay in the
+ * command's thread leaves it, and the command discards it.
+ */
+export interface PrestartedWorkers {
+  /** The pool, its first worker started or starting; null once taken or discarded. Only the first call gets it. */
+  take(): Promise<Piscina | null>;
+  /** Stops the pool's workers unless it was taken (then its taker destroys it). */
+  discard(): Promise<void>;
+}
+
+/**
+ * Starts a pool of up to `jobs` worker threads (default: one a core) with one worker started
+ * now: it is sent a start-up task (null, see worker.ts), which makes piscina start it and load
+ * the worker module. No error is thrown: a pool that fails to start is left to `runTasks`,
+ * which starts its own.
+ */
+export function prestartWorkers(jobs = defaultJobs()): PrestartedWorkers {
+  const { filename, execArgv } = workerFile('worker', import.meta.url);
+  let pool: Promise<Piscina | null> | null = import('piscina').then(
+    ({ Piscina }) => {
+      // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
+      const p = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: Math.max(1, jobs), idleTimeout: 1000 });
+      p.run(null).catch(() => {});
+      return p;
+    },
+    () => null,
+  );
+  return {
+    take() {
+      const p = pool;
+      pool = null;
+      return p ?? Promise.resolve(null);
+    },
+    async discard() {
+      const p = pool;
+      pool = null;
+      const started = await p;
+      await started?.destroy().catch(() => {});
+    },
+  };
+}
+
+/**
+ * Whether a run of these departments (one per arm), each `replications` times, is large enough
+ * for worker threads (IN_THREAD_STUDIES): the rule `runTasks` applies, before the run is planned.
+ * An arm the plan finds identical to an earlier one is counted again (the plan runs it once), so
+ * a borderline run may start a worker it then stops.
+ */
+export function runsInWorkers(departments: readonly DepartmentConfig[], replications: number): boolean {
+  let studies = 0;
+  for (const d of departments) studies += departmentStudies(d);
+  return studies * replications >= IN_THREAD_STUDIES;
+}
