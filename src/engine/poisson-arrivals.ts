@@ -1,4 +1,5 @@
 import { EngineError, requireFinite, requireNonNegative } from './errors.js';
+import type { RandomStream } from './random-stream.js';
 import { HOUR, HOURS_PER_WEEK, YEAR } from './time-units.js';
 
 /**
@@ -16,6 +17,16 @@ export class PoissonArrivals {
   /** The last hour slot ended by `next` and e^{β·end}: arrivals come many to an hour. */
   private cachedSlot = -1;
   private cachedGrowthAtEnd = 1;
+  /**
+   * The arrivals as a sequence (`advance`): the time of the last one (minutes; starts at 0),
+   * Infinity once none comes before `limit`. Fields, not arguments and return values: a double
+   * passed to or returned from a call V8 does not inline is allocated as a heap number.
+   */
+  at = 0;
+  /** Arrivals of the sequence stop at this time (minutes). */
+  limit = Number.POSITIVE_INFINITY;
+  /** The unit-exponential draw `walk` consumes. */
+  private draw = 0.5;
 
   constructor(
     readonly baseRate: number,
@@ -64,9 +75,34 @@ export class PoissonArrivals {
    * before `limit`.
    */
   next(t: number, e: number, limit: number): number {
+    const at = this.at;
+    const end = this.limit;
+    this.at = t;
+    this.draw = e;
+    this.limit = limit;
+    this.walk();
+    const next = this.at;
+    this.at = at;
+    this.limit = end;
+    return next;
+  }
+
+  /**
+   * Moves `at` to the next arrival of the sequence (Infinity if none comes before `limit`),
+   * from one uniform draw of `rng` (the unit exponential -ln U), as `next(at, -ln U, limit)`.
+   */
+  advance(rng: RandomStream): void {
+    this.draw = -Math.log(rng.uniform());
+    this.walk();
+  }
+
+  /** `at` becomes the first arrival after `at` where the cumulative rate reaches `draw` (Infinity if past `limit`). */
+  private walk(): void {
     const beta = this.beta;
     const rates = this.hourRates;
-    let remaining = e;
+    const limit = this.limit;
+    let t = this.at;
+    let remaining = this.draw;
     let slot = Math.floor(t / HOUR);
     let growthAtT = beta === 0 ? 1 : Math.exp(beta * t);
     while (t < limit) {
@@ -84,7 +120,8 @@ export class PoissonArrivals {
         const mass = beta === 0 ? r * (slotEnd - t) : (r * (growthAtEnd - growthAtT)) / beta;
         if (remaining < mass) {
           const at = beta === 0 ? t + remaining / r : t + Math.log1p((remaining * beta) / (r * growthAtT)) / beta;
-          return at < limit ? at : Number.POSITIVE_INFINITY;
+          this.at = at < limit ? at : Number.POSITIVE_INFINITY;
+          return;
         }
         remaining -= mass;
       }
@@ -92,7 +129,7 @@ export class PoissonArrivals {
       growthAtT = growthAtEnd;
       slot++;
     }
-    return Number.POSITIVE_INFINITY;
+    this.at = Number.POSITIVE_INFINITY;
   }
 
   private mass(r: number, a: number, b: number): number {

@@ -79,7 +79,8 @@ export class Simulation {
   step(): boolean {
     const cal = this.calendar;
     if (cal.size === 0) return false;
-    this.now = cal.pop();
+    cal.take();
+    this.now = cal.poppedTime;
     this.eventsProcessed++;
     this.handlers[cal.poppedKind].handleEvent(cal.poppedKind, cal.poppedPayload);
     return true;
@@ -95,7 +96,8 @@ export class Simulation {
     const handlers = this.handlers;
     this.stopRequested = false;
     while (cal.size > 0 && cal.peekTime() <= until) {
-      this.now = cal.pop();
+      cal.take();
+      this.now = cal.poppedTime;
       this.eventsProcessed++;
       handlers[cal.poppedKind].handleEvent(cal.poppedKind, cal.poppedPayload);
       if (this.stopRequested) return;

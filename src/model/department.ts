@@ -112,6 +112,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.traceMasks = this.trace ? triageCallMasks(config) : [];
     const rs = new RandomStreams(options.seed, options.replication);
     this.streams = config.streams.map((s, i) => new StudyStream(i, s, config, rs));
+    for (const s of this.streams) s.arrivals.limit = config.horizon;
     this.store = takeStudyStore(
       {
         maxReads: Math.max(1, ...this.streams.map((s) => s.readSlots)),
@@ -126,6 +127,7 @@ export class Department implements EventHandler, ServerPoolListener {
     this.periodCount = periodCountOf(config);
     this.metrics = new RunMetrics(config, this.periodCount, options.mergeable === true);
     this.metrics.clock = this.sim;
+    this.metrics.store = this.store;
     this.inWindow = config.warmup <= 0;
 
     // Worklist: one line per modality.
@@ -264,7 +266,8 @@ export class Department implements EventHandler, ServerPoolListener {
       col.cleared_by_ai[k]++;
       if (this.inWindow) this.metrics.clearedCount++;
       const counted = !initial && now >= this.config.warmup;
-      this.metrics.reported(s.index, 0, k, false, counted, true);
+      // Its turnaround is 0: it arrived now.
+      this.metrics.reported(id, k, false, counted, true);
       if (counted) this.metrics.outcome(store.findings[id], 0);
       this.trace?.event(TRACE.arrival, now, id, s.index, 0, traceFlags(store, id, this.traceMasks[s.index]) | 4);
       store.release(id);
@@ -382,7 +385,7 @@ export class Department implements EventHandler, ServerPoolListener {
     if (store.started[id] === 0) {
       store.started[id] = 1;
       if (!this.preemptive && this.counted(id)) {
-        this.metrics.wait(store.stream[id], store.findings[id], store.calls[id], now - store.arrival[id], this.period);
+        this.metrics.waitOnStart(id, this.period);
       }
     }
     store.startedAt[id] = now;
@@ -460,17 +463,13 @@ export class Department implements EventHandler, ServerPoolListener {
 
   private complete(id: number): void {
     const store = this.store;
-    const now = this.sim.now;
-    const arrival = store.arrival[id];
-    const tat = now - arrival;
     const counted = this.counted(id);
-    const stream = store.stream[id];
-    if (store.admission[id] < this.initialBacklog) this.metrics.initialBacklogReported(tat);
+    if (store.admission[id] < this.initialBacklog) this.metrics.initialBacklogReported(this.sim.now - store.arrival[id]);
     this.metrics.col.reported[this.period]++;
-    this.metrics.reported(stream, tat, this.period, this.inWindow, counted, false);
+    this.metrics.reported(id, this.period, this.inWindow, counted, false);
     if (this.preemptive && counted && store.started[id] !== Department.OUTSOURCED) {
       // Under preemption the wait is the time in the department not being read.
-      this.metrics.wait(stream, store.findings[id], store.calls[id], tat - store.inService[id], this.period, arrival);
+      this.metrics.waitOnReport(id, this.period);
     }
     if (counted) this.metrics.outcome(store.findings[id], store.recalled[id]);
     store.release(id);
@@ -553,9 +552,10 @@ export class Department implements EventHandler, ServerPoolListener {
 
   // --- time --------------------------------------------------------------------------------
 
-  /** The stream's next arrival after now (a field read, not an argument: a double passed is boxed). */
+  /** The stream's next arrival after its last one, which is now (or time 0 at the start); none at or past the horizon. */
   private scheduleArrival(s: StudyStream): void {
-    const t = s.nextArrival(this.sim.now, this.config.horizon);
+    s.nextArrival();
+    const t = s.arrivals.at;
     if (t < this.config.horizon) this.sim.calendar.setTimer(t, this.arrivalKind, s.index, this.arrivalTimers[s.index]);
   }
 

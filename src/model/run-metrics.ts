@@ -95,6 +95,12 @@ export class RunMetrics {
    * arrival time. A field read, not a function call: a double returned from a call is boxed.
    */
   clock: { readonly now: number } = { now: 0 };
+  /**
+   * The department's study store (it sets it): `wait` and `reported` take a study's id and read
+   * its arrival, stream, findings and calls there, so that no double crosses a call (a double
+   * passed to a call V8 does not inline is allocated as a heap number).
+   */
+  store!: StudyStore;
 
   // By year of arrival (per priority): targets met and counted, turnaround sums and p90 sketches.
   private readonly yearStarts: number[];
@@ -215,10 +221,30 @@ export class RunMetrics {
   }
 
   /**
-   * A study's wait (arrived after the warm-up), observed in period k. `arrival`: its arrival
-   * time (minutes), for the table by hour of the week; by default the clock minus the wait.
+   * The wait of study `id` (arrived after the warm-up) as it starts its first read, in period k:
+   * now - its arrival (the department without preemption). Its hour of the week is that of now
+   * minus the wait.
    */
-  wait(stream: number, findings: number, calls: number, w: number, k: number, arrival = this.clock.now - w): void {
+  waitOnStart(id: number, k: number): void {
+    const s = this.store;
+    const now = this.clock.now;
+    const w = now - s.arrival[id];
+    this.addWait(s.stream[id], s.findings[id], s.calls[id], w, k, now - w);
+  }
+
+  /**
+   * The wait of study `id` (arrived after the warm-up) as it is reported, in period k: its time
+   * in the department not being read (now - arrival - time in service), with preemption.
+   */
+  waitOnReport(id: number, k: number): void {
+    const s = this.store;
+    const arrival = s.arrival[id];
+    const w = this.clock.now - arrival - s.inService[id];
+    this.addWait(s.stream[id], s.findings[id], s.calls[id], w, k, arrival);
+  }
+
+  /** A wait `w` (minutes) of a study of `stream` that arrived at `arrival`, observed in period k. */
+  private addWait(stream: number, findings: number, calls: number, w: number, k: number, arrival: number): void {
     const p = this.streamPriority[stream];
     const h = RunMetrics.hourOfWeek(arrival);
     this.hWaitSum[p][h] += w;
@@ -250,10 +276,13 @@ export class RunMetrics {
   }
 
   /**
-   * A study reported at turnaround `tat` in period k, by people or (byAi) cleared by an AI.
-   * `countable`: it arrived after the warm-up; `inWindow`: count it among the window's reports.
+   * Study `id` reported now, in period k, at turnaround now - its arrival, by people or (byAi)
+   * cleared by an AI. `countable`: it arrived after the warm-up; `inWindow`: count it among the
+   * window's reports.
    */
-  reported(stream: number, tat: number, k: number, inWindow: boolean, countable: boolean, byAi: boolean): void {
+  reported(id: number, k: number, inWindow: boolean, countable: boolean, byAi: boolean): void {
+    const stream = this.store.stream[id];
+    const tat = this.clock.now - this.store.arrival[id];
     const p = this.streamPriority[stream];
     const bucket = this.tatSketch[0].bucketOf(tat);
     if (countable) {

@@ -92,9 +92,12 @@ export class StudyStream {
     this.work = new WorkPerStudy(config);
   }
 
-  /** The next arrival after `t` (Infinity if none before `limit`). */
-  nextArrival(t: number, limit: number): number {
-    return this.arrivals.next(t, -Math.log(this.arrivalRng.uniform()), limit);
+  /**
+   * Moves `arrivals.at` from this stream's last arrival (time 0 at first) to its next (Infinity if
+   * none before `arrivals.limit`, which the department sets to its horizon).
+   */
+  nextArrival(): void {
+    this.arrivals.advance(this.arrivalRng);
   }
 
   /**

@@ -80,3 +80,39 @@ describe('non-homogeneous Poisson arrivals', () => {
     expect(new PoissonArrivals(0).next(0, 1, 1e9)).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+describe('arrivals as a sequence (advance)', () => {
+  it('gives the times next() gives, to the last digit, and Infinity past its limit', () => {
+    const weights = Array.from({ length: 168 }, (_, h) => (h % 24 < 8 ? 0.2 : 1 + (h % 5)));
+    for (const growth of [0, 0.06]) {
+      const byNext = new PoissonArrivals(300 / DAY, growth, weights);
+      const bySequence = new PoissonArrivals(300 / DAY, growth, weights);
+      const limit = 3 * WEEK;
+      bySequence.limit = limit;
+      const want = countArrivals(byNext, limit, 7);
+      const rng = new RandomStreams(7, 0).stream('arrivals');
+      const got: number[] = [];
+      for (;;) {
+        bySequence.advance(rng);
+        if (bySequence.at === Number.POSITIVE_INFINITY) break;
+        got.push(bySequence.at);
+      }
+      expect(want.length).toBeGreaterThan(4000);
+      expect(got).toEqual(want);
+      // next() between advances leaves the sequence where it was.
+      expect(bySequence.at).toBe(Number.POSITIVE_INFINITY);
+    }
+  });
+
+  it('next() does not move the sequence', () => {
+    const p = new PoissonArrivals(10 / HOUR);
+    p.limit = DAY;
+    const rng = new RandomStreams(3, 0).stream('arrivals');
+    p.advance(rng);
+    const first = p.at;
+    expect(first).toBeGreaterThan(0);
+    p.next(5 * HOUR, 0.3, 2 * DAY);
+    expect(p.at).toBe(first);
+    expect(p.limit).toBe(DAY);
+  });
+});
