@@ -27,6 +27,12 @@ export interface PoolOptions {
    * thread; its starter discards it.
    */
   prestarted?: PrestartedWorkers;
+  /**
+   * Called once, on worker threads, when fewer pieces of work are left unfinished than there
+   * are threads, while some still run (`running`: how many, one less than the threads): from
+   * then on a core this run had is idle until the end (the command's chart thread may use it).
+   */
+  onCoreFree?: (running: number) => void;
 }
 
 // Below IN_THREAD_STUDIES studies in all, tasks run in this thread (in-thread-studies.ts).
@@ -100,6 +106,7 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
     return ps ? new PartsMerge(task.department, ps) : null;
   });
   const left = tasks.map((_, i) => parts[i]?.length ?? 1);
+  let unfinished = work.length;
   // One controller stops every task: on the caller's abort, or on the first failure.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -117,6 +124,8 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
           if (merge) merge.add(part, out as MetricsState);
           else results[of] = out as RunResult;
           const last = --left[of] === 0;
+          unfinished--;
+          if (unfinished > 0 && unfinished === jobs - 1) options.onCoreFree?.(unfinished);
           // The parts merged in their order, as simulateDepartment merges them in one thread.
           if (last && merge) results[of] = merge.result(tasks[of].arm, tasks[of].replication);
           if (split) options.onProgress?.(++partsDone, work.length, 'parts');

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startChartThread } from '../../src/report/chart-thread.js';
-import { renderChart } from '../../src/report/render-chart.js';
+import { pngOptions, renderChart, renderPng } from '../../src/report/render-chart.js';
 import { smallLineChart } from './small-line-chart.js';
 
 const spec = smallLineChart;
@@ -35,5 +35,19 @@ describe('the chart thread', () => {
     await other.close();
     await pending;
     await expect(other.render(spec)).rejects.toThrow(/closed/);
+  });
+});
+
+describe('PNGs', () => {
+  it("are drawn off this thread (resvg's renderAsync) as resvg draws them on it, byte for byte", async () => {
+    const { Resvg } = await import('@resvg/resvg-js');
+    const { svg } = await renderChart(spec);
+    const onThisThread = new Resvg(svg, pngOptions()).render().asPng();
+    const png = await renderPng(svg);
+    expect(png.length).toBeGreaterThan(1000);
+    expect(png.equals(onThisThread)).toBe(true);
+    // Several at once (the pool draws them side by side): each the same.
+    const again = await Promise.all([renderPng(svg), renderPng(svg), renderPng(svg)]);
+    for (const p of again) expect(p.equals(onThisThread)).toBe(true);
   });
 });

@@ -27,3 +27,15 @@ export function leavesCoreForCharts(
   const threads = Math.min(jobs ?? cores, tasks.length);
   return studies >= WARMUP_STUDIES && threads + load < cores - 0.5;
 }
+
+/**
+ * Whether the chart thread warms vega up when a run of `tasks` on worker threads frees a core
+ * before its end (runTasks' onCoreFree; the last tasks of a long run go on for seconds): when
+ * the run is long enough (WARMUP_STUDIES) and the threads still `running` plus `load` (other
+ * programs, other-programs-load.ts) leave at least half a core of the `cores` idle. (A run
+ * that warmed up from its start, leavesCoreForCharts, is not warmed again.)
+ */
+export function coreFreeForCharts(tasks: readonly RunTask[], running: number, load: number, cores = defaultJobs()): boolean {
+  const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
+  return studies >= WARMUP_STUDIES && running + load < cores - 0.5;
+}

@@ -8,7 +8,7 @@ import type { ChartThread } from '../../report/chart-thread.js';
 import { armTable, differenceTable, textTable, yearTable } from '../../report/summary-table.js';
 import type { LoadedScenario } from '../../scenario/load-scenario.js';
 import { announceStart, interruptSignal, progressBar } from '../progress.js';
-import { leavesCoreForCharts } from './chart-warmup.js';
+import { coreFreeForCharts, leavesCoreForCharts } from './chart-warmup.js';
 import { type RunArgs, shownPath, whatIfSuffix } from './run-command.js';
 import { checkWorkLimits } from './work-limits.js';
 
@@ -57,7 +57,16 @@ export async function runScenario(argv: RunArgs, scenario: LoadedScenario, start
     resultsFolder.catch(() => {});
     const result = await runPlan(plan, (tasks) => {
       if (chartThread && leavesCoreForCharts(tasks, argv.jobs, otherLoad())) chartThread.warmUp();
-      return runTasks(tasks, { jobs: argv.jobs, signal: interrupt.signal, onProgress: bar.update, prestarted: workers });
+      return runTasks(tasks, {
+        jobs: argv.jobs,
+        signal: interrupt.signal,
+        onProgress: bar.update,
+        prestarted: workers,
+        // Near the end of a run on all the cores, one of them is free: the charts warm up there.
+        onCoreFree: (running) => {
+          if (chartThread && coreFreeForCharts(tasks, running, otherLoad())) chartThread.warmUp();
+        },
+      });
     });
     bar.stop();
     const { writeResults } = await resultsFolder;
