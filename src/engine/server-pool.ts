@@ -79,6 +79,8 @@ export class ServerPool implements EventHandler {
   private readonly completionKind: number;
   private readonly calendarKind: number;
   private readonly calendar: CapacityCalendar | null;
+  /** The work `start` was given, for `startFrom`. */
+  private readonly workGiven: Float64Array;
   private jobs: Int32Array;
   private levels: Int32Array;
   private starts: Float64Array;
@@ -119,6 +121,7 @@ export class ServerPool implements EventHandler {
       this.calendar = options.capacity;
     }
     const n = Math.max(4, this.capacity);
+    this.workGiven = new Float64Array(1);
     this.jobs = new Int32Array(n);
     this.levels = new Int32Array(n);
     this.starts = new Float64Array(n);
@@ -151,9 +154,22 @@ export class ServerPool implements EventHandler {
     return this.busy < this.capacity && this.nextCalendarAt !== this.sim.now;
   }
 
-  /** Starts `job` needing `work` at priority `level`; the caller checks `canStart()` first. */
+  /**
+   * Starts `job` needing `work` at priority `level`; the caller checks `canStart()` first.
+   * Errors: EngineError with no free server, or a work that is not a number >= 0.
+   */
   start(job: number, work: number, level: number): void {
+    this.workGiven[0] = work;
+    this.startFrom(job, this.workGiven, 0, level);
+  }
+
+  /**
+   * `start(job, works[index], level)`: the work read from the caller's array, so that no double
+   * crosses the call (one V8 does not inline allocates it as a heap number): for the hot loop.
+   */
+  startFrom(job: number, works: Float64Array, index: number, level: number): void {
     if (!this.canStart()) throw new EngineError('no free server: check canStart() first');
+    const work = works[index];
     if (!(work >= 0)) throw new EngineError(`job work must be >= 0, got ${work}`);
     const now = this.sim.now;
     const slot = this.idleCount > 0 ? this.idle[--this.idleCount] : this.newSlot();
@@ -163,8 +179,8 @@ export class ServerPool implements EventHandler {
     this.starts[slot] = now;
     this.ends[slot] = end;
     this.late[slot] = 0;
-    this.handles[slot] = this.sim.at(end, this.completionKind, slot);
-    this.setBusy(now, this.busy + 1);
+    this.handles[slot] = this.sim.atFrom(this.ends, slot, this.completionKind, slot);
+    this.setBusy(this.busy + 1);
   }
 
   /**
@@ -311,13 +327,14 @@ export class ServerPool implements EventHandler {
     if (this.late[slot] === 1) {
       this.late[slot] = 0;
       this.overtime--;
-      this.overtimeLevel.update(this.sim.now, this.overtime);
-    } else this.setBusy(this.sim.now, this.busy - 1);
+      this.overtimeLevel.updateAt(this.sim, this.overtime);
+    } else this.setBusy(this.busy - 1);
   }
 
-  private setBusy(now: number, busy: number): void {
+  /** Sets the busy servers now. */
+  private setBusy(busy: number): void {
     this.busy = busy;
-    this.busyLevel.update(now, busy);
+    this.busyLevel.updateAt(this.sim, busy);
   }
 
   private newSlot(): number {

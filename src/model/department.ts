@@ -389,11 +389,11 @@ export class Department implements EventHandler, ServerPoolListener {
       }
     }
     store.startedAt[id] = now;
-    let work = store.remaining[id];
-    if (work < 0) work = store.work[id * store.maxReads + store.readsDone[id]];
-    store.remaining[id] = -1;
     const pool = this.pools[group];
-    pool.start(id, work, store.level[id]);
+    // The work left of an interrupted read, else the next read's (passed as array and index: see startFrom).
+    if (store.remaining[id] >= 0) pool.startFrom(id, store.remaining, id, store.level[id]);
+    else pool.startFrom(id, store.work, id * store.maxReads + store.readsDone[id], store.level[id]);
+    store.remaining[id] = -1;
     if (!pool.canStart()) this.dispatchState.busy(group);
     this.trace?.event(TRACE.start, now, id, group, pool.busy, pool.capacity);
   }

@@ -101,6 +101,12 @@ export class RunMetrics {
    * passed to a call V8 does not inline is allocated as a heap number).
    */
   store!: StudyStore;
+  /**
+   * The wait being added (minutes) and the arrival time (minutes) it goes by in the tables by
+   * year and hour of the week: fields, not arguments, for the same reason.
+   */
+  private waitValue = 0.5;
+  private arrivalAt = 0.5;
 
   // By year of arrival (per priority): targets met and counted, turnaround sums and p90 sketches.
   private readonly yearStarts: number[];
@@ -207,17 +213,18 @@ export class RunMetrics {
     this.hTarget = perHour();
   }
 
-  /** Index of the year holding time t (minutes); -1 before the first. */
-  private yearOf(t: number): number {
+  /** Index of the year holding `arrivalAt`; -1 before the first. */
+  private yearOfArrival(): number {
     const ys = this.yearStarts;
+    const t = this.arrivalAt;
     let i = ys.length - 1;
     while (i >= 0 && ys[i] > t) i--;
     return i;
   }
 
-  /** Hour of the week (0 = Monday 00:00-01:00) of time t. */
-  private static hourOfWeek(t: number): number {
-    return Math.min(167, Math.floor(minuteOfWeek(t) / HOUR));
+  /** Hour of the week (0 = Monday 00:00-01:00) of `arrivalAt`. */
+  private hourOfArrival(): number {
+    return Math.min(167, Math.floor(minuteOfWeek(this.arrivalAt) / HOUR));
   }
 
   /**
@@ -229,7 +236,9 @@ export class RunMetrics {
     const s = this.store;
     const now = this.clock.now;
     const w = now - s.arrival[id];
-    this.addWait(s.stream[id], s.findings[id], s.calls[id], w, k, now - w);
+    this.waitValue = w;
+    this.arrivalAt = now - w;
+    this.addWait(s.stream[id], s.findings[id], s.calls[id], k);
   }
 
   /**
@@ -239,24 +248,33 @@ export class RunMetrics {
   waitOnReport(id: number, k: number): void {
     const s = this.store;
     const arrival = s.arrival[id];
-    const w = this.clock.now - arrival - s.inService[id];
-    this.addWait(s.stream[id], s.findings[id], s.calls[id], w, k, arrival);
+    this.waitValue = this.clock.now - arrival - s.inService[id];
+    this.arrivalAt = arrival;
+    this.addWait(s.stream[id], s.findings[id], s.calls[id], k);
   }
 
-  /** A wait `w` (minutes) of a study of `stream` that arrived at `arrival`, observed in period k. */
-  private addWait(stream: number, findings: number, calls: number, w: number, k: number, arrival: number): void {
+  /** The wait `waitValue` (minutes) of a study of `stream` that arrived at `arrivalAt`, observed in period k. */
+  private addWait(stream: number, findings: number, calls: number, k: number): void {
+    const w = this.waitValue;
     const p = this.streamPriority[stream];
-    const h = RunMetrics.hourOfWeek(arrival);
+    const h = this.hourOfArrival();
     this.hWaitSum[p][h] += w;
     this.hWaitCount[p][h]++;
-    const T = this.waits;
-    T.add(0, w);
-    T.add(1 + p, w);
-    T.add(1 + this.P + stream, w);
+    // The wait categories' sums and counts (TallyArray), added to in place.
+    const sums = this.waits.sums;
+    const counts = this.waits.counts;
+    sums[0] += w;
+    counts[0]++;
+    sums[1 + p] += w;
+    counts[1 + p]++;
+    sums[1 + this.P + stream] += w;
+    counts[1 + this.P + stream]++;
     const fs = this.streamFindings[stream];
     for (let i = 0; i < fs.length; i++) {
       const f = fs[i];
-      T.add(this.baseFinding + 2 * f + ((findings >> f) & 1 ? 0 : 1), w);
+      const c = this.baseFinding + 2 * f + ((findings >> f) & 1 ? 0 : 1);
+      sums[c] += w;
+      counts[c]++;
     }
     const ts = this.streamTools[stream];
     for (let i = 0; i < ts.length; i++) {
@@ -267,7 +285,9 @@ export class RunMetrics {
         : this.toolIsAutonomous[t]
           ? callCategory(!positive, findings !== 0) // autonomous: "not cleared" is the positive call
           : callCategory(positive, findings !== 0);
-      T.add(this.baseTool + 4 * t + cat, w);
+      const c = this.baseTool + 4 * t + cat;
+      sums[c] += w;
+      counts[c]++;
     }
     this.periodWaitSum[k] += w;
     this.periodWaitCount[k]++;
@@ -286,9 +306,9 @@ export class RunMetrics {
     const p = this.streamPriority[stream];
     const bucket = this.tatSketch[0].bucketOf(tat);
     if (countable) {
-      const arrival = this.clock.now - tat;
-      const y = this.yearOf(arrival);
-      const h = RunMetrics.hourOfWeek(arrival);
+      this.arrivalAt = this.clock.now - tat;
+      const y = this.yearOfArrival();
+      const h = this.hourOfArrival();
       const hasTarget = this.targets[p] !== Number.POSITIVE_INFINITY;
       const met = tat <= this.targets[p] ? 1 : 0;
       this.hTatSum[p][h] += tat;
@@ -308,8 +328,12 @@ export class RunMetrics {
       } else {
         this.preYearSketch[p].addAt(bucket, tat);
       }
-      this.tats.add(0, tat);
-      this.tats.add(1 + p, tat);
+      const tatSums = this.tats.sums;
+      const tatCounts = this.tats.counts;
+      tatSums[0] += tat;
+      tatCounts[0]++;
+      tatSums[1 + p] += tat;
+      tatCounts[1 + p]++;
       if (tat > this.tatMax) this.tatMax = tat;
       // The run's sketches are made from the year sketches when read (runSketches).
       if (this.targets[p] !== Number.POSITIVE_INFINITY) {
@@ -353,11 +377,10 @@ export class RunMetrics {
     if (age > this.targets[p]) {
       this.targetCount[p]++;
       this.targetMissedUnread[p]++;
-      const arrival = this.clock.now - age;
-      const y = this.yearOf(arrival);
+      this.arrivalAt = this.clock.now - age;
+      const y = this.yearOfArrival();
       if (y >= 0) this.yTarget[y][p]++;
-      const h = RunMetrics.hourOfWeek(arrival);
-      this.hTarget[p][h]++;
+      this.hTarget[p][this.hourOfArrival()]++;
     }
   }
 
