@@ -67,9 +67,6 @@ export class EventCalendar {
   /** The set timer that runs first (earliest time, then sequence), or -1 when none is set. */
   private firstTimer = -1;
 
-  /** A time given as an argument (push, pushFixed), passed on as an array element. */
-  private readonly given = new Float64Array(1);
-
   /** Time, kind and payload of the event taken by the last `take()` or `pop()`. */
   poppedTime = 0.5;
   poppedKind = 0;
@@ -175,16 +172,6 @@ export class EventCalendar {
    * below MAX_EVENT_KINDS (2048) and `payload` a 32-bit integer.
    */
   push(time: number, kind: number, payload: number): number {
-    this.given[0] = time;
-    return this.pushFrom(this.given, 0, kind, payload);
-  }
-
-  /**
-   * `push(times[index], kind, payload)`: the time read from the caller's array, so that no
-   * double crosses the call (one V8 does not inline allocates it as a heap number). Errors as `push`.
-   */
-  pushFrom(times: Float64Array, index: number, kind: number, payload: number): number {
-    const time = times[index];
     if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
     if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
       throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
@@ -193,8 +180,17 @@ export class EventCalendar {
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount];
     else slot = this.nextSlot++;
     this.states[slot] = PENDING;
-    this.insert(times, index, kind, slot, payload);
+    this.insert(time, kind, slot, payload);
     return (this.generations[slot] << SLOT_SHIFT) | slot;
+  }
+
+  /**
+   * `push(times[index], kind, payload)`: the time read from the caller's array, so that no
+   * double crosses the caller's call (one V8 does not inline allocates it as a heap number);
+   * `push` is inlined here. Errors as `push`.
+   */
+  pushFrom(times: Float64Array, index: number, kind: number, payload: number): number {
+    return this.push(times[index], kind, payload);
   }
 
   /**
@@ -206,13 +202,11 @@ export class EventCalendar {
     if (Number.isNaN(time)) throw new EngineError('event time must be a number, got NaN');
     if (kind >>> 0 !== kind || kind >= MAX_EVENT_KINDS)
       throw new EngineError(`event kind must be in [0, ${MAX_EVENT_KINDS}), got ${kind}`);
-    this.given[0] = time;
-    this.insert(this.given, 0, kind, NO_SLOT, payload);
+    this.insert(time, kind, NO_SLOT, payload);
   }
 
   /** Puts an entry into the heap with the next insertion sequence. */
-  private insert(times: Float64Array, index: number, kind: number, slot: number, payload: number): void {
-    const time = times[index];
+  private insert(time: number, kind: number, slot: number, payload: number): void {
     if (2 * this.count === this.keys.length) this.growHeap();
     const i = this.count++;
     this.keys[2 * i] = time;

@@ -79,8 +79,6 @@ export class ServerPool implements EventHandler {
   private readonly completionKind: number;
   private readonly calendarKind: number;
   private readonly calendar: CapacityCalendar | null;
-  /** The work `start` was given, for `startFrom`. */
-  private readonly workGiven: Float64Array;
   private jobs: Int32Array;
   private levels: Int32Array;
   private starts: Float64Array;
@@ -121,7 +119,6 @@ export class ServerPool implements EventHandler {
       this.calendar = options.capacity;
     }
     const n = Math.max(4, this.capacity);
-    this.workGiven = new Float64Array(1);
     this.jobs = new Int32Array(n);
     this.levels = new Int32Array(n);
     this.starts = new Float64Array(n);
@@ -159,17 +156,7 @@ export class ServerPool implements EventHandler {
    * Errors: EngineError with no free server, or a work that is not a number >= 0.
    */
   start(job: number, work: number, level: number): void {
-    this.workGiven[0] = work;
-    this.startFrom(job, this.workGiven, 0, level);
-  }
-
-  /**
-   * `start(job, works[index], level)`: the work read from the caller's array, so that no double
-   * crosses the call (one V8 does not inline allocates it as a heap number): for the hot loop.
-   */
-  startFrom(job: number, works: Float64Array, index: number, level: number): void {
     if (!this.canStart()) throw new EngineError('no free server: check canStart() first');
-    const work = works[index];
     if (!(work >= 0)) throw new EngineError(`job work must be >= 0, got ${work}`);
     const now = this.sim.now;
     const slot = this.idleCount > 0 ? this.idle[--this.idleCount] : this.newSlot();
@@ -181,6 +168,15 @@ export class ServerPool implements EventHandler {
     this.late[slot] = 0;
     this.handles[slot] = this.sim.atFrom(this.ends, slot, this.completionKind, slot);
     this.setBusy(this.busy + 1);
+  }
+
+  /**
+   * `start(job, works[index], level)`: the work read from the caller's array, so that no double
+   * crosses the caller's call (one V8 does not inline allocates it as a heap number); `start` is
+   * inlined here. Errors as `start`.
+   */
+  startFrom(job: number, works: Float64Array, index: number, level: number): void {
+    this.start(job, works[index], level);
   }
 
   /**

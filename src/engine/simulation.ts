@@ -21,8 +21,6 @@ export class Simulation {
   readonly calendar: EventCalendar;
   private handlers: EventHandler[] = [];
   private stopRequested = false;
-  /** A time given as an argument (at), passed on as an array element. */
-  private readonly given = new Float64Array(1);
 
   constructor(initialCapacity = 256) {
     this.calendar = new EventCalendar(initialCapacity);
@@ -41,21 +39,20 @@ export class Simulation {
    * that are never cancelled should use `schedule`.
    */
   at(time: number, kind: number, payload = 0): number {
-    this.given[0] = time;
-    return this.atFrom(this.given, 0, kind, payload);
-  }
-
-  /**
-   * `at(times[index], kind, payload)`: the time read from the caller's array, so that no double
-   * crosses the call (one V8 does not inline allocates it as a heap number). Errors as `at`.
-   */
-  atFrom(times: Float64Array, index: number, kind: number, payload = 0): number {
-    const time = times[index];
     if (!(time >= this.now)) {
       throw new EngineError(`cannot schedule an event at ${time}: it is before the current time ${this.now}`);
     }
     if (kind >>> 0 !== kind || kind >= this.handlers.length) throw new EngineError(`unknown event kind ${kind}`);
-    return this.calendar.pushFrom(times, index, kind, payload);
+    return this.calendar.push(time, kind, payload);
+  }
+
+  /**
+   * `at(times[index], kind, payload)`: the time read from the caller's array, so that no double
+   * crosses the caller's call (one V8 does not inline allocates it as a heap number); `at` is
+   * inlined here. Errors as `at`.
+   */
+  atFrom(times: Float64Array, index: number, kind: number, payload = 0): number {
+    return this.at(times[index], kind, payload);
   }
 
   /**

@@ -25,27 +25,17 @@ export class TimeWeightedLevel {
     this.maxValue = initial;
   }
 
-  /** The time of the update being applied (minutes): a field, see `updateAt`. */
-  private at = 0.5;
+  /**
+   * `update(clock.now, value)`: the time read from the clock (a simulation), so that no double
+   * crosses the caller's call (one V8 does not inline allocates it as a heap number); `update`
+   * is inlined here.
+   */
+  updateAt(clock: { readonly now: number }, value: number): void {
+    this.update(clock.now, value);
+  }
 
   /** Sets the level to `value` at time `now` (not before the previous update). */
   update(now: number, value: number): void {
-    this.at = now;
-    this.apply(value);
-  }
-
-  /**
-   * `update(clock.now, value)`: the time read from the clock (a simulation), so that no double
-   * crosses a call (one V8 does not inline allocates it as a heap number): for the hot loop.
-   */
-  updateAt(clock: { readonly now: number }, value: number): void {
-    this.at = clock.now;
-    this.apply(value);
-  }
-
-  /** Sets the level to `value` at time `at`. */
-  private apply(value: number): void {
-    const now = this.at;
     const dt = now - this.lastTime;
     if (dt > 0 && this.value !== 0) {
       this.area += this.value * dt;
