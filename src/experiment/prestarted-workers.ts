@@ -1,5 +1,6 @@
 import type { Piscina } from 'piscina';
 import type { DepartmentConfig } from '../model/department-config.js';
+import { departmentParts } from '../model/department-parts.js';
 import { defaultJobs } from './default-jobs.js';
 import { departmentStudies, IN_THREAD_STUDIES } from './in-thread-studies.js';
 import { workerFile } from './worker-file.js';
@@ -51,13 +52,25 @@ export function prestartWorkers(jobs = defaultJobs()): PrestartedWorkers {
 }
 
 /**
- * Whether a run of these departments (one per arm), each `replications` times, is large enough
- * for worker threads (IN_THREAD_STUDIES): the rule `runTasks` applies, before the run is planned.
- * An arm the plan finds identical to an earlier one is counted again (the plan runs it once), so
- * a borderline run may start a worker it then stops.
+ * Starts the workers for a run of these departments (one per arm), each `replications` times, if
+ * it is large enough for worker threads (IN_THREAD_STUDIES, the rule `runTasks` applies, before
+ * the run is planned); undefined otherwise. The pool has up to `jobs` threads (default: one a
+ * core), and no more than the run's pieces of work (its runs, or their parts: department-parts.ts),
+ * as `runTasks` would have: a run of one task must not start a second worker while the first
+ * loads. An arm the plan finds identical to an earlier one is counted again (the plan runs it
+ * once), so a borderline run may start a worker it then stops.
  */
-export function runsInWorkers(departments: readonly DepartmentConfig[], replications: number): boolean {
+export function prestartFor(
+  departments: readonly DepartmentConfig[],
+  replications: number,
+  jobs = defaultJobs(),
+): PrestartedWorkers | undefined {
   let studies = 0;
-  for (const d of departments) studies += departmentStudies(d);
-  return studies * replications >= IN_THREAD_STUDIES;
+  let pieces = 0;
+  for (const d of departments) {
+    studies += departmentStudies(d);
+    pieces += departmentParts(d).length;
+  }
+  if (studies * replications < IN_THREAD_STUDIES) return undefined;
+  return prestartWorkers(Math.max(1, Math.min(jobs, pieces * replications)));
 }

@@ -53,14 +53,20 @@ export async function drawSvg(spec: VegaLiteSpec): Promise<DrawnSvg> {
 }
 
 /**
- * An SVG whose ids (vega's gradients and clip paths: `id="gradient_0"`, `url(#gradient_0)`) are
+ * An SVG whose definitions (vega's gradients, patterns and clip paths: `<linearGradient
+ * id="gradient_0"`, and the `="url(#gradient_0)"` attributes that refer to them) have their ids
  * prefixed with a hash of the SVG itself ("c" and 32-bit FNV-1a in base 36, then "-"). So a
  * chart is the same SVG whatever was drawn before it, on whichever chart thread, and two charts
  * inlined in one page (report.html) never share an id, unless they are the same chart, whose
- * definitions are then the same too. An SVG without ids is returned as it is.
+ * definitions are then the same too. Only attributes inside tags change: vega escapes `<`, `>`
+ * and `"` in attribute values and `<`, `>` in text, so a tag is `<` to the next `>`, and a label
+ * that reads `url(#x)` or `id="x"` stays as written. An SVG without such definitions is returned
+ * as it is.
  */
 export function ownIds(svg: string): string {
-  if (!svg.includes('id="') && !svg.includes('url(#')) return svg;
+  const defined = new Set<string>();
+  for (const m of svg.matchAll(/<(?:linearGradient|radialGradient|pattern|clipPath)\b[^>]*?\sid="([^"]*)"/g)) defined.add(m[1]);
+  if (defined.size === 0) return svg;
   // FNV-1a over the UTF-16 code units (http://www.isthe.com/chongo/tech/comp/fnv/).
   let h = 0x811c9dc5;
   for (let i = 0; i < svg.length; i++) {
@@ -68,5 +74,10 @@ export function ownIds(svg: string): string {
     h = Math.imul(h, 0x01000193);
   }
   const prefix = `c${(h >>> 0).toString(36)}-`;
-  return svg.replace(/(?<=\s)id="([^"]*)"/g, `id="${prefix}$1"`).replace(/url\(#([^)]*)\)/g, `url(#${prefix}$1)`);
+  const own = (all: string, id: string, made: string) => (defined.has(id) ? made : all);
+  return svg.replace(/<[^>]*>/g, (tag) =>
+    tag
+      .replace(/\sid="([^"]*)"/g, (all, id: string) => own(all, id, ` id="${prefix}${id}"`))
+      .replace(/="url\(#([^")]*)\)"/g, (all, id: string) => own(all, id, `="url(#${prefix}${id})"`)),
+  );
 }

@@ -1,6 +1,6 @@
 /** The worker pool: when tasks fail, the first failure is thrown, the others are stopped, nothing crashes; a pool started early is taken or stopped. */
 import { describe, expect, it } from 'vitest';
-import { prestartWorkers } from '../../src/experiment/prestarted-workers.js';
+import { prestartFor, prestartWorkers } from '../../src/experiment/prestarted-workers.js';
 import type { RunTask } from '../../src/experiment/run-task.js';
 import { IN_THREAD_STUDIES, runTasks } from '../../src/experiment/worker-pool.js';
 import { parseScenarioText, validateScenario } from '../../src/scenario/load-scenario.js';
@@ -58,6 +58,26 @@ describe('a worker pool started before its tasks (prestartWorkers)', () => {
     });
     expect(r).toHaveLength(1);
     expect(await workers.take()).toBeNull();
+  });
+
+  it('is started for a run large enough for worker threads, with no more threads than its pieces of work', async () => {
+    const small = validateScenario('x.yaml', parseScenarioText('x.yaml', SMALL)).departments[0];
+    expect(prestartFor([small], 2, 2)).toBeUndefined();
+    // One run of 60,000 studies, twice: two pieces; once more: three, but two threads at most.
+    const one = prestartFor([department], 2, 4);
+    const pool = await one?.take();
+    expect(pool?.maxThreads).toBe(2);
+    await pool?.destroy();
+    const capped = prestartFor([department, department], 2, 2);
+    const cappedPool = await capped?.take();
+    expect(cappedPool?.maxThreads).toBe(2);
+    await cappedPool?.destroy();
+    // A run of one task: one thread, so the task never starts a second worker while the first loads.
+    const big = { ...department, horizon: 2 * department.horizon };
+    const single = prestartFor([big], 1, 2);
+    const singlePool = await single?.take();
+    expect(singlePool?.maxThreads).toBe(1);
+    await singlePool?.destroy();
   });
 
   it('is stopped by discard when no run takes it', async () => {

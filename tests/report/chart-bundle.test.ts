@@ -163,4 +163,19 @@ describe("a chart's ids (gradients, clip paths) are its own", () => {
     expect(ownIds(withIds)).toBe(once);
     expect(ownIds(withIds.replace('data-x', 'data-y'))).not.toBe(once);
   });
+
+  it('a label that reads like an id or a reference stays as written', async () => {
+    // vega escapes " in attributes (aria-label) but not in text: both must stay as the user wrote them.
+    const title = 'PE url(#pe) triage id="x" url(#gradient_0)';
+    const { svg } = await renderChart({ ...heatmap, title });
+    expect(ids(svg).defined.length).toBeGreaterThan(0);
+    expect(svg).toContain(`>${title}<`);
+    const label =
+      '<svg><defs><clipPath id="clip1"/></defs><g aria-label="url(#clip1) id=&quot;clip1&quot;" clip-path="url(#clip1)"><text>url(#clip1) id="clip1"</text></g></svg>';
+    const own = ownIds(label);
+    expect(own).toContain('aria-label="url(#clip1) id=&quot;clip1&quot;"');
+    expect(own).toContain('<text>url(#clip1) id="clip1"</text>');
+    expect(own).toMatch(/clipPath id="c[0-9a-z]+-clip1"/);
+    expect(own).toMatch(/clip-path="url\(#c[0-9a-z]+-clip1\)"/);
+  });
 });

@@ -83,7 +83,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       // thread loads the code that runs and reports (a tenth of a second or more sooner to the
       // first study). A run small enough for this thread starts none.
       const replications = argv.replication !== undefined ? 1 : (argv.replications ?? scenario.resolved.replications);
-      if (prestart.runsInWorkers(scenario.departments, replications)) workers = prestart.prestartWorkers(argv.jobs);
+      workers = prestart.prestartFor(scenario.departments, replications, argv.jobs);
       const { runScenario } = await import('./run-scenario.js');
       await runScenario(argv, scenario, { chartThread, otherLoad, workers });
     } finally {
