@@ -6,6 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import { packageRoot } from '../scenario/package-root.js';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED, UsageError } from './cli-error.js';
 import { COMMAND_INFO, type CommandName, loadCommand } from './command-list.js';
+import { type DeclaredOptions, refuseMissingValues } from './missing-values.js';
 import { refuseRepeatedOptions } from './repeated-options.js';
 import { interruptedBy } from './stop-signal.js';
 
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
     )
     // (getOptions is yargs' own, left out of its type declarations: the options declared so far.)
     .middleware((args) => refuseRepeatedOptions(args, (y as unknown as { getOptions(): { array: string[] } }).getOptions()), true)
+    .middleware(() => refuseMissingValues(argv, (y as unknown as { getOptions(): DeclaredOptions }).getOptions()), true)
     .recommendCommands()
     // yargs' own messages in English, as ours are, whatever the machine's language.
     .locale('en')
