@@ -131,7 +131,7 @@ const KNOWN_FIELDS = [
 ];
 
 /** Levenshtein distance, one row at a time (Wagner and Fischer, 1974). */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];

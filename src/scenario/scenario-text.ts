@@ -4,7 +4,7 @@ import type { DepartmentConfig } from '../model/department-config.js';
 import { checkScenario } from './check-scenario.js';
 import { allowsMinus, applyRelative, isWholePath, parseRelative, resolveRelativeArms } from './relative-value.js';
 import { type ResolvedScenario, resolveScenario } from './resolve.js';
-import { fromZodIssues, locateIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { editDistance, fromZodIssues, locateIssues, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { describeValue, Scenario as ScenarioSchema } from './schema.js';
 import { getPath, parseAssignment, parseValue, setPath } from './set-path.js';
 import { type PositionLookup, type SourcePosition, sourcePositions } from './source-positions.js';
@@ -173,6 +173,30 @@ function placesInFile(raw: Record<string, unknown>, asWritten: Record<string, un
   return (path) => (same(path) ? lookup(path) : null);
 }
 
+/**
+ * A file whose fields are mostly not a scenario's (package.json, tsconfig.json) is not a scenario
+ * with many mistakes: one line says so, instead of one a field. It is taken for one when it has
+ * none of the fields every scenario has (horizon, streams, readers), more than half of its
+ * fields are unknown, and none of those is a near miss of a scenario field (one edit away, two
+ * for five letters or more: a draft with `stream:` gets its "did you mean" instead). Throws that
+ * ScenarioError.
+ */
+function notAScenario(file: string, raw: Record<string, unknown>): void {
+  const keys = Object.keys(raw);
+  const fields = Object.keys(ScenarioSchema.shape);
+  if (keys.length === 0 || ['horizon', 'streams', 'readers'].some((k) => k in raw)) return;
+  const unknown = keys.filter((k) => !fields.includes(k));
+  const nearMiss = (k: string) => fields.some((f) => editDistance(k.toLowerCase(), f.toLowerCase()) <= (k.length >= 5 ? 2 : 1));
+  if (2 * unknown.length <= keys.length || unknown.some(nearMiss)) return;
+  const shown = unknown.slice(0, 4).join(', ') + (unknown.length > 4 ? ', ...' : '');
+  throw new ScenarioError(file, [
+    {
+      path: [],
+      message: `not a readsim scenario: most of its fields (${shown}) are not a scenario's; a scenario has name, horizon, streams and readers (docs/scenario-format.md; readsim init writes one)`,
+    },
+  ]);
+}
+
 /** Validates a raw scenario object: schema, then references; returns the resolved scenario and its departments. */
 export function validateScenario(file: string, raw: Record<string, unknown>, options: LoadOptions = {}): LoadedScenario {
   const setIssues: ScenarioIssue[] = [];
@@ -206,6 +230,7 @@ export function validateScenario(file: string, raw: Record<string, unknown>, opt
   const source = placesInFile(raw, asWritten);
   const relativeIssues = resolveRelativeArms(raw);
   if (relativeIssues.length) throw new ScenarioError(file, locateIssues(relativeIssues, source));
+  notAScenario(file, raw);
   const parsed = ScenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new ScenarioError(file, locateIssues(fromZodIssues(parsed.error.issues), source));
   let resolved = resolveScenario(parsed.data);

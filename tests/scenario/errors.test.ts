@@ -205,6 +205,27 @@ describe('scenario errors', () => {
     ]);
   });
 
+  it('a file whose fields are mostly not a scenario\'s (package.json) gets one line, a draft its "did you mean"', () => {
+    const one = (file: string, text: string) => {
+      try {
+        validateScenario(file, parseScenarioText(file, text));
+      } catch (e) {
+        return (e as Error).message.split('\n');
+      }
+      return [];
+    };
+    const pkg = JSON.stringify({ name: 'x', version: '1.0.0', license: 'MIT', scripts: { test: 'vitest' }, dependencies: {} });
+    expect(one('package.json', pkg)).toEqual([
+      "package.json: not a readsim scenario: most of its fields (version, license, scripts, dependencies) are not a scenario's; a scenario has name, horizon, streams and readers (docs/scenario-format.md; readsim init writes one)",
+    ]);
+    // A draft with a near miss (stream) keeps one line a problem, with its hint.
+    const draft = one('d.yaml', 'name: x\nstream: []\nreader: []\n');
+    expect(draft.length).toBeGreaterThan(1);
+    expect(draft.join('\n')).toContain('stream: unknown field (did you mean "streams"?)');
+    // A file with a field every scenario has is read as a scenario, however many mistakes it has.
+    expect(one('h.yaml', 'horizon: 1w\nfoo: 1\nbar: 2\nbaz: 3\n').length).toBeGreaterThan(1);
+  });
+
   it('a file that is not YAML, or not a mapping: the message says where the parser stopped', () => {
     expect(() => parseScenarioText('x.yaml', 'name: t\nhorizon: 10w\n  bad: indent')).toThrow(
       /^x.yaml:3:6: cannot be read as YAML: bad indentation of a mapping entry$/,
