@@ -26,11 +26,8 @@ export interface PrestartedWorkers {
  * which starts its own.
  */
 export function prestartWorkers(jobs = defaultJobs()): PrestartedWorkers {
-  const { filename, execArgv } = workerFile('worker', import.meta.url);
-  let pool: Promise<Piscina | null> | null = import('piscina').then(
-    ({ Piscina }) => {
-      // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
-      const p = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: Math.max(1, jobs), idleTimeout: 1000 });
+  let pool: Promise<Piscina | null> | null = startPool(Math.max(1, jobs)).then(
+    (p) => {
       p.run(null).catch(() => {});
       return p;
     },
@@ -49,6 +46,14 @@ export function prestartWorkers(jobs = defaultJobs()): PrestartedWorkers {
       await started?.destroy().catch(() => {});
     },
   };
+}
+
+/** A pool of up to `jobs` simulation worker threads (worker.ts), none started yet: the one `runTasks` and `prestartWorkers` use. */
+export async function startPool(jobs: number): Promise<Piscina> {
+  const { filename, execArgv } = workerFile('worker', import.meta.url);
+  const { Piscina } = await import('piscina');
+  // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
+  return new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { MetricsState } from '../model/run-metrics.js';
 import type { RunResult } from '../model/run-result.js';
 import { defaultJobs } from './default-jobs.js';
 import { IN_THREAD_STUDIES } from './in-thread-studies.js';
-import type { PrestartedWorkers } from './prestarted-workers.js';
+import { type PrestartedWorkers, startPool } from './prestarted-workers.js';
 import { type PartTask, type RunTask, runTask, taskStudies } from './run-task.js';
 import { workerFile } from './worker-file.js';
 
@@ -143,14 +143,6 @@ export async function runTasks(tasks: RunTask[], options: PoolOptions = {}): Pro
   if (options.signal?.aborted) throw abortError();
   if (firstError !== null) throw asKnownError(firstError);
   return results;
-}
-
-/** A pool of up to `jobs` worker threads, none started yet. */
-async function startPool(jobs: number): Promise<Piscina> {
-  const { filename, execArgv } = workerFile('worker', import.meta.url);
-  const { Piscina } = await import('piscina');
-  // No minimum of threads: after an abort piscina would start a new worker, and destroy wait for it.
-  return new Piscina({ filename, execArgv, minThreads: 0, maxThreads: jobs, idleTimeout: 1000 });
 }
 
 /** A worker's failure as this thread should report it. */

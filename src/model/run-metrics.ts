@@ -96,7 +96,7 @@ export class RunMetrics {
    */
   clock: { readonly now: number } = { now: 0 };
   /**
-   * The department's study store (it sets it): `wait` and `reported` take a study's id and read
+   * The department's study store (it sets it): `waitOnStart`, `waitOnReport` and `reported` take a study's id and read
    * its arrival, stream, findings and calls there, so that no double crosses a call (a double
    * passed to a call V8 does not inline is allocated as a heap number).
    */

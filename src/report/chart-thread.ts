@@ -6,8 +6,8 @@ import { type ChartRenderer, loadPngModule, type RenderedChart, renderPng, type 
 export interface ChartThread {
   /**
    * Draws one chart: the same result as renderChart in this thread. The SVG is drawn on the
-   * thread; a PNG is drawn from it in this thread (resvg), which has nothing else to do by then, while
-   * the chart thread draws the next SVG.
+   * thread; a PNG is drawn from it by renderPng (on Node's thread pool) while the chart thread
+   * draws the next SVG.
    */
   render: ChartRenderer;
   /**

@@ -56,7 +56,7 @@ export function loadChartModules(options: { drawSvg?: SvgDrawing } = {}): void {
 /** Starts loading resvg, which draws PNGs, without waiting for it; renderPng loads it anyway. */
 export function loadPngModule(): void {
   resvgModule ??= import('@resvg/resvg-js');
-  // A failure is thrown by renderChart, where it waits for it.
+  // A failure is thrown by renderPng, where it waits for it.
   resvgModule.catch(() => {});
 }
 

@@ -23,9 +23,7 @@ export function leavesCoreForCharts(
   load: number,
   cores = defaultJobs(),
 ): boolean {
-  const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
-  const threads = Math.min(jobs ?? cores, tasks.length);
-  return studies >= WARMUP_STUDIES && threads + load < cores - 0.5;
+  return longRunWithIdleCore(tasks, Math.min(jobs ?? cores, tasks.length), load, cores);
 }
 
 /**
@@ -36,6 +34,11 @@ export function leavesCoreForCharts(
  * that warmed up from its start, leavesCoreForCharts, is not warmed again.)
  */
 export function coreFreeForCharts(tasks: readonly RunTask[], running: number, load: number, cores = defaultJobs()): boolean {
+  return longRunWithIdleCore(tasks, running, load, cores);
+}
+
+/** The rule of both: at least WARMUP_STUDIES, and `threads` + `load` at least half a core short of `cores`. */
+function longRunWithIdleCore(tasks: readonly RunTask[], threads: number, load: number, cores: number): boolean {
   const studies = tasks.reduce((n, t) => n + taskStudies(t), 0);
-  return studies >= WARMUP_STUDIES && running + load < cores - 0.5;
+  return studies >= WARMUP_STUDIES && threads + load < cores - 0.5;
 }
